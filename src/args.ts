@@ -1,0 +1,143 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { RawAnswers } from './core/questions.js';
+import { CliError, ExitCode } from './exit-codes.js';
+import { detectLang, LANGS, type Lang } from './i18n/index.js';
+
+export interface CommonOptions {
+  readonly home: string | undefined;
+  readonly lang: Lang;
+  readonly json: boolean;
+  readonly color: boolean;
+}
+
+export interface SetupOptions extends CommonOptions {
+  readonly raw: RawAnswers;
+  readonly keyEnv: string | undefined;
+  readonly keyStdin: boolean;
+  readonly yes: boolean;
+  readonly dryRun: boolean;
+  readonly plain: boolean;
+}
+
+export type ParsedCommand =
+  | { readonly name: 'setup'; readonly options: SetupOptions }
+  | { readonly name: 'backups'; readonly options: CommonOptions }
+  | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean } }
+  | { readonly name: 'print'; readonly text: string; readonly exitCode: number };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const truthy = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+
+/** Looks like a pasted key: refuse before any parser can echo it back. */
+const KEY_SHAPE = /^(--?[\w-]+=)?(sk-|ms-|tp-)[A-Za-z0-9._-]{8,}/;
+
+function common(program: Command): Command {
+  return program
+    .addOption(new Option('--home <dir>', 'use this folder instead of your home for every tool and for tp-setup state').env('TP_SETUP_HOME'))
+    .addOption(new Option('--lang <lang>', 'language of messages').choices([...LANGS]).env('TP_SETUP_LANG'))
+    .addOption(new Option('--json', 'print one JSON document on stdout').env('TP_SETUP_JSON'))
+    .option('--no-color', 'no colours (NO_COLOR is honoured too)');
+}
+
+function commonFrom(opts: Record<string, unknown>, env: Env): CommonOptions {
+  return {
+    home: (opts.home as string | undefined) || undefined,
+    lang: detectLang(opts.lang as string | undefined, env),
+    json: opts.json === true || (typeof opts.json === 'string' && truthy(opts.json)),
+    color: opts.color !== false && !truthy(env.NO_COLOR),
+  };
+}
+
+export function buildProgram(version: string): Command {
+  const program = new Command('tp-setup')
+    .description('Connect AI coding tools to Alibaba Cloud Model Studio plans, safely.')
+    .version(version, '-v, --version')
+    .showSuggestionAfterError(true);
+
+  common(
+    program
+      .command('setup', { isDefault: true })
+      .description('write or patch each chosen tool\'s own config (default command)')
+      .addOption(new Option('--plan <plan>', 'coding | token-personal | token-team | payg').env('TP_SETUP_PLAN'))
+      .addOption(new Option('--region <region>', 'cn | intl (payg also: us | hk)').env('TP_SETUP_REGION'))
+      .addOption(new Option('--tools <list>', 'comma-separated: openclaw,qwen-code,claude-code').env('TP_SETUP_TOOLS'))
+      .addOption(new Option('--model <id>', 'model id (default: the plan\'s recommended model); a comma list adds more').env('TP_SETUP_MODEL'))
+      .addOption(new Option('--thinking <on|off>', 'thinking where the model supports it (default: on)').env('TP_SETUP_THINKING'))
+      .addOption(new Option('--key-env <VAR>', 'read the key from this environment variable').env('TP_SETUP_KEY_ENV'))
+      .addOption(new Option('--key-stdin', 'read the key from standard input').env('TP_SETUP_KEY_STDIN'))
+      .addOption(new Option('-y, --yes', 'take defaults for everything not given; never prompt').env('TP_SETUP_YES'))
+      .addOption(new Option('--dry-run', 'show the diff of every file, write nothing').env('TP_SETUP_DRY_RUN'))
+      .addOption(new Option('--plain', 'ask with simple line prompts').env('TP_SETUP_PLAIN')),
+  );
+  common(program.command('backups').description('list backup runs, newest first'));
+  common(
+    program
+      .command('restore')
+      .description('undo a run: put back the previous values of the keys it changed (default: the latest run)')
+      .argument('[run-id]', 'a run id from `tp-setup backups`')
+      .option('--force', 'also put back keys you changed again since that run'),
+  );
+  return program;
+}
+
+function flagOn(v: unknown): boolean {
+  return v === true || (typeof v === 'string' && truthy(v));
+}
+
+/** argv (without node and script) + env → one command, or a CliError with exit code 2. */
+export function parseArgs(argv: readonly string[], env: Env, version: string): ParsedCommand {
+  if (argv.some((a) => KEY_SHAPE.test(a)) || argv.some((a) => /^--(api-)?key(=|$)/.test(a))) {
+    throw new CliError(ExitCode.USAGE, 'error.keyArgv');
+  }
+  let result: ParsedCommand | undefined;
+  let printed = '';
+  const program = buildProgram(version);
+  const configure = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.configureOutput({ writeOut: (s) => (printed += s), writeErr: (s) => (printed += s) });
+    cmd.commands.forEach(configure);
+  };
+  configure(program);
+
+  program.commands.find((c) => c.name() === 'setup')!.action((opts: Record<string, unknown>) => {
+    result = {
+      name: 'setup',
+      options: {
+        ...commonFrom(opts, env),
+        raw: {
+          plan: opts.plan as string | undefined,
+          region: opts.region as string | undefined,
+          tools: opts.tools as string | undefined,
+          model: opts.model as string | undefined,
+          thinking: opts.thinking as string | undefined,
+        },
+        keyEnv: (opts.keyEnv as string | undefined) || undefined,
+        keyStdin: flagOn(opts.keyStdin),
+        yes: flagOn(opts.yes),
+        dryRun: flagOn(opts.dryRun),
+        plain: flagOn(opts.plain),
+      },
+    };
+  });
+  program.commands.find((c) => c.name() === 'backups')!.action((opts: Record<string, unknown>) => {
+    result = { name: 'backups', options: commonFrom(opts, env) };
+  });
+  program.commands.find((c) => c.name() === 'restore')!.action((runId: string | undefined, opts: Record<string, unknown>) => {
+    result = { name: 'restore', options: { ...commonFrom(opts, env), runId, force: opts.force === true } };
+  });
+
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        return { name: 'print', text: printed, exitCode: ExitCode.OK };
+      }
+      throw new CliError(ExitCode.USAGE, printed.trim() || err.message);
+    }
+    throw err;
+  }
+  if (!result) throw new CliError(ExitCode.USAGE, printed.trim() || 'unknown command');
+  return result;
+}

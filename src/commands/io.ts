@@ -1,0 +1,33 @@
+/** The process as the commands see it: passed in, so tests can run commands in-process too. */
+export interface Io {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly platform: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<string>;
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    env: process.env,
+    platform: process.platform,
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+const truthy = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+
+/** Prompts only where a person can answer them: two TTYs, not CI, not a dumb terminal. */
+export function canPrompt(io: Io, opts: { json: boolean; yes: boolean }): boolean {
+  return io.stdinIsTTY && io.stdoutIsTTY && !truthy(io.env.CI) && io.env.TERM !== 'dumb' && !opts.json && !opts.yes;
+}

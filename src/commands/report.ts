@@ -1,0 +1,158 @@
+import type { Answers } from '../core/adapters/index.js';
+import type { Finding } from '../core/findings.js';
+import type { NextStep } from '../core/planner.js';
+import type { Progress } from '../effects/apply.js';
+import { displayPath } from '../effects/paths.js';
+import type { Manifest } from '../effects/runs.js';
+import { hasMessage, type Translate } from '../i18n/index.js';
+import type { Io } from './io.js';
+
+export interface ChangeRow {
+  readonly tool: string;
+  readonly path: string;
+  readonly action: 'create' | 'update' | 'unchanged';
+  backup: string | null;
+  readonly diff?: string | undefined;
+}
+
+export interface SetupReport {
+  readonly ok: boolean;
+  readonly dryRun: boolean;
+  readonly runId: string | null;
+  readonly answers: Answers;
+  readonly header: Record<string, string>;
+  readonly changes: readonly ChangeRow[];
+  readonly findings: readonly Finding[];
+  readonly nextSteps: readonly NextStep[];
+  readonly blocked: boolean;
+  readonly home: string;
+  readonly stateDir?: string;
+}
+
+export interface RestoreRow {
+  readonly path: string;
+  readonly outcome: 'write' | 'remove' | 'skip';
+  readonly reason?: string;
+  readonly kept: readonly string[];
+}
+
+export interface Reporter {
+  progress(event: Progress): void;
+  preview(header: Record<string, string>, changes: readonly ChangeRow[], diffs: readonly string[]): void;
+  setupResult(report: SetupReport): void;
+  backups(runs: readonly Manifest[], dir: string): void;
+  restoreResult(runId: string, rows: readonly RestoreRow[], newRunId: string | null): void;
+  failure(exitCode: number, message: string, lines: readonly string[]): void;
+}
+
+/** A finding in the user's language: the JSON shape doctor and setup share. */
+export function renderFinding(f: Finding, t: Translate): Finding & { message: string; fix: string } {
+  const params: Record<string, string | number> = { ...(f.params ?? {}) };
+  const kindKey = `kind.${String(params.kind ?? '')}`;
+  if (params.kind !== undefined && hasMessage(kindKey)) params.kind = t(kindKey, {});
+  const mk = `finding.${f.code}`;
+  const fk = `finding.${f.code}.fix`;
+  return {
+    ...f,
+    message: hasMessage(mk) ? t(mk, params) : f.code,
+    fix: hasMessage(fk) ? t(fk, params) : '',
+  };
+}
+
+const SEVERITY_MARK: Record<Finding['severity'], string> = { error: '✖ error', warning: '! warning', info: 'i info' };
+
+export function textReporter(io: Io, t: Translate, home: () => string): Reporter {
+  const out = (s = ''): void => io.stdout(`${s}\n`);
+  const show = (p: string): string => displayPath(p, home());
+  const findingsBlock = (findings: readonly Finding[]): void => {
+    if (findings.length === 0) return;
+    out(t('setup.findings'));
+    for (const f of findings) {
+      const r = renderFinding(f, t);
+      out(`  ${SEVERITY_MARK[f.severity]}${f.tool ? ` [${f.tool}]` : ''}: ${r.message}`);
+      if (r.fix) out(`      → ${r.fix}`);
+    }
+  };
+  return {
+    progress: (e) => io.stderr(`  ${t(`progress.${e.type}`, { path: show(e.path) })}\n`),
+    preview: (header, changes, diffs) => {
+      out(t('setup.header', header));
+      for (const c of changes) out(`  ${t(`action.${c.action}`).padEnd(9)} ${show(c.path)}`);
+      out();
+      for (const d of diffs) out(d);
+    },
+    setupResult: (r) => {
+      out(t('setup.header', r.header));
+      for (const c of r.changes) out(`  ${t(`action.${c.action}`).padEnd(9)} ${show(c.path)}`);
+      out();
+      findingsBlock(r.findings);
+      if (r.blocked) {
+        out();
+        out(t('error.blocking'));
+        return;
+      }
+      if (r.dryRun) {
+        out(t('setup.dryRun'));
+        for (const c of r.changes) if (c.diff) out(c.diff);
+        return;
+      }
+      if (!r.runId) out(t('setup.nothing'));
+      else if (r.stateDir) {
+        out(t('setup.backup', { dir: show(`${r.stateDir}/backups/${r.runId}`) }));
+        out(t('setup.restoreHint', { runId: r.runId }));
+      }
+      if (r.nextSteps.length > 0) {
+        out();
+        out(t('setup.next'));
+        for (const s of r.nextSteps) {
+          const params = Object.fromEntries(Object.entries(s.params ?? {}).map(([k, v]) => [k, show(v)]));
+          if (hasMessage(s.code)) out(`  - ${t(s.code, params)}`);
+        }
+      }
+    },
+    backups: (runs, dir) => {
+      if (runs.length === 0) {
+        out(t('error.noRuns', { dir: show(dir) }));
+        return;
+      }
+      out(t('backups.header', { dir: show(dir) }));
+      for (const r of runs) out(`  ${t('backups.row', { runId: r.runId, command: r.command, status: r.status, count: r.files.length })}`);
+    },
+    restoreResult: (runId, rows, newRunId) => {
+      out(t('restore.header', { runId }));
+      for (const row of rows) {
+        const key = row.outcome === 'skip' ? `restore.file.skip.${row.reason}` : `restore.file.${row.outcome}`;
+        if (hasMessage(key)) out(`  ${t(key, { path: show(row.path) })}`);
+        for (const k of row.kept) out(`  ! ${t('restore.kept', { path: show(row.path), key: k })}`);
+      }
+      if (newRunId) out(t('restore.done', { runId: newRunId }));
+    },
+    failure: (_code, message, lines) => {
+      io.stderr(`${message}\n`);
+      for (const l of lines) io.stderr(`${l}\n`);
+    },
+  };
+}
+
+/** `--json`: exactly one document on stdout, whatever happens; nothing human-facing on stdout. */
+export function jsonReporter(io: Io, t: Translate): Reporter {
+  const emit = (doc: object): void => io.stdout(`${JSON.stringify({ schemaVersion: 1, ...doc }, null, 2)}\n`);
+  return {
+    progress: () => {},
+    preview: () => {},
+    setupResult: (r) =>
+      emit({
+        ok: r.ok,
+        dryRun: r.dryRun,
+        runId: r.runId,
+        answers: r.answers,
+        changes: r.changes.map((c) => ({ tool: c.tool, path: c.path, action: c.action, backup: c.backup, ...(c.diff ? { diff: c.diff } : {}) })),
+        findings: r.findings.map((f) => renderFinding(f, t)),
+        nextSteps: r.nextSteps.map((s) => ({ tool: s.tool, code: s.code, message: hasMessage(s.code) ? t(s.code, s.params ?? {}) : s.code })),
+      }),
+    backups: (runs) =>
+      emit({ ok: true, runs: runs.map((r) => ({ runId: r.runId, command: r.command, status: r.status, createdAt: r.createdAt, files: r.files.map((f) => f.path) })) }),
+    restoreResult: (runId, rows, newRunId) => emit({ ok: true, restored: runId, runId: newRunId, files: rows }),
+    failure: (exitCode, message, lines) => emit({ ok: false, exitCode, error: { message, details: lines } }),
+  };
+}

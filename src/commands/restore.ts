@@ -1,0 +1,70 @@
+import type { CommonOptions } from '../args.js';
+import { planFileRestore, UnparseableFile, type RestoreAction } from '../core/restore-plan.js';
+import { applyWrites, ChangedOnDisk, RolledBack, type FileWrite } from '../effects/apply.js';
+import { readFileState } from '../effects/fs.js';
+import { resolveHomes } from '../effects/paths.js';
+import { backupsDir, listRuns, loadManifest, readRunFile } from '../effects/runs.js';
+import { CliError, ExitCode } from '../exit-codes.js';
+import type { Io } from './io.js';
+import type { Reporter, RestoreRow } from './report.js';
+
+export async function runBackups(opts: CommonOptions, io: Io, reporter: Reporter): Promise<number> {
+  const { stateDir } = resolveHomes(opts.home, io.env);
+  reporter.backups(await listRuns(stateDir), backupsDir(stateDir));
+  return ExitCode.OK;
+}
+
+/**
+ * Put back what one run changed. The restore is itself a run with its own backups, so it can be
+ * undone the same way.
+ */
+export async function runRestore(
+  opts: CommonOptions & { runId: string | undefined; force: boolean },
+  io: Io,
+  reporter: Reporter,
+): Promise<number> {
+  const { stateDir } = resolveHomes(opts.home, io.env);
+  let runId = opts.runId;
+  if (!runId) {
+    const latest = (await listRuns(stateDir)).find((r) => r.status !== 'rolled-back');
+    if (!latest) throw new CliError(ExitCode.USAGE, 'error.noRuns', { dir: backupsDir(stateDir) });
+    runId = latest.runId;
+  }
+  const loaded = await loadManifest(stateDir, runId).catch(() => null);
+  if (!loaded) throw new CliError(ExitCode.USAGE, 'error.noRun', { runId });
+  const { dir, manifest } = loaded;
+
+  const rows: RestoreRow[] = [];
+  const writes: FileWrite[] = [];
+  // Plan every file first: one that cannot be restored safely stops the whole restore.
+  for (const f of manifest.files) {
+    const state = await readFileState(f.path);
+    const original = f.backup ? await readRunFile(dir, f.backup) : null;
+    const written = await readRunFile(dir, f.written);
+    let action: RestoreAction;
+    try {
+      action = planFileRestore({ format: f.format, existedBefore: f.existedBefore, original, written, current: state.text, edits: f.edits, force: opts.force });
+    } catch (err) {
+      if (err instanceof UnparseableFile) {
+        throw new CliError(ExitCode.REFUSED, 'error.refusedParse', { path: f.path, line: err.error.line, column: err.error.column, message: err.error.message });
+      }
+      throw err;
+    }
+    rows.push({ path: f.path, outcome: action.kind, ...(action.kind === 'skip' ? { reason: action.reason } : {}), kept: action.kept });
+    if (action.kind !== 'skip') {
+      // secret: false keeps each file's current mode; a restore never loosens a file's mode.
+      writes.push({ tool: f.tool, path: f.path, format: f.format, secret: false, before: state.text, after: action.kind === 'write' ? action.text : null, edits: action.edits });
+    }
+  }
+
+  let newRunId: string | null = null;
+  try {
+    newRunId = (await applyWrites(writes, { stateDir, command: 'restore', restoreOf: runId, onProgress: (e) => reporter.progress(e) })).runId;
+  } catch (err) {
+    if (err instanceof ChangedOnDisk) throw new CliError(ExitCode.REFUSED, 'error.changedOnDisk', { path: err.paths.join(', ') });
+    if (err instanceof RolledBack) throw new CliError(ExitCode.ROLLED_BACK, 'error.rolledBack', { path: err.failedPath, reason: err.reason });
+    throw err;
+  }
+  reporter.restoreResult(runId, rows, newRunId);
+  return ExitCode.OK;
+}

@@ -1,0 +1,146 @@
+import type { SetupOptions } from '../args.js';
+import type { Answers } from '../core/adapters/index.js';
+import { getPlan, isRegionOf, regionIdsFor } from '../core/catalog/index.js';
+import type { ToolContext } from '../core/context.js';
+import { maskedDiff } from '../core/diff.js';
+import { hasErrors, type Finding } from '../core/findings.js';
+import { keyFindings, normalizeKey } from '../core/keys.js';
+import { planChanges, RefusedFiles, targetsFor, type ChangePlan } from '../core/planner.js';
+import { checkModels, isComplete, resolveAnswers, type PartialAnswers } from '../core/questions.js';
+import { applyWrites, ChangedOnDisk, RolledBack } from '../effects/apply.js';
+import { readFileState } from '../effects/fs.js';
+import { displayPath, resolveHomes } from '../effects/paths.js';
+import { probeVersions } from '../effects/probes.js';
+import { recordConfigured } from '../effects/state.js';
+import { loadTemplates } from '../effects/templates.js';
+import { CliError, ExitCode } from '../exit-codes.js';
+import type { Io } from './io.js';
+import type { Reporter } from './report.js';
+
+export interface Prompter {
+  /** Ask for whatever is still missing; returns complete answers or throws a cancel. */
+  complete(partial: PartialAnswers): Promise<Answers>;
+  key(plan: Answers['plan'], env: Io['env']): Promise<string>;
+  confirm(): Promise<boolean>;
+}
+
+async function readKey(opts: SetupOptions, io: Io, prompter: Prompter | null, plan: Answers['plan']): Promise<string> {
+  if (opts.keyEnv) {
+    const value = io.env[opts.keyEnv];
+    if (value === undefined) throw new CliError(ExitCode.USAGE, 'error.keyEnvUnset', { name: opts.keyEnv });
+    return value;
+  }
+  if (opts.keyStdin) {
+    const value = await io.readStdin();
+    if (value.trim() === '') throw new CliError(ExitCode.USAGE, 'error.keyStdinEmpty');
+    return value;
+  }
+  if (prompter) return prompter.key(plan, io.env);
+  throw new CliError(ExitCode.USAGE, 'error.missing', {}, ['key']);
+}
+
+/** Flag problems are usage errors (exit 2), reported before anything is read or written. */
+async function resolveAll(opts: SetupOptions, prompter: Prompter | null): Promise<Answers> {
+  const { partial, missing, invalid } = resolveAnswers(opts.raw, opts.yes || prompter === null);
+  const bad = invalid[0];
+  if (bad) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: bad.flag, value: bad.value ?? '', choices: bad.choices.join(', ') });
+  if (partial.plan && partial.region && !isRegionOf(partial.plan, partial.region)) {
+    throw new CliError(ExitCode.USAGE, 'error.regionPlan', { region: partial.region, plan: partial.plan, choices: regionIdsFor(partial.plan).join(', ') });
+  }
+  if (isComplete(partial) && (prompter !== null || opts.keyEnv || opts.keyStdin)) return partial;
+  if (prompter === null) {
+    const lines = missing.map((m) => `${m.flag}|${m.choices.join(', ')}`);
+    if (!opts.keyEnv && !opts.keyStdin) lines.push('key');
+    throw new CliError(ExitCode.USAGE, 'error.missing', {}, lines);
+  }
+  return isComplete(partial) ? partial : prompter.complete(partial);
+}
+
+export interface SetupOutcome {
+  readonly exitCode: number;
+}
+
+export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, prompter: Prompter | null): Promise<SetupOutcome> {
+  const homes = resolveHomes(opts.home, io.env);
+  const answers = await resolveAll(opts, prompter);
+
+  const rawKey = await readKey(opts, io, prompter, answers.plan);
+  const { value: key } = normalizeKey(rawKey);
+  const secrets = [key, rawKey].filter((s) => s.length > 0);
+
+  const answerFindings: Finding[] = [
+    ...keyFindings(rawKey, answers.plan, answers.region).map((f) => ({ ...f, keyPath: f.keyPath ?? 'key' })),
+    ...checkModels(answers),
+  ];
+
+  const versions = answers.tools.includes('openclaw') ? await probeVersions(['openclaw'], io.env) : {};
+  const ctx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
+  const targets = targetsFor(answers.tools, ctx);
+  const texts: Record<string, string | null> = {};
+  for (const { target } of targets) {
+    const state = await readFileState(target.path);
+    if (state.binary) {
+      throw new CliError(ExitCode.REFUSED, 'error.refusedParse', { path: target.path, line: 1, column: 1, message: 'not UTF-8 text' });
+    }
+    texts[target.path] = state.text;
+  }
+
+  let plan: ChangePlan;
+  try {
+    plan = planChanges({ answers, key, ctx, texts, templates: await loadTemplates() });
+  } catch (err) {
+    if (err instanceof RefusedFiles) {
+      const r = err.refusals[0]!;
+      throw new CliError(
+        ExitCode.REFUSED,
+        'error.refusedParse',
+        { path: r.path, line: r.error.line, column: r.error.column, message: r.error.message },
+        err.refusals.slice(1).map((x) => `${x.path}:${x.error.line}:${x.error.column}: ${x.error.message}`),
+      );
+    }
+    throw err;
+  }
+
+  const findings = [...answerFindings, ...plan.findings];
+  const header = { plan: getPlan(answers.plan).name.en, region: answers.region, model: answers.models.join(', ') };
+  const changes = plan.files.map((f) => ({
+    tool: f.tool,
+    path: f.path,
+    action: f.action,
+    backup: null as string | null,
+    ...(opts.dryRun && f.action !== 'unchanged' ? { diff: maskedDiff(displayPath(f.path, homes.home), f.before, f.after, secrets) } : {}),
+  }));
+
+  if (hasErrors(findings)) {
+    reporter.setupResult({ ok: false, dryRun: opts.dryRun, runId: null, answers, header, changes, findings, nextSteps: [], blocked: true, home: homes.home });
+    return { exitCode: ExitCode.REFUSED };
+  }
+  if (opts.dryRun) {
+    reporter.setupResult({ ok: true, dryRun: true, runId: null, answers, header, changes, findings, nextSteps: plan.nextSteps, blocked: false, home: homes.home });
+    return { exitCode: ExitCode.OK };
+  }
+
+  const pending = plan.files.filter((f) => f.action !== 'unchanged');
+  if (prompter && pending.length > 0) {
+    reporter.preview(header, changes.map((c) => ({ ...c, diff: undefined })), plan.files.filter((f) => f.action !== 'unchanged').map((f) => maskedDiff(displayPath(f.path, homes.home), f.before, f.after, secrets)));
+    if (!(await prompter.confirm())) throw new CliError(ExitCode.CANCELLED, 'error.cancelled');
+  }
+
+  let runId: string | null = null;
+  try {
+    const result = await applyWrites(
+      plan.files.map((f) => ({ tool: f.tool, path: f.path, format: f.format, secret: f.secret, before: f.before, after: f.after, edits: f.edits })),
+      { stateDir: homes.stateDir, command: 'setup', answers, onProgress: (e) => reporter.progress(e) },
+    );
+    runId = result.runId;
+    for (const c of changes) c.backup = result.backups[c.path] ?? null;
+    if (runId) await recordConfigured(homes.stateDir, answers, runId, plan.files.map((f) => f.path));
+  } catch (err) {
+    if (err instanceof ChangedOnDisk) throw new CliError(ExitCode.REFUSED, 'error.changedOnDisk', { path: err.paths.join(', ') });
+    if (err instanceof RolledBack) throw new CliError(ExitCode.ROLLED_BACK, 'error.rolledBack', { path: err.failedPath, reason: err.reason });
+    throw err;
+  }
+
+  reporter.setupResult({ ok: true, dryRun: false, runId, answers, header, changes, findings, nextSteps: plan.nextSteps, blocked: false, home: homes.home, stateDir: homes.stateDir });
+  return { exitCode: ExitCode.OK };
+}

@@ -1,0 +1,88 @@
+import { endpointsFor, getModel } from '../catalog/index.js';
+import { dirOf, joinPath, type ToolContext } from '../context.js';
+import { finding, type Finding } from '../findings.js';
+import type { Edit } from '../formats/types.js';
+import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
+import type { AdapterInput, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+
+/** The model-slot variables Claude Code reads; all pinned so sub-agents never ask for a Claude model name. */
+const MODEL_VARS = [
+  'ANTHROPIC_MODEL',
+  'ANTHROPIC_DEFAULT_HAIKU_MODEL',
+  'ANTHROPIC_DEFAULT_SONNET_MODEL',
+  'ANTHROPIC_DEFAULT_OPUS_MODEL',
+] as const;
+
+function targets(ctx: ToolContext): TargetFile[] {
+  // CLAUDE_CONFIG_DIR moves both settings.json and .claude.json into that folder.
+  const dir = ctx.env.CLAUDE_CONFIG_DIR || joinPath(ctx.home, '.claude');
+  const statePath = ctx.env.CLAUDE_CONFIG_DIR
+    ? joinPath(ctx.env.CLAUDE_CONFIG_DIR, '.claude.json')
+    : joinPath(ctx.home, '.claude.json');
+  return [
+    // settings.json holds the token in clear (Claude Code has no env reference for it), hence secret.
+    { id: 'settings', path: joinPath(dir, 'settings.json'), format: 'json', secret: true, template: 'claude-settings.json' },
+    { id: 'state', path: statePath, format: 'json', secret: false, template: 'claude-state.json' },
+  ];
+}
+
+function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
+  const findings: Finding[] = [];
+  const settings = files.settings;
+  const state = files.state;
+  if (!settings || !state) throw new Error('claude-code: files not loaded');
+  const primary = answers.models[0] ?? '';
+  const model = getModel(primary);
+  const endpoints = endpointsFor(answers.plan, answers.region);
+  const file = settings.target.path;
+
+  if (model && !model.anthropic) {
+    findings.push(
+      finding('MODEL_NOT_ON_PROTOCOL', 'error', {
+        tool: 'claude-code',
+        file,
+        keyPath: 'env.ANTHROPIC_MODEL',
+        params: { model: primary, protocol: 'anthropic' },
+      }),
+    );
+  }
+
+  const cur = settings.value;
+  const edits: Edit[] = [
+    ...setIfChanged(cur, ['env', 'ANTHROPIC_BASE_URL'], endpoints.anthropic),
+    // AUTH_TOKEN is sent as `Authorization: Bearer`; Token Plan rejects `x-api-key` alone.
+    ...setIfChanged(cur, ['env', 'ANTHROPIC_AUTH_TOKEN'], key),
+    ...MODEL_VARS.flatMap((name) => setIfChanged(cur, ['env', name], primary)),
+    // A second credential in the same file makes Claude Code send both headers.
+    ...deleteIfPresent(cur, ['env', 'ANTHROPIC_API_KEY']),
+  ];
+  if (!answers.thinking || model?.thinking === 'none') {
+    edits.push(...setIfChanged(cur, ['env', 'CLAUDE_CODE_DISABLE_THINKING'], '1'));
+  } else {
+    edits.push(...deleteIfPresent(cur, ['env', 'CLAUDE_CODE_DISABLE_THINKING']));
+  }
+
+  if (ctx.env.ANTHROPIC_API_KEY) {
+    findings.push(
+      finding('CLAUDE_API_KEY_VAR', 'warning', { tool: 'claude-code', keyPath: 'ANTHROPIC_API_KEY', params: { source: 'environment' } }),
+    );
+  }
+  for (const name of ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'] as const) {
+    if (ctx.env[name]) {
+      // settings.json env wins over the shell for Claude Code, so this is only informational.
+      findings.push(finding('ENV_SHADOWED', 'info', { tool: 'claude-code', keyPath: name, params: { variable: name, winner: file } }));
+    }
+  }
+
+  return {
+    edits: {
+      settings: edits,
+      // Without this flag the first interactive start tries to reach api.anthropic.com and fails.
+      state: setIfChanged(state.value, ['hasCompletedOnboarding'], true),
+    },
+    findings,
+    nextSteps: [{ code: 'next.claude', params: { dir: dirOf(file) } }],
+  };
+}
+
+export const claudeCode: ToolAdapter = { id: 'claude-code', label: 'Claude Code', targets, plan };

@@ -1,0 +1,139 @@
+import { endpointsFor, getModel, getPlan } from '../catalog/index.js';
+import { dirOf, joinPath, type ToolContext } from '../context.js';
+import { finding, type Finding } from '../findings.js';
+import type { Edit, JsonValue } from '../formats/types.js';
+import { getAt } from '../formats/value.js';
+import { isObject, setIfChanged } from './edit-helpers.js';
+import { formatCalVer, OPENCLAW_RULES, openclawFeatures } from './openclaw-version.js';
+import type { AdapterInput, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+
+/** A neutral provider id: `qwen`, `modelstudio`, `qwen-token-plan`… belong to OpenClaw plugins. */
+export const OPENCLAW_PROVIDER = 'bailian';
+export const OPENCLAW_KEY_VAR = 'BAILIAN_API_KEY';
+/** Providers that OpenClaw no longer serves and that confuse its routing when left behind. */
+const RETIRED_PROVIDERS = ['qwen-portal'];
+
+/** Same resolution order as `openclaw config file` (openclaw.md §1). */
+export function openclawPaths(ctx: ToolContext): { config: string; stateDir: string } {
+  const home = ctx.env.OPENCLAW_HOME || ctx.home;
+  const stateDir = ctx.env.OPENCLAW_STATE_DIR || joinPath(home, '.openclaw');
+  const config = ctx.env.OPENCLAW_CONFIG_PATH || joinPath(stateDir, 'openclaw.json');
+  return { config, stateDir: ctx.env.OPENCLAW_STATE_DIR || dirOf(config) };
+}
+
+function targets(ctx: ToolContext): TargetFile[] {
+  const { config, stateDir } = openclawPaths(ctx);
+  return [
+    // OpenClaw writes its own config 0600 and its docs recommend it; tp-setup does the same.
+    { id: 'config', path: config, format: 'json5', secret: true, template: 'openclaw.json' },
+    { id: 'env', path: joinPath(stateDir, '.env'), format: 'dotenv', secret: true, template: 'empty.env' },
+  ];
+}
+
+function modelEntry(id: string, thinking: boolean, qwenFormat: boolean, subscription: boolean): JsonValue {
+  const m = getModel(id);
+  const reasoning = Boolean(m && m.thinking !== 'none' && thinking);
+  const entry: { [k: string]: JsonValue } = { id, name: id, reasoning };
+  if (reasoning && qwenFormat) entry.compat = { thinkingFormat: 'qwen' };
+  entry.input = m?.imageInput ? ['text', 'image'] : ['text'];
+  // Subscription calls are not billed per token; the seeds' example writes zero costs.
+  if (subscription) entry.cost = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  if (m) {
+    entry.contextWindow = m.contextWindow;
+    entry.maxTokens = m.maxOutput;
+  }
+  return entry;
+}
+
+function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
+  const config = files.config;
+  const envFile = files.env;
+  if (!config || !envFile) throw new Error('openclaw: files not loaded');
+  const cur = config.value;
+  const file = config.target.path;
+  const findings: Finding[] = [];
+  const features = openclawFeatures(ctx.versions.openclaw);
+  const wantThinking = answers.thinking && features.thinking;
+  const base = ['models', 'providers', OPENCLAW_PROVIDER];
+  const edits: Edit[] = [];
+
+  if (features.version && !features.thinking && answers.thinking) {
+    findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', {
+      tool: 'openclaw', params: { version: formatCalVer(features.version), minimum: formatCalVer(OPENCLAW_RULES.thinkingSince) },
+    }));
+  }
+  if (features.version && !features.qwenThinkingFormat && answers.thinking) {
+    findings.push(finding('OPENCLAW_THINKING_FORMAT_UNSUPPORTED', 'warning', {
+      tool: 'openclaw', params: { version: formatCalVer(features.version) },
+    }));
+  }
+
+  const endpoint = endpointsFor(answers.plan, answers.region).openai;
+  edits.push(...setIfChanged(cur, [...base, 'baseUrl'], endpoint));
+  // A reference, resolved by OpenClaw from its own .env; the key never sits in openclaw.json.
+  edits.push(...setIfChanged(cur, [...base, 'apiKey'], `\${${OPENCLAW_KEY_VAR}}`));
+  edits.push(...setIfChanged(cur, [...base, 'api'], 'openai-completions'));
+
+  const existing = getAt(cur, [...base, 'models']);
+  const list: JsonValue[] = Array.isArray(existing) ? existing : [];
+  if (existing !== undefined && !Array.isArray(existing)) {
+    findings.push(finding('FILE_SHAPE', 'error', { tool: 'openclaw', file, keyPath: `${base.join('.')}.models` }));
+  }
+  const subscription = getPlan(answers.plan).modelListClosed;
+  let appended = 0;
+  for (const id of answers.models) {
+    const entry = modelEntry(id, wantThinking, features.qwenThinkingFormat, subscription);
+    const idx = list.findIndex((e) => isObject(e) && e.id === id);
+    if (idx >= 0) edits.push(...setIfChanged(cur, [...base, 'models', idx], entry));
+    else edits.push({ op: 'insert', path: [...base, 'models', list.length + appended++], value: entry });
+  }
+
+  const primary = `${OPENCLAW_PROVIDER}/${answers.models[0] ?? ''}`;
+  // `agents.defaults.model` may be a bare "provider/model" string; keep the user's shape.
+  const modelSetting = getAt(cur, ['agents', 'defaults', 'model']);
+  if (typeof modelSetting === 'string') edits.push(...setIfChanged(cur, ['agents', 'defaults', 'model'], primary));
+  else edits.push(...setIfChanged(cur, ['agents', 'defaults', 'model', 'primary'], primary));
+  for (const id of answers.models) {
+    const ref = `${OPENCLAW_PROVIDER}/${id}`;
+    // The allowlist entry may carry the user's alias or params: add it, never overwrite it.
+    if (getAt(cur, ['agents', 'defaults', 'models', ref]) === undefined) {
+      edits.push({ op: 'set', path: ['agents', 'defaults', 'models', ref], value: {} });
+    }
+  }
+  const allow = getAt(cur, ['agents', 'defaults', 'modelPolicy', 'allow']);
+  if (features.modelPolicy && Array.isArray(allow) && allow.length > 0) {
+    let n = allow.length;
+    for (const id of answers.models) {
+      const ref = `${OPENCLAW_PROVIDER}/${id}`;
+      if (!allow.includes(ref) && !allow.includes(`${OPENCLAW_PROVIDER}/*`)) {
+        edits.push({ op: 'insert', path: ['agents', 'defaults', 'modelPolicy', 'allow', n++], value: ref });
+      }
+    }
+  }
+
+  const providers = getAt(cur, ['models', 'providers']);
+  for (const id of RETIRED_PROVIDERS) {
+    if (isObject(providers) && providers[id] !== undefined) {
+      findings.push(finding('OPENCLAW_LEFTOVER_PROVIDER', 'warning', { tool: 'openclaw', file, keyPath: `models.providers.${id}`, params: { provider: id } }));
+    }
+  }
+  const profiles = getAt(cur, ['auth', 'profiles']);
+  if (isObject(profiles)) {
+    for (const [name, profile] of Object.entries(profiles)) {
+      if (isObject(profile) && ('apiKey' in profile || 'key' in profile)) {
+        findings.push(finding('OPENCLAW_AUTH_PROFILE_KEY', 'error', { tool: 'openclaw', file, keyPath: `auth.profiles.${name}` }));
+      }
+    }
+  }
+  if (ctx.env[OPENCLAW_KEY_VAR] !== undefined && ctx.env[OPENCLAW_KEY_VAR] !== key) {
+    findings.push(finding('ENV_OVERRIDE', 'warning', { tool: 'openclaw', keyPath: OPENCLAW_KEY_VAR, params: { variable: OPENCLAW_KEY_VAR, winner: 'environment' } }));
+  }
+
+  return {
+    edits: { config: edits, env: setIfChanged(envFile.value, [OPENCLAW_KEY_VAR], key) },
+    findings,
+    nextSteps: [{ code: 'next.openclaw' }],
+  };
+}
+
+export const openclaw: ToolAdapter = { id: 'openclaw', label: 'OpenClaw', targets, plan };

@@ -1,0 +1,120 @@
+import { classifyBaseUrl, endpointsFor, familyOfPlan, getModel, getPlan } from '../catalog/index.js';
+import type { HostFamily, PlanId } from '../catalog/types.js';
+import { joinPath, type ToolContext } from '../context.js';
+import { finding, type Finding } from '../findings.js';
+import type { Edit, JsonValue } from '../formats/types.js';
+import { deleteIfPresent, isObject, setIfChanged, stringAt } from './edit-helpers.js';
+import type { AdapterInput, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+
+/** The variable names Qwen Code's own presets use per plan family (tools.md §2.2). */
+const ENV_KEY: Record<HostFamily, string> = {
+  coding: 'BAILIAN_CODING_PLAN_API_KEY',
+  'token-plan': 'BAILIAN_TOKEN_PLAN_API_KEY',
+  payg: 'DASHSCOPE_API_KEY',
+};
+
+export function qwenEnvKey(plan: PlanId): string {
+  return ENV_KEY[familyOfPlan(plan)];
+}
+
+function targets(ctx: ToolContext): TargetFile[] {
+  const dir = ctx.env.QWEN_HOME || joinPath(ctx.home, '.qwen');
+  return [
+    { id: 'settings', path: joinPath(dir, 'settings.json'), format: 'jsonc', secret: false, template: 'qwen-settings.json' },
+    { id: 'env', path: joinPath(dir, '.env'), format: 'dotenv', secret: true, template: 'empty.env' },
+  ];
+}
+
+function entryFor(answers: AdapterInput['answers'], id: string, baseUrl: string, envKey: string): JsonValue {
+  const plan = getPlan(answers.plan);
+  const model = getModel(id);
+  const regionTag = answers.region === 'cn' ? '' : ` · ${answers.region}`;
+  const entry: { [k: string]: JsonValue } = {
+    id,
+    name: `[Model Studio ${plan.name.en}${regionTag}] ${id}`,
+    baseUrl,
+    envKey,
+  };
+  const generationConfig: { [k: string]: JsonValue } = {};
+  if (model && model.thinking !== 'none') {
+    // Qwen merges extra_body into the top level of the request body: `enable_thinking`.
+    if (answers.thinking || model.thinking === 'always') generationConfig.extra_body = { enable_thinking: true };
+    else generationConfig.extra_body = { enable_thinking: false };
+  }
+  if (model) generationConfig.contextWindowSize = model.contextWindow;
+  if (Object.keys(generationConfig).length > 0) entry.generationConfig = generationConfig;
+  return entry;
+}
+
+function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
+  const settings = files.settings;
+  const envFile = files.env;
+  if (!settings || !envFile) throw new Error('qwen-code: files not loaded');
+  const findings: Finding[] = [];
+  const family = familyOfPlan(answers.plan);
+  const envKey = ENV_KEY[family];
+  const baseUrl = endpointsFor(answers.plan, answers.region).openai;
+  const cur = settings.value;
+  const edits: Edit[] = [];
+
+  const providersRaw = isObject(cur) && isObject(cur.modelProviders) ? cur.modelProviders.openai : undefined;
+  const providers: JsonValue[] = Array.isArray(providersRaw) ? providersRaw : [];
+  if (providersRaw !== undefined && !Array.isArray(providersRaw)) {
+    findings.push(finding('FILE_SHAPE', 'error', { tool: 'qwen-code', file: settings.target.path, keyPath: 'modelProviders.openai' }));
+  }
+
+  // Entries of this plan family (same envKey, a host of the same family) are ours to keep consistent:
+  // the chosen ids are replaced, other ids of the plan follow the new region so key and URL match.
+  const isOurs = (e: JsonValue): e is { [k: string]: JsonValue } => {
+    if (!isObject(e) || e.envKey !== envKey || typeof e.baseUrl !== 'string') return false;
+    return classifyBaseUrl(e.baseUrl).family === family;
+  };
+  const deletions: number[] = [];
+  providers.forEach((e, i) => {
+    if (!isOurs(e)) return;
+    if (answers.models.includes(String(e.id))) deletions.push(i);
+    else if (e.baseUrl !== baseUrl) edits.push({ op: 'set', path: ['modelProviders', 'openai', i, 'baseUrl'], value: baseUrl });
+  });
+
+  const wanted = answers.models.map((id) => entryFor(answers, id, baseUrl, envKey));
+  const alreadyInPlace =
+    deletions.length === wanted.length &&
+    deletions.every((idx, n) => idx === n && JSON.stringify(providers[idx]) === JSON.stringify(wanted[n]));
+  if (!alreadyInPlace) {
+    // Delete from the back so earlier indices stay valid, then prepend in the chosen order
+    // (Qwen Code lists the first entries first in its model picker).
+    for (const i of [...deletions].reverse()) edits.push({ op: 'delete', path: ['modelProviders', 'openai', i] });
+    wanted.forEach((entry, n) => edits.push({ op: 'insert', path: ['modelProviders', 'openai', n], value: entry }));
+  }
+
+  edits.push(...setIfChanged(cur, ['security', 'auth', 'selectedType'], 'openai'));
+  const primary = answers.models[0] ?? '';
+  edits.push(...setIfChanged(cur, ['model', 'name'], primary));
+  // Identity in Qwen Code is id + baseUrl; pin the URL when the id is ambiguous or already pinned elsewhere.
+  const sameIdElsewhere = providers.some(
+    (e) => isObject(e) && e.id === primary && typeof e.baseUrl === 'string' && e.baseUrl !== baseUrl && !isOurs(e),
+  );
+  const pinned = stringAt(cur, ['model', 'baseUrl']);
+  if (sameIdElsewhere || (pinned !== undefined && pinned !== '' && pinned !== baseUrl)) {
+    edits.push(...setIfChanged(cur, ['model', 'baseUrl'], baseUrl));
+  }
+  // The key lives in Qwen's own .env; a copy in settings.json `env` would be a second, stale secret.
+  if (stringAt(cur, ['env', envKey]) !== undefined) {
+    edits.push(...deleteIfPresent(cur, ['env', envKey]));
+    findings.push(finding('KEY_MOVED', 'info', { tool: 'qwen-code', file: settings.target.path, keyPath: `env.${envKey}`, params: { to: envFile.target.path } }));
+  }
+
+  if (ctx.env[envKey] !== undefined && ctx.env[envKey] !== key) {
+    findings.push(
+      finding('ENV_OVERRIDE', 'warning', { tool: 'qwen-code', keyPath: envKey, params: { variable: envKey, winner: 'environment' } }),
+    );
+  }
+
+  return {
+    edits: { settings: edits, env: setIfChanged(envFile.value, [envKey], key) },
+    findings,
+    nextSteps: [{ code: 'next.qwen' }],
+  };
+}
+
+export const qwenCode: ToolAdapter = { id: 'qwen-code', label: 'Qwen Code', targets, plan };

@@ -1,0 +1,140 @@
+/**
+ * Typed lookups over the catalog. Everything else asks these functions rather than reading
+ * `data.ts` directly, so the data can change shape without touching callers.
+ */
+
+import { catalog } from './data.js';
+import type {
+  Endpoints,
+  HostFamily,
+  ModelSpec,
+  PlanId,
+  PlanSpec,
+  RegionId,
+} from './types.js';
+
+export type * from './types.js';
+export { catalog };
+
+export type ModelMembership = 'yes' | 'unconfirmed' | 'no' | 'open';
+
+export interface HostClass {
+  readonly family: HostFamily;
+  readonly region: RegionId;
+}
+
+export interface BaseUrlClass {
+  /** Lower-cased host name, or '' when the text is not a URL. */
+  readonly host: string;
+  readonly family?: HostFamily;
+  readonly region?: RegionId;
+  /** The path as written (no query or fragment); trailing slashes are kept so callers can flag them. */
+  readonly path: string;
+}
+
+const plansById = new Map<PlanId, PlanSpec>(catalog.plans.map((p) => [p.id, p]));
+const modelsById = new Map<string, ModelSpec>(catalog.models.map((m) => [m.id, m]));
+const hostsByName = new Map<string, HostClass>(
+  catalog.hosts.map((h) => [h.host, { family: h.family, region: h.region }]),
+);
+const regionByCloudLabel = new Map<string, RegionId>(
+  catalog.regions.flatMap((r) => (r.cloudRegions ?? []).map((label) => [label, r.id] as const)),
+);
+const paygPatterns = catalog.paygHostPatterns.map((source) => new RegExp(source));
+
+export const planIds: readonly PlanId[] = catalog.plans.map((p) => p.id);
+export const regionIds: readonly RegionId[] = catalog.regions.map((r) => r.id);
+
+export function isPlanId(value: string): value is PlanId {
+  return plansById.has(value as PlanId);
+}
+
+export function isRegionId(value: string): value is RegionId {
+  return (regionIds as readonly string[]).includes(value);
+}
+
+export function getPlan(id: PlanId): PlanSpec {
+  const plan = plansById.get(id);
+  if (!plan) throw new Error(`Unknown plan: ${id}`);
+  return plan;
+}
+
+/** Exact, case-sensitive: the server treats `Qwen3.6-plus` as a different, unknown model. */
+export function getModel(id: string): ModelSpec | undefined {
+  return modelsById.get(id);
+}
+
+export function regionIdsFor(plan: PlanId): readonly RegionId[] {
+  return getPlan(plan).regions;
+}
+
+export function isRegionOf(plan: PlanId, region: string): region is RegionId {
+  return (getPlan(plan).regions as readonly string[]).includes(region);
+}
+
+export function familyOfPlan(plan: PlanId): HostFamily {
+  return getPlan(plan).family;
+}
+
+/** Throws on a pair the plan does not serve: callers must validate user input with `isRegionOf` first. */
+export function endpointsFor(plan: PlanId, region: RegionId): Endpoints {
+  const found = catalog.endpoints.find((e) => e.plan === plan && e.region === region);
+  if (!found) throw new Error(`Plan ${plan} has no endpoints in region ${region}`);
+  return found;
+}
+
+/** The plan's models in wizard order; empty for a region the plan does not serve. */
+export function modelsFor(plan: PlanId, region: RegionId): ModelSpec[] {
+  const ids = getPlan(plan).models[region] ?? [];
+  return ids.map((id) => {
+    const model = modelsById.get(id);
+    if (!model) throw new Error(`Catalog lists unknown model ${id} for ${plan}/${region}`);
+    return model;
+  });
+}
+
+/** Throws on a pair the plan does not serve, like `endpointsFor`. */
+export function recommendedModel(plan: PlanId, region: RegionId): string {
+  const id = getPlan(plan).recommended[region];
+  if (id === undefined) throw new Error(`Plan ${plan} has no recommended model in region ${region}`);
+  return id;
+}
+
+export function isModelInPlan(plan: PlanId, region: RegionId, modelId: string): ModelMembership {
+  const spec = getPlan(plan);
+  const listed = spec.models[region];
+  if (!listed) return 'no';
+  if (listed.includes(modelId)) return 'yes';
+  if (spec.unconfirmedModels?.includes(modelId)) return 'unconfirmed';
+  return spec.modelListClosed ? 'no' : 'open';
+}
+
+export function classifyHost(hostname: string): HostClass | undefined {
+  // DNS names are case-insensitive and may carry the root dot; neither changes the host.
+  const host = hostname.trim().toLowerCase().replace(/\.$/, '');
+  const exact = hostsByName.get(host);
+  if (exact) return exact;
+  for (const pattern of paygPatterns) {
+    const label = pattern.exec(host)?.groups?.['region'];
+    if (label === undefined) continue;
+    const region = regionByCloudLabel.get(label);
+    if (region) return { family: 'payg', region };
+  }
+  return undefined;
+}
+
+export function classifyBaseUrl(url: string): BaseUrlClass {
+  const text = url.trim();
+  // Users often paste a bare host; read it as https so the host can still be checked.
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(withScheme);
+  } catch {
+    return { host: '', path: '' };
+  }
+  const host = parsed.hostname.toLowerCase();
+  const path = parsed.pathname === '/' && !/^[a-z][a-z0-9+.-]*:\/\/[^/]+\//i.test(withScheme) ? '' : parsed.pathname;
+  const hostClass = classifyHost(host);
+  return hostClass ? { host, family: hostClass.family, region: hostClass.region, path } : { host, path };
+}

@@ -1,0 +1,111 @@
+/**
+ * Shapes of the plan catalog. The values live in `data.ts`, each fact with its sources; code
+ * never branches on a plan or model name where a catalog field can say it instead.
+ */
+
+export type PlanId = 'coding' | 'token-personal' | 'token-team' | 'payg';
+export type RegionId = 'cn' | 'intl' | 'us' | 'hk';
+/** Which family of hosts a URL belongs to; decides which key kinds are valid there. */
+export type HostFamily = 'coding' | 'token-plan' | 'payg';
+export type Protocol = 'openai' | 'anthropic';
+
+/** A source reference: a seed file name, an official URL, `github:owner/repo …` [3P] or `[inference] …`. */
+export type Source = string;
+
+export interface Localised {
+  readonly en: string;
+  readonly 'zh-CN': string;
+}
+
+export interface Endpoints {
+  readonly plan: PlanId;
+  readonly region: RegionId;
+  /** OpenAI-compatible base, e.g. `https://coding.dashscope.aliyuncs.com/v1`. */
+  readonly openai: string;
+  /** Anthropic base as Claude Code wants it: `…/apps/anthropic`, no `/v1`. */
+  readonly anthropic: string;
+  /** Anthropic base for AI-SDK clients (OpenCode, Kilo): `…/apps/anthropic/v1`. */
+  readonly anthropicAiSdk: string;
+  readonly sources: readonly Source[];
+}
+
+export interface ModelSpec {
+  readonly id: string;
+  readonly contextWindow: number;
+  readonly maxOutput: number;
+  /**
+   * Largest accepted thinking budget (`thinking_budget` / `budgetTokens`), or null when the model
+   * has no thinking or no documented bound.
+   */
+  readonly maxThinkingBudget: number | null;
+  /** `none`: no thinking mode; `optional`: can be toggled; `always`: thinking-only. */
+  readonly thinking: 'none' | 'optional' | 'always';
+  /** Whether the model thinks when the client sends no thinking setting. */
+  readonly thinkingDefaultOn: boolean;
+  /** Served on the Anthropic-compatible endpoint. */
+  readonly anthropic: boolean;
+  readonly imageInput: boolean;
+  readonly sources: readonly Source[];
+  /** Where sources disagree: which value was chosen and why. */
+  readonly decisions?: readonly string[];
+}
+
+export interface PlanSpec {
+  readonly id: PlanId;
+  readonly name: Localised;
+  /** One line shown when choosing a plan. */
+  readonly blurb: Localised;
+  readonly family: HostFamily;
+  readonly regions: readonly RegionId[];
+  /** Model ids the plan serves, per region, in the order the wizard offers them. */
+  readonly models: Partial<Record<RegionId, readonly string[]>>;
+  /** The default model per region (first choice in the wizard, default under `--yes`). */
+  readonly recommended: Partial<Record<RegionId, string>>;
+  /**
+   * True when the plan serves only the listed models (subscriptions). Pay-as-you-go serves far more
+   * than we list, so an unlisted id there is a warning, not an error.
+   */
+  readonly modelListClosed: boolean;
+  /**
+   * Ids that only third-party snapshots report for this plan. Accepted with a warning, never
+   * offered by default.
+   */
+  readonly unconfirmedModels?: readonly string[];
+  readonly sources: readonly Source[];
+  readonly decisions?: readonly string[];
+}
+
+export interface RegionSpec {
+  readonly id: RegionId;
+  readonly name: Localised;
+  /**
+   * Alibaba Cloud region labels (as they appear in host names) that count as this region, so a
+   * workspace domain such as `<id>.ap-southeast-1.maas.aliyuncs.com` can be placed.
+   */
+  readonly cloudRegions?: readonly string[];
+}
+
+export interface HostSpec {
+  readonly host: string;
+  readonly family: HostFamily;
+  readonly region: RegionId;
+  readonly sources?: readonly Source[];
+}
+
+export interface Catalog {
+  /** The day the facts were last checked against their sources (YYYY-MM-DD). */
+  readonly date: string;
+  readonly plans: readonly PlanSpec[];
+  readonly regions: readonly RegionSpec[];
+  readonly endpoints: readonly Endpoints[];
+  readonly models: readonly ModelSpec[];
+  /** Every known exact host, with family and region. */
+  readonly hosts: readonly HostSpec[];
+  /**
+   * Host patterns (regular-expression source strings) that are pay-as-you-go workspace domains.
+   * A named group `region` captures the cloud region label, looked up in `RegionSpec.cloudRegions`.
+   */
+  readonly paygHostPatterns: readonly string[];
+  /** Choices that concern the catalog as a whole (hosts, regions) rather than one plan or model. */
+  readonly decisions?: readonly string[];
+}

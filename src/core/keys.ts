@@ -1,0 +1,203 @@
+/**
+ * API-key hygiene and kind rules (plans.md §2.2). Everything here works on the key text alone:
+ * the prefix tells a plan key from a pay-as-you-go or foreign one, but never Coding Plan from
+ * Token Plan, nor the region, so those come from what the user declared.
+ */
+
+import { familyOfPlan } from './catalog/index.js';
+import type { PlanId, RegionId } from './catalog/index.js';
+import { finding } from './findings.js';
+import type { Finding } from './findings.js';
+
+export type KeyProblem = 'whitespace' | 'linebreak' | 'zero-width' | 'quotes' | 'inner-space';
+
+export type KeyKind =
+  | 'empty'
+  | 'placeholder'
+  | 'masked'
+  | 'modelscope'
+  | 'plan'
+  | 'payg-workspace'
+  | 'payg'
+  | 'other-vendor'
+  | 'unknown';
+
+export interface NormalizedKey {
+  readonly value: string;
+  readonly problems: KeyProblem[];
+}
+
+const PROBLEM_ORDER: readonly KeyProblem[] = ['whitespace', 'linebreak', 'zero-width', 'quotes', 'inner-space'];
+
+const ZERO_WIDTH = /[\u200B-\u200D\uFEFF\u2060]/g;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+// A key wrapped across lines often carries the indentation of its continuation line; that
+// indentation belongs to the break, not to the key.
+const INNER_BREAK = /[ \t]*(?:\r\n|[\r\n\u2028\u2029])[ \t]*/g;
+const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ["'", "'"],
+  ['"', '"'],
+  ['`', '`'],
+  ['\u201C', '\u201D'],
+  ['\u2018', '\u2019'],
+];
+
+// Quotes and whitespace can nest either way round (`" sk-… "` or ` "sk-…"\n`), so peel both
+// until neither changes the value.
+function peelEnds(text: string): { value: string; problems: KeyProblem[] } {
+  const problems: KeyProblem[] = [];
+  let value = text;
+  for (;;) {
+    const trimmed = value.trim();
+    if (trimmed !== value) {
+      const removed = value.slice(0, value.length - value.trimStart().length) + value.slice(value.trimEnd().length);
+      if (LINE_BREAK.test(removed)) problems.push('linebreak');
+      if (/[^\r\n\u2028\u2029]/.test(removed)) problems.push('whitespace');
+      value = trimmed;
+    }
+    const pair = QUOTE_PAIRS.find(([open, close]) => value.length >= 2 && value.startsWith(open) && value.endsWith(close));
+    if (!pair) return { value, problems };
+    problems.push('quotes');
+    value = value.slice(pair[0].length, value.length - pair[1].length);
+  }
+}
+
+export function normalizeKey(raw: string): NormalizedKey {
+  const found = new Set<KeyProblem>();
+  let value = raw;
+
+  const visible = value.replace(ZERO_WIDTH, '');
+  if (visible !== value) {
+    found.add('zero-width');
+    value = visible;
+  }
+
+  const peeled = peelEnds(value);
+  peeled.problems.forEach((p) => found.add(p));
+  value = peeled.value;
+
+  if (LINE_BREAK.test(value)) {
+    found.add('linebreak');
+    value = value.replace(INNER_BREAK, '');
+  }
+
+  // An inner space is never part of a key, but deleting it could join two unrelated strings
+  // into something key-shaped; the user has to look at it.
+  if (/\s/.test(value)) found.add('inner-space');
+
+  return { value, problems: PROBLEM_ORDER.filter((p) => found.has(p)) };
+}
+
+const OTHER_VENDOR_PREFIXES = ['sk-ant-', 'sk-or-', 'sk-tp-', 'tp-'] as const;
+
+function isPlaceholder(value: string): boolean {
+  if (/your[-_ ]?(api[-_ ]?)?key/i.test(value)) return true;
+  if (/^<[^<>]*>$/.test(value)) return true;
+  // `sk-sp-xxx`, `sk-xxx`, `xxxxxxxx`, `xxx...`: documentation stand-ins, with or without a prefix.
+  const rest = value.replace(/^(sk-(sp-|ws-)?|ms-)/i, '');
+  return /^x{3,}(\.{3}|\u2026)?$/i.test(rest);
+}
+
+function isMasked(value: string): boolean {
+  // Consoles show `sk-sp-****`; our own masks and many UIs shorten with an ellipsis.
+  return value.includes('****') || /.(\u2026|\.\.\.)/.test(value);
+}
+
+export function classifyKey(value: string): KeyKind {
+  const key = normalizeKey(value).value;
+  if (key === '') return 'empty';
+  if (isPlaceholder(key)) return 'placeholder';
+  if (isMasked(key)) return 'masked';
+  if (OTHER_VENDOR_PREFIXES.some((p) => key.startsWith(p))) return 'other-vendor';
+  if (key.startsWith('ms-')) return 'modelscope';
+  if (key.startsWith('sk-sp-')) return 'plan';
+  if (key.startsWith('sk-ws-')) return 'payg-workspace';
+  if (key.startsWith('sk-')) return 'payg';
+  return 'unknown';
+}
+
+function wrongKindSeverity(kind: KeyKind, plan: PlanId, region: RegionId): Finding['severity'] | undefined {
+  const family = familyOfPlan(plan);
+  switch (kind) {
+    case 'modelscope':
+    case 'other-vendor':
+      return 'error';
+    case 'plan':
+      return family === 'payg' ? 'error' : undefined;
+    case 'payg-workspace':
+      return family === 'payg' ? undefined : 'error';
+    case 'payg':
+      if (family === 'payg') return undefined;
+      // Only the international Token Plan leaves its key format unstated (000 never names one, and
+      // Qwen Code dropped its sk-sp- check), so a plain sk- key there may be genuine.
+      return family === 'token-plan' && region === 'intl' ? 'warning' : 'error';
+    case 'unknown':
+      // No documented key looks like this, but formats change; let the user decide.
+      return 'warning';
+    default:
+      return undefined;
+  }
+}
+
+/** Findings about a key for a plan and region. Parameters never carry the key, only its kind. */
+export function keyFindings(raw: string, plan: PlanId, region: RegionId): Finding[] {
+  const { problems } = normalizeKey(raw);
+  const kind = classifyKey(raw);
+
+  if (kind === 'empty') return [finding('KEY_MISSING', 'error')];
+  if (kind === 'placeholder') return [finding('KEY_PLACEHOLDER', 'error')];
+
+  const out: Finding[] = [];
+  const reasons: string[] = kind === 'masked' ? ['masked', ...problems] : [...problems];
+  if (reasons.length > 0) {
+    // Masked or space-split keys cannot be repaired; the other problems are cleaned on save.
+    const severity = kind === 'masked' || problems.includes('inner-space') ? 'error' : 'warning';
+    out.push(finding('KEY_MALFORMED', severity, { params: { problems: reasons.join(',') } }));
+  }
+  if (kind === 'masked') return out;
+
+  const severity = wrongKindSeverity(kind, plan, region);
+  if (severity) out.push(finding('KEY_WRONG_KIND', severity, { params: { kind, plan } }));
+  return out;
+}
+
+const KNOWN_PREFIXES = ['sk-sp-', 'sk-ws-', 'sk-', 'ms-'] as const;
+const MIN_LENGTH_FOR_TAIL = 12;
+
+export function maskKey(value: string): string {
+  const key = normalizeKey(value).value;
+  if (key === '') return '';
+  const known = KNOWN_PREFIXES.find((p) => key.startsWith(p));
+  // For an unknown format the first three characters stand in for a prefix, but on a very short
+  // value they would be most of it.
+  const prefix = known ?? (key.length >= 8 ? key.slice(0, 3) : '');
+  if (key.length < MIN_LENGTH_FOR_TAIL) return `${prefix}\u2026`;
+  return `${prefix}\u2026${key.slice(-4)}`;
+}
+
+// Shorter values are not real keys, and replacing them would mangle ordinary words in the text.
+const MIN_SECRET_LENGTH = 6;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  const masks = new Map<string, string>();
+  for (const secret of secrets) {
+    const normalized = normalizeKey(secret).value;
+    if (normalized.length < MIN_SECRET_LENGTH || classifyKey(normalized) === 'placeholder') continue;
+    const mask = maskKey(normalized);
+    // The peeled form keeps inner zero-width characters or breaks, as a raw echo of the key would;
+    // surrounding quotes stay in the text so its syntax survives.
+    for (const form of [peelEnds(secret).value, normalized]) {
+      if (form.length >= MIN_SECRET_LENGTH) masks.set(form, mask);
+    }
+  }
+  if (masks.size === 0) return text;
+  // One pass with the longest forms first: a quoted or padded form is replaced whole, and a mask
+  // already written is never matched again.
+  const forms = [...masks.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
+  return text.replace(pattern, (match) => masks.get(match) ?? match);
+}

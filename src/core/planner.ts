@@ -1,0 +1,153 @@
+import { adapters, type Answers, type CurrentFile, type TargetFile, type ToolId } from './adapters/index.js';
+import type { ToolContext } from './context.js';
+import type { Finding } from './findings.js';
+import { editorOf } from './formats/registry.js';
+import { ParseFailure, patchText } from './formats/patch.js';
+import type { Edit, FormatId, JsonValue, KeyPath, ParseError } from './formats/types.js';
+import { applyEditsToValue, getAt, hasAt } from './formats/value.js';
+
+/** An edit as it was applied, with what stood at its path just before (for restore). */
+export type RecordedEdit = Edit & {
+  readonly previousExisted: boolean;
+  readonly previous?: JsonValue;
+};
+
+export interface PlannedFile {
+  readonly tool: ToolId;
+  readonly fileId: string;
+  readonly path: string;
+  readonly format: FormatId;
+  readonly secret: boolean;
+  readonly action: 'create' | 'update' | 'unchanged';
+  /** null when the file does not exist. */
+  readonly before: string | null;
+  readonly after: string;
+  readonly edits: readonly RecordedEdit[];
+}
+
+export interface NextStep {
+  readonly tool: ToolId;
+  readonly code: string;
+  readonly params?: Record<string, string>;
+}
+
+export interface ChangePlan {
+  readonly files: readonly PlannedFile[];
+  readonly findings: readonly Finding[];
+  readonly nextSteps: readonly NextStep[];
+}
+
+export interface Refusal {
+  readonly path: string;
+  readonly format: FormatId;
+  readonly error: ParseError;
+}
+
+/** Thrown when one or more target files cannot be parsed; nothing may be written then. */
+export class RefusedFiles extends Error {
+  constructor(readonly refusals: readonly Refusal[]) {
+    super(refusals.map((r) => `${r.path}:${r.error.line}:${r.error.column}: ${r.error.message}`).join('\n'));
+    this.name = 'RefusedFiles';
+  }
+}
+
+export interface PlanInput {
+  readonly answers: Answers;
+  readonly key: string;
+  readonly ctx: ToolContext;
+  /** Current text per absolute path; null or absent = the file does not exist. */
+  readonly texts: Readonly<Record<string, string | null>>;
+  /** Starting text per template name, for files that do not exist yet. */
+  readonly templates: Readonly<Record<string, string>>;
+}
+
+/** Every file each chosen tool reads, in a stable order. */
+export function targetsFor(tools: readonly ToolId[], ctx: ToolContext): { tool: ToolId; target: TargetFile }[] {
+  return tools.flatMap((tool) => adapters[tool].targets(ctx).map((target) => ({ tool, target })));
+}
+
+export function recordEdits(start: JsonValue, edits: readonly Edit[]): RecordedEdit[] {
+  let value = start;
+  return edits.map((edit) => {
+    const previousExisted = hasAt(value, edit.path) && edit.op !== 'insert';
+    const recorded: RecordedEdit = previousExisted
+      ? { ...edit, previousExisted, previous: getAt(value, edit.path) as JsonValue }
+      : { ...edit, previousExisted };
+    value = applyEditsToValue(value, [edit]);
+    return recorded;
+  });
+}
+
+function load(target: TargetFile, input: PlanInput, refusals: Refusal[]): CurrentFile | null {
+  const text = input.texts[target.path] ?? null;
+  const source = text ?? input.templates[target.template] ?? '';
+  const parsed = editorOf(target.format).parse(source);
+  if (!parsed.ok) {
+    refusals.push({ path: target.path, format: target.format, error: parsed.error });
+    return null;
+  }
+  return { target, text, value: parsed.value };
+}
+
+/**
+ * answers + current texts → the exact new text of every file, verified by re-parsing. Refuses
+ * (throws RefusedFiles) if any file it would touch does not parse.
+ */
+export function planChanges(input: PlanInput): ChangePlan {
+  const refusals: Refusal[] = [];
+  const files: PlannedFile[] = [];
+  const findings: Finding[] = [];
+  const nextSteps: NextStep[] = [];
+
+  for (const tool of input.answers.tools) {
+    const adapter = adapters[tool];
+    const loaded: Record<string, CurrentFile> = {};
+    let ok = true;
+    for (const target of adapter.targets(input.ctx)) {
+      const current = load(target, input, refusals);
+      if (current) loaded[target.id] = current;
+      else ok = false;
+    }
+    if (!ok) continue;
+
+    const out = adapter.plan({ answers: input.answers, key: input.key, ctx: input.ctx, files: loaded });
+    findings.push(...out.findings);
+    nextSteps.push(...out.nextSteps.map((s) => ({ tool, ...s })));
+
+    for (const current of Object.values(loaded)) {
+      const { target } = current;
+      const edits = out.edits[target.id] ?? [];
+      const start = current.text ?? input.templates[target.template] ?? '';
+      let after: string;
+      try {
+        after = edits.length === 0 ? start : patchText(editorOf(target.format), start, edits).text;
+      } catch (err) {
+        if (err instanceof ParseFailure) {
+          refusals.push({ path: target.path, format: target.format, error: err.error });
+          continue;
+        }
+        throw err;
+      }
+      const action = current.text === null ? (edits.length === 0 ? 'unchanged' : 'create') : after === current.text ? 'unchanged' : 'update';
+      files.push({
+        tool,
+        fileId: target.id,
+        path: target.path,
+        format: target.format,
+        secret: target.secret,
+        action,
+        before: current.text,
+        after,
+        edits: action === 'unchanged' ? [] : recordEdits(current.value, edits),
+      });
+    }
+  }
+
+  if (refusals.length > 0) throw new RefusedFiles(refusals);
+  return { files, findings, nextSteps };
+}
+
+/** The path as people read it in messages: `env.ANTHROPIC_MODEL`, `models[0]`. */
+export function formatKeyPath(path: KeyPath): string {
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}

@@ -1,0 +1,106 @@
+import { applyPatch, createPatch } from 'diff';
+import { editorOf } from './formats/registry.js';
+import { patchText } from './formats/patch.js';
+import type { Edit, FormatId, JsonValue, ParseError } from './formats/types.js';
+import { applyEditsToValue, deepEqual, getAt, hasAt } from './formats/value.js';
+import { formatKeyPath, recordEdits, type RecordedEdit } from './planner.js';
+
+export interface RestoreInput {
+  readonly format: FormatId;
+  readonly existedBefore: boolean;
+  /** The file's bytes before the run (null if it did not exist). */
+  readonly original: string | null;
+  /** What the run wrote. */
+  readonly written: string;
+  /** What is on disk now (null if the file is gone). */
+  readonly current: string | null;
+  readonly edits: readonly RecordedEdit[];
+  /** Put back even keys the user changed again since the run. */
+  readonly force: boolean;
+}
+
+export type RestoreAction =
+  | { readonly kind: 'write'; readonly text: string; readonly kept: readonly string[]; readonly edits: readonly RecordedEdit[] }
+  | { readonly kind: 'remove'; readonly kept: readonly string[]; readonly edits: readonly RecordedEdit[] }
+  | { readonly kind: 'skip'; readonly reason: 'unchanged' | 'gone' | 'all-kept'; readonly kept: readonly string[] };
+
+/**
+ * The inverse of a run's edits, checked against what is there now: an edit whose key the user has
+ * changed since is a conflict and is kept as the user has it, unless forced.
+ */
+export function inverseEdits(current: JsonValue, edits: readonly RecordedEdit[], force: boolean): { inverse: Edit[]; kept: string[] } {
+  const inverse: Edit[] = [];
+  const kept: string[] = [];
+  let value = current;
+  for (const e of [...edits].reverse()) {
+    let undo: Edit | null = null;
+    let conflict = false;
+    if (e.op === 'insert') {
+      // The user may have added or removed elements since: find ours by content, not index.
+      const parentPath = e.path.slice(0, -1);
+      const parent = getAt(value, parentPath);
+      const here = getAt(value, e.path);
+      const at = here !== undefined && deepEqual(here, e.value)
+        ? (e.path[e.path.length - 1] as number)
+        : Array.isArray(parent)
+          ? parent.findIndex((el) => deepEqual(el, e.value))
+          : -1;
+      if (at >= 0) undo = { op: 'delete', path: [...parentPath, at] };
+      else conflict = true;
+    } else if (e.op === 'set') {
+      const here = getAt(value, e.path);
+      conflict = here === undefined || !deepEqual(here, e.value);
+      undo = e.previousExisted ? { op: 'set', path: e.path, value: e.previous as JsonValue } : { op: 'delete', path: e.path };
+    } else if (typeof e.path[e.path.length - 1] === 'number') {
+      undo = { op: 'insert', path: e.path, value: e.previous as JsonValue };
+    } else {
+      conflict = hasAt(value, e.path);
+      undo = { op: 'set', path: e.path, value: e.previous as JsonValue };
+    }
+    if (undo === null || (conflict && !force)) {
+      kept.push(formatKeyPath(e.path));
+      continue;
+    }
+    inverse.push(undo);
+    value = applyEditsToValue(value, [undo]);
+  }
+  return { inverse, kept };
+}
+
+/** The file was edited since the run and no longer parses: restore refuses to touch it. */
+export class UnparseableFile extends Error {
+  constructor(readonly error: ParseError) {
+    super(`line ${error.line}, column ${error.column}: ${error.message}`);
+    this.name = 'UnparseableFile';
+  }
+}
+
+/** Undo one file of a run, changing nothing but the keys that run changed. */
+export function planFileRestore(input: RestoreInput): RestoreAction {
+  const { current, written, original } = input;
+  if (current === null) return { kind: 'skip', reason: 'gone', kept: [] };
+  const editor = editorOf(input.format);
+  const parsed = editor.parse(current);
+  if (!parsed.ok) throw new UnparseableFile(parsed.error);
+  const { inverse, kept } = inverseEdits(parsed.value, input.edits, input.force);
+  const edits = recordEdits(parsed.value, inverse);
+
+  // Nobody touched the file since: the original bytes, exactly.
+  if (current === written) {
+    return input.existedBefore && original !== null ? { kind: 'write', text: original, kept, edits } : { kind: 'remove', kept, edits };
+  }
+  if (inverse.length === 0) return { kind: 'skip', reason: kept.length ? 'all-kept' : 'unchanged', kept };
+  const intended = applyEditsToValue(parsed.value, inverse);
+  if (!input.existedBefore && deepEqual(intended, {})) return { kind: 'remove', kept, edits };
+
+  // Edits made elsewhere in the file: replay the run's own diff backwards, so the restored lines
+  // come back byte for byte; fall back to key-level edits when the lines around ours moved.
+  if (kept.length === 0 && original !== null) {
+    const reversed = applyPatch(current, createPatch('file', written, original, '', '', { context: 3 }));
+    if (typeof reversed === 'string') {
+      const check = editor.parse(reversed);
+      if (check.ok && deepEqual(check.value, intended)) return { kind: 'write', text: reversed, kept, edits };
+    }
+  }
+  return { kind: 'write', text: patchText(editor, current, inverse).text, kept, edits };
+}
