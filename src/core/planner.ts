@@ -1,7 +1,7 @@
 import { adapters, type Answers, type CurrentFile, type TargetFile, type ToolId } from './adapters/index.js';
 import type { ToolContext } from './context.js';
 import type { Finding } from './findings.js';
-import { editorOf } from './formats/registry.js';
+import { editorFor } from './formats/index.js';
 import { ParseFailure, patchText } from './formats/patch.js';
 import type { Edit, FormatId, JsonValue, KeyPath, ParseError } from './formats/types.js';
 import { applyEditsToValue, getAt, hasAt } from './formats/value.js';
@@ -10,6 +10,11 @@ import { applyEditsToValue, getAt, hasAt } from './formats/value.js';
 export type RecordedEdit = Edit & {
   readonly previousExisted: boolean;
   readonly previous?: JsonValue;
+  /**
+   * When the edit had to create missing parents: the length of the shortest path it created
+   * (`["env"]` → 1), so undoing it removes those parents too, not just the leaf.
+   */
+  readonly createdFrom?: number;
 };
 
 export interface PlannedFile {
@@ -70,9 +75,19 @@ export function recordEdits(start: JsonValue, edits: readonly Edit[]): RecordedE
   let value = start;
   return edits.map((edit) => {
     const previousExisted = hasAt(value, edit.path) && edit.op !== 'insert';
+    // An insert creates its array only when the array itself is missing.
+    const container = edit.op === 'insert' ? edit.path.slice(0, -1) : edit.path;
+    let createdFrom: number | undefined;
+    for (let k = 1; k < container.length; k++) {
+      if (!hasAt(value, container.slice(0, k))) {
+        createdFrom = k;
+        break;
+      }
+    }
+    if (edit.op === 'insert' && createdFrom === undefined && !hasAt(value, container)) createdFrom = container.length;
     const recorded: RecordedEdit = previousExisted
       ? { ...edit, previousExisted, previous: getAt(value, edit.path) as JsonValue }
-      : { ...edit, previousExisted };
+      : { ...edit, previousExisted, ...(createdFrom !== undefined && edit.op !== 'delete' ? { createdFrom } : {}) };
     value = applyEditsToValue(value, [edit]);
     return recorded;
   });
@@ -81,7 +96,7 @@ export function recordEdits(start: JsonValue, edits: readonly Edit[]): RecordedE
 function load(target: TargetFile, input: PlanInput, refusals: Refusal[]): CurrentFile | null {
   const text = input.texts[target.path] ?? null;
   const source = text ?? input.templates[target.template] ?? '';
-  const parsed = editorOf(target.format).parse(source);
+  const parsed = editorFor(target.format).parse(source);
   if (!parsed.ok) {
     refusals.push({ path: target.path, format: target.format, error: parsed.error });
     return null;
@@ -120,7 +135,7 @@ export function planChanges(input: PlanInput): ChangePlan {
       const start = current.text ?? input.templates[target.template] ?? '';
       let after: string;
       try {
-        after = edits.length === 0 ? start : patchText(editorOf(target.format), start, edits).text;
+        after = edits.length === 0 ? start : patchText(editorFor(target.format), start, edits).text;
       } catch (err) {
         if (err instanceof ParseFailure) {
           refusals.push({ path: target.path, format: target.format, error: err.error });

@@ -1,5 +1,5 @@
 import { applyPatch, createPatch } from 'diff';
-import { editorOf } from './formats/registry.js';
+import { editorFor } from './formats/index.js';
 import { patchText } from './formats/patch.js';
 import type { Edit, FormatId, JsonValue, ParseError } from './formats/types.js';
 import { applyEditsToValue, deepEqual, getAt, hasAt } from './formats/value.js';
@@ -63,6 +63,18 @@ export function inverseEdits(current: JsonValue, edits: readonly RecordedEdit[],
     }
     inverse.push(undo);
     value = applyEditsToValue(value, [undo]);
+    // Parents the edit created go too, once nothing else lives in them.
+    if (e.createdFrom !== undefined) {
+      for (let k = e.path.length - 1; k >= e.createdFrom; k--) {
+        const parent = e.path.slice(0, k);
+        const there = getAt(value, parent);
+        const empty = Array.isArray(there) ? there.length === 0 : typeof there === 'object' && there !== null && Object.keys(there).length === 0;
+        if (!empty) break;
+        const drop: Edit = { op: 'delete', path: parent };
+        inverse.push(drop);
+        value = applyEditsToValue(value, [drop]);
+      }
+    }
   }
   return { inverse, kept };
 }
@@ -79,7 +91,7 @@ export class UnparseableFile extends Error {
 export function planFileRestore(input: RestoreInput): RestoreAction {
   const { current, written, original } = input;
   if (current === null) return { kind: 'skip', reason: 'gone', kept: [] };
-  const editor = editorOf(input.format);
+  const editor = editorFor(input.format);
   const parsed = editor.parse(current);
   if (!parsed.ok) throw new UnparseableFile(parsed.error);
   const { inverse, kept } = inverseEdits(parsed.value, input.edits, input.force);

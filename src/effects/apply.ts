@@ -146,10 +146,15 @@ export async function applyWrites(all: readonly FileWrite[], opts: ApplyOptions)
     }
   } catch (err) {
     const failed = files[done.length] ?? files[files.length - 1];
+    // Each file is put back on its own, so one stubborn file cannot keep the others from it.
     for (const f of [...done, ...(failed ? [failed] : [])].reverse()) {
-      if (f.before === null) await removeFile(f.path);
-      else await writeAtomic(f.path, f.before, modes.get(f.path) ?? undefined);
-      opts.onProgress?.({ type: 'rollback', path: f.path });
+      try {
+        if (f.before === null) await removeFile(f.path);
+        else await writeAtomic(f.path, f.before, modes.get(f.path) ?? undefined);
+        opts.onProgress?.({ type: 'rollback', path: f.path });
+      } catch {
+        // Its backup is in the run folder; `restore` can still put it back.
+      }
     }
     manifest.status = 'rolled-back';
     await saveManifest(runDir, manifest);

@@ -52,6 +52,11 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
   await fsp.chmod(dir, 0o700);
 }
 
+/** Remove a file; one that is already gone (or could never exist there) is fine. */
 export async function removeFile(file: string): Promise<void> {
-  await fsp.rm(file, { force: true });
+  try {
+    await fsp.rm(file, { force: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
+  }
 }

@@ -92,7 +92,8 @@ export async function listRuns(stateDir: string): Promise<Manifest[]> {
       // A folder someone made by hand, or a run killed before its manifest existed.
     }
   }
-  return runs;
+  // Ids are second-stamped; two runs in the same second are ordered by their exact creation time.
+  return runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.runId.localeCompare(a.runId));
 }
 
 export async function readRunFile(runDir: string, rel: string): Promise<string> {

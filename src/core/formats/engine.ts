@@ -23,7 +23,7 @@ export interface Dialect {
   parse(body: string): SyntaxParse;
 }
 
-export function editorFor(dialect: Dialect): FormatEditor {
+export function editorFromDialect(dialect: Dialect): FormatEditor {
   return {
     format: dialect.format,
     parse(text) {

@@ -3,15 +3,10 @@
  * outside the entry always stay. The rules undo `entry-insert.ts` byte for byte.
  */
 import { blankRestOfLine, blanksAfter, blanksBefore, isBlankRange, lineBreakAt, lineStartOf, startsLine } from './lines.js';
-import { entrySpans, type ContainerSyntax } from './syntax.js';
+import { entrySpans, type ContainerSyntax, type Span } from './syntax.js';
 import { removeRange, type Splice } from './splice.js';
 import { firstComma, isComment, scanTrivia } from './trivia.js';
 import type { EditContext } from './entry-insert.js';
-
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
 
 function hasComment(ctx: EditContext, from: number, to: number): boolean {
   return scanTrivia(ctx.text, from, ctx.rules, to).some(isComment);

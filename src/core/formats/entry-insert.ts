@@ -3,7 +3,7 @@
  * mirror `entry-delete.ts` exactly, so that deleting what was inserted restores the text.
  */
 import { blanksAfter, lineBreakAt, lineIndentAt, startsLine } from './lines.js';
-import { entrySpans, type ContainerSyntax } from './syntax.js';
+import { entrySpans, type ContainerSyntax, type Span } from './syntax.js';
 import { insertAt, type Splice } from './splice.js';
 import { firstComma, isComment, scanTrivia, type TriviaRules } from './trivia.js';
 import type { Layout } from './serialize.js';
@@ -47,9 +47,9 @@ function scanTail(ctx: EditContext, end: number): Tail {
 function inlineSeparator(ctx: EditContext, container: ContainerSyntax): string {
   const entries = entrySpans(container);
   for (let i = 0; i + 1 < entries.length; i++) {
-    const comma = firstComma(scanTrivia(ctx.text, (entries[i] as { end: number }).end, ctx.rules));
+    const comma = firstComma(scanTrivia(ctx.text, (entries[i] as Span).end, ctx.rules));
     if (comma === undefined) continue;
-    const between = ctx.text.slice(comma + 1, (entries[i + 1] as { start: number }).start);
+    const between = ctx.text.slice(comma + 1, (entries[i + 1] as Span).start);
     if (/^[ \t]*$/.test(between)) return between;
   }
   return ' ';
@@ -58,7 +58,7 @@ function inlineSeparator(ctx: EditContext, container: ContainerSyntax): string {
 function append(ctx: EditContext, container: ContainerSyntax, render: RenderEntry): Splice[] {
   const { text, style } = ctx;
   const entries = entrySpans(container);
-  const last = entries[entries.length - 1] as { start: number; end: number };
+  const last = entries[entries.length - 1] as Span;
   const tail = scanTail(ctx, last.end);
   const comma = tail.comma === undefined ? ',' : '';
   // A container written with a trailing comma keeps one after the new last entry too.
@@ -81,7 +81,7 @@ function append(ctx: EditContext, container: ContainerSyntax, render: RenderEntr
 
 function insertBefore(ctx: EditContext, container: ContainerSyntax, index: number, render: RenderEntry): Splice[] {
   const { text, style } = ctx;
-  const next = entrySpans(container)[index] as { start: number };
+  const next = entrySpans(container)[index] as Span;
   if (startsLine(text, next.start)) {
     const indent = lineIndentAt(text, next.start);
     return [insertAt(next.start, render('pretty', indent) + ',' + style.eol + indent)];

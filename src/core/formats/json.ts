@@ -3,7 +3,7 @@
  * (which never add comments or trailing commas) can reuse the JSONC engine unchanged.
  */
 import { createScanner, type SyntaxKind } from 'jsonc-parser';
-import { editorFor } from './engine.js';
+import { editorFromDialect } from './engine.js';
 import { JSONC_TRIVIA, parseJsoncSyntax } from './jsonc-syntax.js';
 import { parseErrorAt } from './text.js';
 import type { SyntaxParse } from './syntax.js';
@@ -49,7 +49,7 @@ export function parseJsonSyntax(body: string): SyntaxParse {
   return lenient;
 }
 
-export const jsonEditor: FormatEditor = editorFor({
+export const jsonEditor: FormatEditor = editorFromDialect({
   format: 'json',
   json5: false,
   rules: JSONC_TRIVIA,

@@ -174,7 +174,7 @@ class Reader {
       members.push({ key: key.name, start: key.start, keyEnd: key.end, end: value.end, value });
       const next = this.peek();
       if (next.type === JsonTokenType.BRACE_RIGHT) break;
-      if (next.type !== JsonTokenType.COMMA) throw new Json5SyntaxError(next.start, `expected a comma, found ${describeToken(next)}`);
+      if (next.type !== JsonTokenType.COMMA) throw new Json5SyntaxError(next.start, `expected a comma or '}', found ${describeToken(next)}`);
       this.take();
     }
     const close = this.take();
@@ -187,7 +187,7 @@ class Reader {
       items.push(this.value());
       const next = this.peek();
       if (next.type === JsonTokenType.BRACKET_RIGHT) break;
-      if (next.type !== JsonTokenType.COMMA) throw new Json5SyntaxError(next.start, `expected a comma, found ${describeToken(next)}`);
+      if (next.type !== JsonTokenType.COMMA) throw new Json5SyntaxError(next.start, `expected a comma or ']', found ${describeToken(next)}`);
       this.take();
     }
     const close = this.take();

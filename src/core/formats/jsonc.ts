@@ -1,9 +1,9 @@
 /** JSONC: JSON with comments and trailing commas (VS Code settings, tsconfig, many CLI tools). */
-import { editorFor } from './engine.js';
+import { editorFromDialect } from './engine.js';
 import { JSONC_TRIVIA, parseJsoncSyntax } from './jsonc-syntax.js';
 import type { FormatEditor } from './types.js';
 
-export const jsoncEditor: FormatEditor = editorFor({
+export const jsoncEditor: FormatEditor = editorFromDialect({
   format: 'jsonc',
   json5: false,
   rules: JSONC_TRIVIA,

@@ -56,8 +56,10 @@ function countKey(body: string, member: MemberSyntax, tally: Tally): void {
 export function learnStyle(body: string, root: ValueSyntax | undefined, json5: boolean): TextStyle {
   const tally: Tally = { double: 0, single: 0, bare: 0, strings: { double: 0, single: 0 } };
   if (root) visit(body, root, tally);
-  const stringQuote: Quote = json5 && tally.strings.single > tally.strings.double ? "'" : '"';
   const quotedKeys = tally.double + tally.single;
+  // Without any string values to go by, quoted keys show the file's taste.
+  const singles = tally.strings.single + tally.strings.double > 0 ? tally.strings.single - tally.strings.double : tally.single - tally.double;
+  const stringQuote: Quote = json5 && singles > 0 ? "'" : '"';
   return {
     eol: detectEol(body),
     unit: detectIndentUnit(body),

@@ -7,7 +7,7 @@ import { setOwn, type JsonObject } from './value.js';
 import type { JsonPrimitive, JsonValue, ParseError, PathSegment } from './types.js';
 
 /** Offsets are into the text after its BOM; `end` is exclusive. */
-interface Span {
+export interface Span {
   readonly start: number;
   readonly end: number;
 }

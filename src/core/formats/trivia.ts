@@ -37,7 +37,8 @@ export function scanTrivia(text: string, from: number, rules: TriviaRules, to = 
       kind = 'blockComment';
       const close = text.indexOf('*/', pos + 2);
       pos = close === -1 ? text.length : close + 2;
-    } else if (/\s/.test(ch) || ch === '\uFEFF') {
+    } else if (/\s/.test(ch) || ch === '\uFEFF' || ch === '\u200B') {
+      // jsonc-parser also skips U+200B between tokens, though JavaScript's \s does not cover it.
       kind = 'blank';
       pos++;
     } else {

@@ -14,6 +14,7 @@ interface EntryFormat {
   readonly before: CommentKind;
   readonly after: CommentKind;
   readonly afterColon: boolean;
+  readonly beforeColon: boolean;
   readonly keyStyle: 'dq' | 'sq' | 'bare';
   /** In a multi-line container: shares the previous entry's line. */
   readonly sameLine: boolean;
@@ -30,6 +31,9 @@ interface ContainerFormat {
   readonly closeOnLastLine: boolean;
   /** Indents its entries by something other than the file's unit. */
   readonly oddIndent: boolean;
+  /** A comment right after the opening bracket, and one on its own line before the closing one. */
+  readonly openComment: CommentKind;
+  readonly closeComment: CommentKind;
 }
 
 type ScalarNode = { readonly t: 'scalar'; readonly value: JsonPrimitive; readonly form: number };
@@ -85,6 +89,7 @@ const entryFormat: fc.Arbitrary<EntryFormat> = fc.record({
   before: commentKind,
   after: commentKind,
   afterColon: fc.constantFrom(false, false, false, true),
+  beforeColon: rarely,
   keyStyle: fc.constantFrom<'dq' | 'sq' | 'bare'>('dq', 'sq', 'bare', 'bare'),
   sameLine: rarely,
   blankLineBefore: rarely,
@@ -97,6 +102,8 @@ const containerFormat: fc.Arbitrary<ContainerFormat> = fc.record({
   innerComment: fc.boolean(),
   closeOnLastLine: rarely,
   oddIndent: rarely,
+  openComment: fc.constantFrom<CommentKind>(undefined, undefined, undefined, undefined, 'line', 'block'),
+  closeComment: fc.constantFrom<CommentKind>(undefined, undefined, undefined, undefined, 'line', 'block'),
 });
 
 const tree = fc.letrec<{ node: TreeNode; obj: ObjectNode; arr: ArrayNode }>((tie) => ({
@@ -178,7 +185,8 @@ class Renderer {
     const inner = indent + (node.fmt.oddIndent ? ' \t' : this.unit);
     const trailing = comments && node.fmt.trailing;
     let text = open;
-    let mustBreak = false;
+    if (comments && node.fmt.openComment) text += ' ' + this.comment(multi ? node.fmt.openComment : 'block', path);
+    let mustBreak = multi && node.fmt.openComment === 'line';
     entries.forEach((entry, i) => {
       const segment: PathSegment = node.t === 'obj' ? (entry as ObjectNode['entries'][number]).key : i;
       const childPath = [...path, segment];
@@ -194,7 +202,9 @@ class Renderer {
         text += multi ? this.comment(fmt.before, path) + this.eol + inner : this.comment('block', path) + ' ';
       }
       if (node.t === 'obj') {
-        text += this.key(segment as string, fmt) + ': ';
+        text += this.key(segment as string, fmt);
+        if (comments && fmt.beforeColon) text += ' ' + this.comment('block', childPath, 'member');
+        text += ': ';
         if (comments && fmt.afterColon) text += this.comment('block', childPath, 'member') + ' ';
       }
       text += this.render(entry.value, inner, childPath, !multi);
@@ -204,8 +214,12 @@ class Renderer {
       if (multi && fmt.trailingBlanks) text += '  ';
       mustBreak = after === 'line' || (multi && fmt.trailingBlanks);
     });
-    if (multi) return text + (node.fmt.closeOnLastLine && !mustBreak ? '' : this.eol + indent) + close;
-    return text + close;
+    if (multi) {
+      if (comments && node.fmt.closeComment) text += this.eol + inner + this.comment(node.fmt.closeComment, path);
+      else if (node.fmt.closeOnLastLine && !mustBreak) return text + close;
+      return text + this.eol + indent + close;
+    }
+    return text + (comments && node.fmt.closeComment ? ' ' + this.comment('block', path) : '') + close;
   }
 }
 
