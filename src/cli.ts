@@ -1,22 +1,26 @@
 #!/usr/bin/env node
-// Kept to syntax every Node since 12 parses, so an old Node gets this message rather than a crash.
-const MIN = [20, 17];
-const parts = process.versions.node.split('.').map(Number);
-const major = parts[0] ?? 0;
-const minor = parts[1] ?? 0;
-if (major < MIN[0]! || (major === MIN[0] && minor < MIN[1]!)) {
+// Written in syntax that old Node versions still parse, so they get this message, not a crash.
+var MIN_MAJOR = 20;
+var MIN_MINOR = 17;
+var parts = process.versions.node.split('.');
+var major = Number(parts[0]);
+var minor = Number(parts[1]);
+if (major < MIN_MAJOR || (major === MIN_MAJOR && minor < MIN_MINOR)) {
   process.stderr.write(
-    `tp-setup needs Node.js ${MIN.join('.')} or newer; this is ${process.versions.node}.\n` +
+    'tp-setup needs Node.js ' + MIN_MAJOR + '.' + MIN_MINOR + ' or newer; this is ' + process.versions.node + '.\n' +
       'Install a current Node.js (https://nodejs.org) and run it again.\n',
   );
   process.exit(1);
 }
 
 // Ink's colour library ignores NO_COLOR and fixes its level at import: decide before loading it.
-const args = process.argv.slice(2);
-if (process.env.NO_COLOR || args.includes('--no-color') || args.includes('--json') || process.env.TERM === 'dumb') {
+var args = process.argv.slice(2);
+if (process.env.NO_COLOR || args.indexOf('--no-color') >= 0 || args.indexOf('--json') >= 0 || process.env.TERM === 'dumb') {
   process.env.FORCE_COLOR = '0';
 }
 
-const { main } = await import('./main.js');
-process.exitCode = await main(args);
+import('./main.js').then(function (m) {
+  return m.main(args).then(function (code) {
+    process.exitCode = code;
+  });
+});

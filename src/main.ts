@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs, type ParsedCommand } from './args.js';
+import { parseArgs } from './args.js';
 import { canPrompt, processIo, type Io } from './commands/io.js';
 import { jsonReporter, textReporter, type Reporter } from './commands/report.js';
 import { runBackups, runRestore } from './commands/restore.js';
@@ -22,7 +22,8 @@ function errorText(err: CliError, t: Translate): { message: string; lines: strin
   return { message, lines };
 }
 
-async function loadPrompter(cmd: Extract<ParsedCommand, { name: 'setup' }>, t: Translate): Promise<Prompter> {
+/** Loaded only when a person is there to answer: headless runs never import prompt code. */
+async function loadPrompter(t: Translate): Promise<Prompter> {
   const { linePrompter } = await import('./prompts/line.js');
   return linePrompter(t);
 }
@@ -43,13 +44,13 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     reporter = cmd.options.json ? jsonReporter(io, t) : textReporter(io, t, () => home);
     switch (cmd.name) {
       case 'setup': {
-        const prompter = canPrompt(io, cmd.options) ? await loadPrompter(cmd, t) : null;
+        const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
         return (await runSetup(cmd.options, io, reporter, prompter)).exitCode;
       }
       case 'backups':
         return await runBackups(cmd.options, io, reporter);
       case 'restore':
-        return await runRestore(cmd.options, io, reporter);
+        return await runRestore(cmd.options, io, reporter, canPrompt(io, { json: cmd.options.json, yes: cmd.options.force }) ? await loadPrompter(t) : null);
     }
   } catch (err) {
     if (err instanceof CliError) {

@@ -1,4 +1,5 @@
 import type { Answers } from '../core/adapters/index.js';
+import { getPlan, isPlanId } from '../core/catalog/index.js';
 import type { Finding } from '../core/findings.js';
 import type { NextStep } from '../core/planner.js';
 import type { Progress } from '../effects/apply.js';
@@ -50,6 +51,8 @@ export function renderFinding(f: Finding, t: Translate): Finding & { message: st
   const params: Record<string, string | number> = { ...(f.params ?? {}) };
   const kindKey = `kind.${String(params.kind ?? '')}`;
   if (params.kind !== undefined && hasMessage(kindKey)) params.kind = t(kindKey, {});
+  // Core findings name plans by id; people read the plan's name, in their language.
+  if (typeof params.plan === 'string' && isPlanId(params.plan)) params.plan = getPlan(params.plan).name[t.lang];
   const mk = `finding.${f.code}`;
   const fk = `finding.${f.code}.fix`;
   return {

@@ -7,6 +7,7 @@ import { backupsDir, listRuns, loadManifest, readRunFile } from '../effects/runs
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Io } from './io.js';
 import type { Reporter, RestoreRow } from './report.js';
+import type { Prompter } from './setup.js';
 
 export async function runBackups(opts: CommonOptions, io: Io, reporter: Reporter): Promise<number> {
   const { stateDir } = resolveHomes(opts.home, io.env);
@@ -22,6 +23,7 @@ export async function runRestore(
   opts: CommonOptions & { runId: string | undefined; force: boolean },
   io: Io,
   reporter: Reporter,
+  prompter: Pick<Prompter, 'askOverwrite'> | null,
 ): Promise<number> {
   const { stateDir } = resolveHomes(opts.home, io.env);
   let runId = opts.runId;
@@ -43,7 +45,14 @@ export async function runRestore(
     const written = await readRunFile(dir, f.written);
     let action: RestoreAction;
     try {
-      action = planFileRestore({ format: f.format, existedBefore: f.existedBefore, original, written, current: state.text, edits: f.edits, force: opts.force });
+      const input = { format: f.format, existedBefore: f.existedBefore, original, written, current: state.text, edits: f.edits, force: opts.force };
+      action = planFileRestore(input);
+      // In a terminal, each key the user changed since is a question, not a silent keep.
+      if (prompter && action.kept.length > 0) {
+        const forced: string[] = [];
+        for (const key of action.kept) if (await prompter.askOverwrite(f.path, key)) forced.push(key);
+        if (forced.length > 0) action = planFileRestore({ ...input, force: forced });
+      }
     } catch (err) {
       if (err instanceof UnparseableFile) {
         throw new CliError(ExitCode.REFUSED, 'error.refusedParse', { path: f.path, line: err.error.line, column: err.error.column, message: err.error.message });

@@ -20,11 +20,13 @@ import type { Reporter } from './report.js';
 export interface Prompter {
   /** Ask for whatever is still missing; returns complete answers or throws a cancel. */
   complete(partial: PartialAnswers): Promise<Answers>;
-  key(plan: Answers['plan'], env: Io['env']): Promise<string>;
+  key(plan: Answers['plan'], region: Answers['region'], env: Io['env']): Promise<string>;
   confirm(): Promise<boolean>;
+  /** restore: put back the old value of a key the user changed since the run? */
+  askOverwrite(file: string, key: string): Promise<boolean>;
 }
 
-async function readKey(opts: SetupOptions, io: Io, prompter: Prompter | null, plan: Answers['plan']): Promise<string> {
+async function readKey(opts: SetupOptions, io: Io, prompter: Prompter | null, answers: Answers): Promise<string> {
   if (opts.keyEnv) {
     const value = io.env[opts.keyEnv];
     if (value === undefined) throw new CliError(ExitCode.USAGE, 'error.keyEnvUnset', { name: opts.keyEnv });
@@ -35,7 +37,7 @@ async function readKey(opts: SetupOptions, io: Io, prompter: Prompter | null, pl
     if (value.trim() === '') throw new CliError(ExitCode.USAGE, 'error.keyStdinEmpty');
     return value;
   }
-  if (prompter) return prompter.key(plan, io.env);
+  if (prompter) return prompter.key(answers.plan, answers.region, io.env);
   throw new CliError(ExitCode.USAGE, 'error.missing', {}, ['key']);
 }
 
@@ -64,7 +66,7 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
   const homes = resolveHomes(opts.home, io.env);
   const answers = await resolveAll(opts, prompter);
 
-  const rawKey = await readKey(opts, io, prompter, answers.plan);
+  const rawKey = await readKey(opts, io, prompter, answers);
   const { value: key } = normalizeKey(rawKey);
   const secrets = [key, rawKey].filter((s) => s.length > 0);
 

@@ -123,7 +123,7 @@ export function checkModels(answers: Answers): Finding[] {
   const plan = getPlan(answers.plan);
   for (const id of answers.models) {
     const served = isModelInPlan(answers.plan, answers.region, id);
-    const params = { model: id, plan: plan.name.en, choices: (plan.models[answers.region] ?? []).join(', ') };
+    const params = { model: id, plan: answers.plan, choices: (plan.models[answers.region] ?? []).join(', ') };
     if (served === 'no') out.push(finding('MODEL_NOT_IN_PLAN', 'error', { keyPath: 'model', params }));
     else if (served === 'unconfirmed') out.push(finding('MODEL_UNCONFIRMED', 'warning', { keyPath: 'model', params }));
     const spec = getModel(id);

@@ -15,8 +15,8 @@ export interface RestoreInput {
   /** What is on disk now (null if the file is gone). */
   readonly current: string | null;
   readonly edits: readonly RecordedEdit[];
-  /** Put back even keys the user changed again since the run. */
-  readonly force: boolean;
+  /** Put back even keys the user changed again since the run: all, or these key paths. */
+  readonly force: boolean | readonly string[];
 }
 
 export type RestoreAction =
@@ -28,7 +28,8 @@ export type RestoreAction =
  * The inverse of a run's edits, checked against what is there now: an edit whose key the user has
  * changed since is a conflict and is kept as the user has it, unless forced.
  */
-export function inverseEdits(current: JsonValue, edits: readonly RecordedEdit[], force: boolean): { inverse: Edit[]; kept: string[] } {
+export function inverseEdits(current: JsonValue, edits: readonly RecordedEdit[], force: boolean | readonly string[]): { inverse: Edit[]; kept: string[] } {
+  const forced = (path: string): boolean => (typeof force === 'boolean' ? force : force.includes(path));
   const inverse: Edit[] = [];
   const kept: string[] = [];
   let value = current;
@@ -57,7 +58,7 @@ export function inverseEdits(current: JsonValue, edits: readonly RecordedEdit[],
       conflict = hasAt(value, e.path);
       undo = { op: 'set', path: e.path, value: e.previous as JsonValue };
     }
-    if (undo === null || (conflict && !force)) {
+    if (undo === null || (conflict && !forced(formatKeyPath(e.path)))) {
       kept.push(formatKeyPath(e.path));
       continue;
     }

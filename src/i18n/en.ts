@@ -50,6 +50,7 @@ export const en = {
   'prompt.thinking': 'Turn thinking on where the model supports it?',
   'prompt.key': 'API key (input hidden)',
   'prompt.useEnvKey': 'Use the key in ${name}?',
+  'prompt.restoreKey': '{path}: you changed {key} since that run. Put back its old value anyway?',
   'prompt.confirm': 'Write these changes?',
 
   'finding.KEY_MISSING': 'The key is empty.',

@@ -25,12 +25,13 @@ export function detectLang(flag: string | undefined, env: Readonly<Record<string
   );
 }
 
-export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+export type Translate = ((key: MessageKey, params?: Readonly<Record<string, string | number>>) => string) & { readonly lang: Lang };
 
 export function translator(lang: Lang): Translate {
   const messages = catalogs[lang];
-  return (key, params = {}) =>
+  const t = (key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string =>
     messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return Object.assign(t, { lang });
 }
 
 export function hasMessage(key: string): key is MessageKey {

@@ -52,6 +52,7 @@ export const zhCN: Messages = {
   'prompt.thinking': '在模型支持时开启深度思考？',
   'prompt.key': 'API 密钥（输入不显示）',
   'prompt.useEnvKey': '使用 ${name} 中的密钥？',
+  'prompt.restoreKey': '{path}：那次运行之后你修改过 {key}。仍要恢复它的旧值吗？',
   'prompt.confirm': '写入这些改动？',
 
   'finding.KEY_MISSING': '密钥为空。',

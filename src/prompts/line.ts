@@ -4,6 +4,9 @@ import { TOOL_IDS, adapters, type Answers } from '../core/adapters/index.js';
 import { getModel, getPlan, planIds, recommendedModel, regionIdsFor } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';
 import type { PartialAnswers } from '../core/questions.js';
+import { keyFindings } from '../core/keys.js';
+import { qwenEnvKey } from '../core/adapters/qwen-code.js';
+import { renderFinding } from '../commands/report.js';
 import type { Translate } from '../i18n/index.js';
 
 const REGION_NAMES: Record<RegionId, string> = {
@@ -13,8 +16,22 @@ const REGION_NAMES: Record<RegionId, string> = {
   hk: 'China (Hong Kong)',
 };
 
+/** 1,000,000 → 1M and 262,144 → 256K, the way the vendor's tables write context sizes. */
+function formatTokens(n: number): string {
+  return n >= 1_000_000 ? `${n / 1_000_000}M` : `${Math.round(n / 1024)}K`;
+}
+
+/** The first reason the key cannot work with this plan, in words, or undefined. */
+function blockingWith(t: Translate) {
+  return (value: string, plan: PlanId, region: RegionId): string | undefined => {
+    const f = keyFindings(value, plan, region).find((x) => x.severity === 'error');
+    return f ? renderFinding(f, t).message : undefined;
+  };
+}
+
 /** Line-by-line questions for a terminal; the same answers the flags give. */
 export function linePrompter(t: Translate): Prompter {
+  const blocking = blockingWith(t);
   return {
     async complete(partial: PartialAnswers): Promise<Answers> {
       const plan: PlanId =
@@ -43,7 +60,7 @@ export function linePrompter(t: Translate): Prompter {
             default: recommended,
             choices: ids.map((id) => {
               const m = getModel(id);
-              const ctx = m ? `${Math.round(m.contextWindow / 1024)}K ctx` : '';
+              const ctx = m ? `${formatTokens(m.contextWindow)} context` : '';
               const think = m && m.thinking !== 'none' ? ' · thinking' : '';
               return { value: id, name: `${id}${id === recommended ? ' (recommended)' : ''}`, description: `${ctx}${think}` };
             }),
@@ -53,14 +70,15 @@ export function linePrompter(t: Translate): Prompter {
       const thinking = partial.thinking ?? (thinkable ? await confirm({ message: t('prompt.thinking'), default: true }) : true);
       return { plan, region, tools, models, thinking };
     },
-    async key(_plan, env) {
-      const candidates = ['TP_SETUP_API_KEY', 'DASHSCOPE_API_KEY', 'BAILIAN_CODING_PLAN_API_KEY', 'BAILIAN_TOKEN_PLAN_API_KEY'];
-      for (const name of candidates) {
+    async key(plan, region, env) {
+      // Only variables meant for this plan are offered: a pay-as-you-go key is no Coding Plan key.
+      for (const name of ['TP_SETUP_API_KEY', qwenEnvKey(plan)]) {
         const value = env[name];
-        if (value && (await confirm({ message: t('prompt.useEnvKey', { name }), default: true }))) return value;
+        if (value && !blocking(value, plan, region) && (await confirm({ message: t('prompt.useEnvKey', { name }), default: true }))) return value;
       }
-      return password({ message: t('prompt.key'), mask: '*' });
+      return password({ message: t('prompt.key'), mask: '*', validate: (v) => blocking(v, plan, region) ?? true });
     },
     confirm: () => confirm({ message: t('prompt.confirm'), default: true }),
+    askOverwrite: (file, key) => confirm({ message: t('prompt.restoreKey', { path: file, key }), default: false }),
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, PLAN_KEY, ROOT, runCli, snapshotTree, tempHome } from '../helpers/cli.js';
+import { KEYS, PtyRun } from '../helpers/pty.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'golden');
 const ALL = 'openclaw,qwen-code,claude-code';
@@ -85,6 +86,24 @@ describe('backups and restore', () => {
     expect(forced.exitCode).toBe(0);
     now = JSON.parse(await readFile(file, 'utf8'));
     expect(now.env.ANTHROPIC_MODEL).toBe('claude-sonnet-4-5');
+  });
+
+  it('in a terminal, asks about each key the user changed since', async () => {
+    const home = await messyHome();
+    const env = cleanEnv(home, { K: PLAN_KEY });
+    const setup = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'claude-code', '--yes', '--key-env', 'K', '--home', home, '--json'], { env });
+    const { runId } = JSON.parse(setup.stdout);
+    const file = path.join(home, '.claude/settings.json');
+    const mine = JSON.parse(await readFile(file, 'utf8'));
+    mine.env.ANTHROPIC_MODEL = 'glm-5';
+    await writeFile(file, JSON.stringify(mine, null, 4));
+
+    const run = new PtyRun(['restore', runId, '--home', home], { ...env, TERM: 'xterm' });
+    await run.waitFor('you changed env.ANTHROPIC_MODEL since that run');
+    run.write('y');
+    run.write(KEYS.enter);
+    expect(await run.exited).toBe(0);
+    expect(JSON.parse(await readFile(file, 'utf8')).env.ANTHROPIC_MODEL).toBe('claude-sonnet-4-5');
   });
 
   it('says so when there is nothing to restore', async () => {
