@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import JSON5 from 'json5';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -82,6 +82,19 @@ describe('headless setup writes a working config for every plan × region × too
     const doc2 = JSON.parse(again.stdout);
     expect(doc2.runId).toBeNull();
     expect(doc2.changes.every((c: { action: string }) => c.action === 'unchanged')).toBe(true);
+  });
+});
+
+describe('--dry-run', () => {
+  it('shows a masked diff for every file and writes nothing at all', async () => {
+    const home = await tempHome();
+    const r = await runCli(['--plan', 'coding', '--region', 'intl', '--tools', 'openclaw,qwen-code,claude-code', '--yes', '--key-env', 'K', '--dry-run', '--home', home], {
+      env: cleanEnv(home, { K: PLAN_KEY }),
+    });
+    expect(r.exitCode, r.stderr).toBe(0);
+    for (const file of ['~/.openclaw/openclaw.json', '~/.qwen/settings.json', '~/.claude/settings.json', '~/.claude.json']) expect(r.stdout).toContain(`+++ ${file}`);
+    expect(r.stdout).toContain('+BAILIAN_API_KEY=sk-sp-…abcd');
+    expect(await readdir(home)).toEqual([]);
   });
 });
 
