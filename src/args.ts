@@ -17,6 +17,7 @@ export interface SetupOptions extends CommonOptions {
   readonly yes: boolean;
   readonly dryRun: boolean;
   readonly plain: boolean;
+  readonly baseUrl: string | undefined;
 }
 
 export type ParsedCommand =
@@ -64,6 +65,7 @@ export function buildProgram(version: string): Command {
       .addOption(new Option('--tools <list>', 'comma-separated: openclaw,qwen-code,claude-code').env('TP_SETUP_TOOLS'))
       .addOption(new Option('--model <id>', 'model id (default: the plan\'s recommended model); a comma list adds more').env('TP_SETUP_MODEL'))
       .addOption(new Option('--thinking <on|off>', 'thinking where the model supports it (default: on)').env('TP_SETUP_THINKING'))
+      .addOption(new Option('--base-url <url>', 'reach the plan through this origin (gateway, proxy); the plan\'s paths are kept').env('TP_SETUP_BASE_URL'))
       .addOption(new Option('--key-env <VAR>', 'read the key from this environment variable').env('TP_SETUP_KEY_ENV'))
       .addOption(new Option('--key-stdin', 'read the key from standard input').env('TP_SETUP_KEY_STDIN'))
       .addOption(new Option('-y, --yes', 'take defaults for everything not given; never prompt').env('TP_SETUP_YES'))
@@ -117,6 +119,7 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
         yes: flagOn(opts.yes),
         dryRun: flagOn(opts.dryRun),
         plain: flagOn(opts.plain),
+        baseUrl: (opts.baseUrl as string | undefined) || undefined,
       },
     };
   });

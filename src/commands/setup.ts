@@ -3,6 +3,7 @@ import type { Answers } from '../core/adapters/index.js';
 import { getPlan, isRegionOf, regionIdsFor } from '../core/catalog/index.js';
 import type { ToolContext } from '../core/context.js';
 import { maskedDiff } from '../core/diff.js';
+import { isValidBaseUrl } from '../core/endpoints.js';
 import { hasErrors, type Finding } from '../core/findings.js';
 import { keyFindings, normalizeKey } from '../core/keys.js';
 import { planChanges, RefusedFiles, targetsFor, type ChangePlan } from '../core/planner.js';
@@ -64,7 +65,11 @@ export interface SetupOutcome {
 
 export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, prompter: Prompter | null): Promise<SetupOutcome> {
   const homes = resolveHomes(opts.home, io.env);
-  const answers = await resolveAll(opts, prompter);
+  if (opts.baseUrl !== undefined && !isValidBaseUrl(opts.baseUrl)) {
+    throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--base-url', value: opts.baseUrl, choices: 'https://host[:port][/prefix]' });
+  }
+  const chosen = await resolveAll(opts, prompter);
+  const answers: Answers = opts.baseUrl ? { ...chosen, baseUrl: opts.baseUrl } : chosen;
 
   const rawKey = await readKey(opts, io, prompter, answers);
   const { value: key } = normalizeKey(rawKey);

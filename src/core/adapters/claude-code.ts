@@ -1,4 +1,5 @@
-import { endpointsFor, getModel } from '../catalog/index.js';
+import { getModel } from '../catalog/index.js';
+import { resolveEndpoints } from '../endpoints.js';
 import { dirOf, joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit } from '../formats/types.js';
@@ -33,7 +34,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   if (!settings || !state) throw new Error('claude-code: files not loaded');
   const primary = answers.models[0] ?? '';
   const model = getModel(primary);
-  const endpoints = endpointsFor(answers.plan, answers.region);
+  const endpoints = resolveEndpoints(answers);
   const file = settings.target.path;
 
   if (model && !model.anthropic) {

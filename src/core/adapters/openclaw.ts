@@ -1,4 +1,5 @@
-import { endpointsFor, getModel, getPlan } from '../catalog/index.js';
+import { getModel, getPlan } from '../catalog/index.js';
+import { resolveEndpoints } from '../endpoints.js';
 import { dirOf, joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
@@ -68,7 +69,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
     }));
   }
 
-  const endpoint = endpointsFor(answers.plan, answers.region).openai;
+  const endpoint = resolveEndpoints(answers).openai;
   edits.push(...setIfChanged(cur, [...base, 'baseUrl'], endpoint));
   // A reference, resolved by OpenClaw from its own .env; the key never sits in openclaw.json.
   edits.push(...setIfChanged(cur, [...base, 'apiKey'], `\${${OPENCLAW_KEY_VAR}}`));

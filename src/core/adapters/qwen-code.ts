@@ -1,5 +1,6 @@
-import { classifyBaseUrl, endpointsFor, familyOfPlan, getModel, getPlan } from '../catalog/index.js';
+import { classifyBaseUrl, familyOfPlan, getModel, getPlan } from '../catalog/index.js';
 import type { HostFamily, PlanId } from '../catalog/types.js';
+import { resolveEndpoints } from '../endpoints.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
@@ -53,7 +54,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   const findings: Finding[] = [];
   const family = familyOfPlan(answers.plan);
   const envKey = ENV_KEY[family];
-  const baseUrl = endpointsFor(answers.plan, answers.region).openai;
+  const baseUrl = resolveEndpoints(answers).openai;
   const cur = settings.value;
   const edits: Edit[] = [];
 
@@ -67,7 +68,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   // the chosen ids are replaced, other ids of the plan follow the new region so key and URL match.
   const isOurs = (e: JsonValue): e is { [k: string]: JsonValue } => {
     if (!isObject(e) || e.envKey !== envKey || typeof e.baseUrl !== 'string') return false;
-    return classifyBaseUrl(e.baseUrl).family === family;
+    return e.baseUrl === baseUrl || classifyBaseUrl(e.baseUrl).family === family;
   };
   const deletions: number[] = [];
   providers.forEach((e, i) => {

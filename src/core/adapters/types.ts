@@ -14,6 +14,8 @@ export interface Answers {
   /** Chosen model ids; the first is the one the tool uses by default. */
   readonly models: readonly string[];
   readonly thinking: boolean;
+  /** Another origin (gateway, proxy, test server) in front of the plan's paths. */
+  readonly baseUrl?: string;
 }
 
 export interface TargetFile {
