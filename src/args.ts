@@ -18,6 +18,8 @@ export interface SetupOptions extends CommonOptions {
   readonly dryRun: boolean;
   readonly plain: boolean;
   readonly baseUrl: string | undefined;
+  readonly keyStorage: string | undefined;
+  readonly shellProfile: string | undefined;
 }
 
 export type ParsedCommand =
@@ -62,10 +64,12 @@ export function buildProgram(version: string): Command {
       .description('write or patch each chosen tool\'s own config (default command)')
       .addOption(new Option('--plan <plan>', 'coding | token-personal | token-team | payg').env('TP_SETUP_PLAN'))
       .addOption(new Option('--region <region>', 'cn | intl (payg also: us | hk)').env('TP_SETUP_REGION'))
-      .addOption(new Option('--tools <list>', 'comma-separated: openclaw,qwen-code,claude-code').env('TP_SETUP_TOOLS'))
+      .addOption(new Option('--tools <list>', 'comma-separated: openclaw, qwen-code, claude-code, opencode, codex, kilo, hermes; guides: cursor, cline, kilo-vscode').env('TP_SETUP_TOOLS'))
       .addOption(new Option('--model <id>', 'model id (default: the plan\'s recommended model); a comma list adds more').env('TP_SETUP_MODEL'))
       .addOption(new Option('--thinking <on|off>', 'thinking where the model supports it (default: on)').env('TP_SETUP_THINKING'))
       .addOption(new Option('--base-url <url>', 'reach the plan through this origin (gateway, proxy); the plan\'s paths are kept').env('TP_SETUP_BASE_URL'))
+      .addOption(new Option('--key-storage <env|inline>', 'env: the config names a variable, the key goes to the tool\'s own secret store (default); inline: the key goes into the config').env('TP_SETUP_KEY_STORAGE'))
+      .addOption(new Option('--shell-profile <auto|path>', 'for tools that read only exported variables (Codex): add the export line to this profile').env('TP_SETUP_SHELL_PROFILE'))
       .addOption(new Option('--key-env <VAR>', 'read the key from this environment variable').env('TP_SETUP_KEY_ENV'))
       .addOption(new Option('--key-stdin', 'read the key from standard input').env('TP_SETUP_KEY_STDIN'))
       .addOption(new Option('-y, --yes', 'take defaults for everything not given; never prompt').env('TP_SETUP_YES'))
@@ -120,6 +124,8 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
         dryRun: flagOn(opts.dryRun),
         plain: flagOn(opts.plain),
         baseUrl: (opts.baseUrl as string | undefined) || undefined,
+        keyStorage: (opts.keyStorage as string | undefined) || undefined,
+        shellProfile: (opts.shellProfile as string | undefined) || undefined,
       },
     };
   });

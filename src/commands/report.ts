@@ -1,7 +1,8 @@
 import type { Answers } from '../core/adapters/index.js';
 import { getPlan, isPlanId } from '../core/catalog/index.js';
 import type { Finding } from '../core/findings.js';
-import type { NextStep } from '../core/planner.js';
+import type { Guide, NextStep } from '../core/planner.js';
+import { adapters } from '../core/adapters/index.js';
 import type { Progress } from '../effects/apply.js';
 import { displayPath } from '../effects/paths.js';
 import type { Manifest } from '../effects/runs.js';
@@ -25,6 +26,7 @@ export interface SetupReport {
   readonly changes: readonly ChangeRow[];
   readonly findings: readonly Finding[];
   readonly nextSteps: readonly NextStep[];
+  readonly guides: readonly Guide[];
   readonly blocked: boolean;
   readonly home: string;
   readonly stateDir?: string;
@@ -104,6 +106,11 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
         out(t('setup.backup', { dir: show(`${r.stateDir}/backups/${r.runId}`) }));
         out(t('setup.restoreHint', { runId: r.runId }));
       }
+      for (const g of r.guides) {
+        out();
+        out(t('guide.header', { tool: adapters[g.tool].label }));
+        g.steps.forEach((step, i) => out(`  ${i + 1}. ${hasMessage(step.code) ? t(step.code, step.params ?? {}) : step.code}`));
+      }
       if (r.nextSteps.length > 0) {
         out();
         out(t('setup.next'));
@@ -152,6 +159,10 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
         changes: r.changes.map((c) => ({ tool: c.tool, path: c.path, action: c.action, backup: c.backup, ...(c.diff ? { diff: c.diff } : {}) })),
         findings: r.findings.map((f) => renderFinding(f, t)),
         nextSteps: r.nextSteps.map((s) => ({ tool: s.tool, code: s.code, message: hasMessage(s.code) ? t(s.code, s.params ?? {}) : s.code })),
+        guides: r.guides.map((g) => ({
+          tool: g.tool,
+          steps: g.steps.map((s) => ({ code: s.code, params: s.params ?? {}, message: hasMessage(s.code) ? t(s.code, s.params ?? {}) : s.code })),
+        })),
       }),
     backups: (runs) =>
       emit({ ok: true, runs: runs.map((r) => ({ runId: r.runId, command: r.command, status: r.status, createdAt: r.createdAt, files: r.files.map((f) => f.path) })) }),

@@ -1,17 +1,17 @@
 import type { SetupOptions } from '../args.js';
-import type { Answers } from '../core/adapters/index.js';
+import type { Answers, KeyStorage } from '../core/adapters/index.js';
 import { getPlan, isRegionOf, regionIdsFor } from '../core/catalog/index.js';
 import type { ToolContext } from '../core/context.js';
 import { maskedDiff } from '../core/diff.js';
 import { isValidBaseUrl } from '../core/endpoints.js';
 import { hasErrors, type Finding } from '../core/findings.js';
 import { keyFindings, normalizeKey } from '../core/keys.js';
-import { planChanges, RefusedFiles, targetsFor, type ChangePlan } from '../core/planner.js';
+import { candidatePaths, planChanges, RefusedFiles, targetsFor, type ChangePlan } from '../core/planner.js';
 import { checkModels, isComplete, resolveAnswers, type PartialAnswers } from '../core/questions.js';
 import { applyWrites, ChangedOnDisk, RolledBack } from '../effects/apply.js';
 import { readFileState } from '../effects/fs.js';
 import { displayPath, resolveHomes } from '../effects/paths.js';
-import { probeVersions } from '../effects/probes.js';
+import { probeVersions, VERSION_SENSITIVE } from '../effects/probes.js';
 import { recordConfigured } from '../effects/state.js';
 import { loadTemplates } from '../effects/templates.js';
 import { CliError, ExitCode } from '../exit-codes.js';
@@ -68,8 +68,16 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
   if (opts.baseUrl !== undefined && !isValidBaseUrl(opts.baseUrl)) {
     throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--base-url', value: opts.baseUrl, choices: 'https://host[:port][/prefix]' });
   }
+  if (opts.keyStorage !== undefined && opts.keyStorage !== 'env' && opts.keyStorage !== 'inline') {
+    throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--key-storage', value: opts.keyStorage, choices: 'env, inline' });
+  }
   const chosen = await resolveAll(opts, prompter);
-  const answers: Answers = opts.baseUrl ? { ...chosen, baseUrl: opts.baseUrl } : chosen;
+  const answers: Answers = {
+    ...chosen,
+    ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+    ...(opts.keyStorage ? { keyStorage: opts.keyStorage as KeyStorage } : {}),
+    ...(opts.shellProfile ? { shellProfile: opts.shellProfile } : {}),
+  };
 
   const rawKey = await readKey(opts, io, prompter, answers);
   const { value: key } = normalizeKey(rawKey);
@@ -80,16 +88,15 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
     ...checkModels(answers),
   ];
 
-  const versions = answers.tools.includes('openclaw') ? await probeVersions(['openclaw'], io.env) : {};
+  const versions = await probeVersions(answers.tools.filter((t) => VERSION_SENSITIVE.includes(t)), io.env);
   const ctx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
-  const targets = targetsFor(answers.tools, ctx);
   const texts: Record<string, string | null> = {};
-  for (const { target } of targets) {
-    const state = await readFileState(target.path);
-    if (state.binary) {
-      throw new CliError(ExitCode.REFUSED, 'error.refusedParse', { path: target.path, line: 1, column: 1, message: 'not UTF-8 text' });
+  for (const { target } of targetsFor(answers, ctx)) {
+    for (const p of candidatePaths(target)) {
+      const state = await readFileState(p);
+      if (state.binary) throw new CliError(ExitCode.REFUSED, 'error.refusedParse', { path: p, line: 1, column: 1, message: 'not UTF-8 text' });
+      texts[p] = state.text;
     }
-    texts[target.path] = state.text;
   }
 
   let plan: ChangePlan;
@@ -119,11 +126,11 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
   }));
 
   if (hasErrors(findings)) {
-    reporter.setupResult({ ok: false, dryRun: opts.dryRun, runId: null, answers, header, changes, findings, nextSteps: [], blocked: true, home: homes.home });
+    reporter.setupResult({ ok: false, dryRun: opts.dryRun, runId: null, answers, header, changes, findings, nextSteps: [], guides: [], blocked: true, home: homes.home });
     return { exitCode: ExitCode.REFUSED };
   }
   if (opts.dryRun) {
-    reporter.setupResult({ ok: true, dryRun: true, runId: null, answers, header, changes, findings, nextSteps: plan.nextSteps, blocked: false, home: homes.home });
+    reporter.setupResult({ ok: true, dryRun: true, runId: null, answers, header, changes, findings, nextSteps: plan.nextSteps, guides: plan.guides, blocked: false, home: homes.home });
     return { exitCode: ExitCode.OK };
   }
 
@@ -148,6 +155,6 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
     throw err;
   }
 
-  reporter.setupResult({ ok: true, dryRun: false, runId, answers, header, changes, findings, nextSteps: plan.nextSteps, blocked: false, home: homes.home, stateDir: homes.stateDir });
+  reporter.setupResult({ ok: true, dryRun: false, runId, answers, header, changes, findings, nextSteps: plan.nextSteps, guides: plan.guides, blocked: false, home: homes.home, stateDir: homes.stateDir });
   return { exitCode: ExitCode.OK };
 }

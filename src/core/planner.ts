@@ -1,4 +1,4 @@
-import { adapters, type Answers, type CurrentFile, type TargetFile, type ToolId } from './adapters/index.js';
+import { adapters, type Answers, type CurrentFile, type GuideStep, type TargetFile, type ToolId } from './adapters/index.js';
 import type { ToolContext } from './context.js';
 import type { Finding } from './findings.js';
 import { editorFor } from './formats/index.js';
@@ -36,10 +36,16 @@ export interface NextStep {
   readonly params?: Record<string, string>;
 }
 
+export interface Guide {
+  readonly tool: ToolId;
+  readonly steps: readonly GuideStep[];
+}
+
 export interface ChangePlan {
   readonly files: readonly PlannedFile[];
   readonly findings: readonly Finding[];
   readonly nextSteps: readonly NextStep[];
+  readonly guides: readonly Guide[];
 }
 
 export interface Refusal {
@@ -66,9 +72,19 @@ export interface PlanInput {
   readonly templates: Readonly<Record<string, string>>;
 }
 
-/** Every file each chosen tool reads, in a stable order. */
-export function targetsFor(tools: readonly ToolId[], ctx: ToolContext): { tool: ToolId; target: TargetFile }[] {
-  return tools.flatMap((tool) => adapters[tool].targets(ctx).map((target) => ({ tool, target })));
+/** Every path each chosen tool may read (alternatives included), for the effects layer to load. */
+export function targetsFor(answers: Answers, ctx: ToolContext): { tool: ToolId; target: TargetFile }[] {
+  return answers.tools.flatMap((tool) => adapters[tool].targets(ctx, answers).map((target) => ({ tool, target })));
+}
+
+export function candidatePaths(target: TargetFile): string[] {
+  return [target.path, ...(target.alternatives ?? [])];
+}
+
+/** The file the tool actually reads: the first existing candidate, else the default name. */
+function chooseTarget(target: TargetFile, texts: PlanInput['texts']): TargetFile {
+  const existing = (target.alternatives ?? []).find((p) => (texts[p] ?? null) !== null);
+  return (texts[target.path] ?? null) === null && existing ? { ...target, path: existing } : target;
 }
 
 export function recordEdits(start: JsonValue, edits: readonly Edit[]): RecordedEdit[] {
@@ -113,12 +129,14 @@ export function planChanges(input: PlanInput): ChangePlan {
   const files: PlannedFile[] = [];
   const findings: Finding[] = [];
   const nextSteps: NextStep[] = [];
+  const guides: Guide[] = [];
 
   for (const tool of input.answers.tools) {
     const adapter = adapters[tool];
     const loaded: Record<string, CurrentFile> = {};
     let ok = true;
-    for (const target of adapter.targets(input.ctx)) {
+    for (const declared of adapter.targets(input.ctx, input.answers)) {
+      const target = chooseTarget(declared, input.texts);
       const current = load(target, input, refusals);
       if (current) loaded[target.id] = current;
       else ok = false;
@@ -128,6 +146,7 @@ export function planChanges(input: PlanInput): ChangePlan {
     const out = adapter.plan({ answers: input.answers, key: input.key, ctx: input.ctx, files: loaded });
     findings.push(...out.findings);
     nextSteps.push(...out.nextSteps.map((s) => ({ tool, ...s })));
+    if (out.guide) guides.push({ tool, steps: out.guide });
 
     for (const current of Object.values(loaded)) {
       const { target } = current;
@@ -149,7 +168,7 @@ export function planChanges(input: PlanInput): ChangePlan {
         fileId: target.id,
         path: target.path,
         format: target.format,
-        secret: target.secret,
+        secret: target.secret || (out.secretFiles ?? []).includes(target.id),
         action,
         before: current.text,
         after,
@@ -159,7 +178,7 @@ export function planChanges(input: PlanInput): ChangePlan {
   }
 
   if (refusals.length > 0) throw new RefusedFiles(refusals);
-  return { files, findings, nextSteps };
+  return { files, findings, nextSteps, guides };
 }
 
 /** The path as people read it in messages: `env.ANTHROPIC_MODEL`, `models[0]`. */

@@ -2,11 +2,18 @@ import { execa } from 'execa';
 import type { ToolId } from '../core/adapters/index.js';
 
 /** The command each tool answers `--version` on. */
-const VERSION_COMMAND: Readonly<Record<ToolId, readonly [string, ...string[]]>> = {
+const VERSION_COMMAND: Readonly<Partial<Record<ToolId, readonly [string, ...string[]]>>> = {
   openclaw: ['openclaw', '--version'],
   'qwen-code': ['qwen', '--version'],
   'claude-code': ['claude', '--version'],
+  opencode: ['opencode', '--version'],
+  codex: ['codex', '--version'],
+  kilo: ['kilo', '--version'],
+  hermes: ['hermes', '--version'],
 };
+
+/** Tools whose config shape or compatibility depends on the installed release. */
+export const VERSION_SENSITIVE: readonly ToolId[] = ['openclaw', 'codex', 'opencode'];
 
 /**
  * Ask each tool for its version, in parallel, each with a short timeout. A tool that is missing,
@@ -16,7 +23,9 @@ const VERSION_COMMAND: Readonly<Record<ToolId, readonly [string, ...string[]]>> 
 export async function probeVersions(tools: readonly ToolId[], env: NodeJS.ProcessEnv, timeoutMs = 8000): Promise<Record<string, string | null>> {
   const entries = await Promise.all(
     tools.map(async (tool) => {
-      const [file, ...args] = VERSION_COMMAND[tool];
+      const command = VERSION_COMMAND[tool];
+      if (!command) return [tool, null] as const;
+      const [file, ...args] = command;
       try {
         const r = await execa(file, args, { env, extendEnv: false, timeout: timeoutMs, reject: false, stdin: 'ignore' });
         const out = `${r.stdout}\n${r.stderr}`.trim();

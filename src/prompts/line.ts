@@ -5,7 +5,7 @@ import { getModel, getPlan, planIds, recommendedModel, regionIdsFor } from '../c
 import type { PlanId, RegionId } from '../core/catalog/types.js';
 import type { PartialAnswers } from '../core/questions.js';
 import { keyFindings } from '../core/keys.js';
-import { qwenEnvKey } from '../core/adapters/qwen-code.js';
+import { planKeyVar } from '../core/adapters/key-vars.js';
 import { renderFinding } from '../commands/report.js';
 import type { Translate } from '../i18n/index.js';
 
@@ -72,7 +72,7 @@ export function linePrompter(t: Translate): Prompter {
     },
     async key(plan, region, env) {
       // Only variables meant for this plan are offered: a pay-as-you-go key is no Coding Plan key.
-      for (const name of ['TP_SETUP_API_KEY', qwenEnvKey(plan)]) {
+      for (const name of ['TP_SETUP_API_KEY', planKeyVar(plan)]) {
         const value = env[name];
         if (value && !blocking(value, plan, region) && (await confirm({ message: t('prompt.useEnvKey', { name }), default: true }))) return value;
       }

@@ -4,7 +4,7 @@ import { dirOf, joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit } from '../formats/types.js';
 import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
-import type { AdapterInput, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+import type { AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
 
 /** The model-slot variables Claude Code reads; all pinned so sub-agents never ask for a Claude model name. */
 const MODEL_VARS = [
@@ -14,7 +14,7 @@ const MODEL_VARS = [
   'ANTHROPIC_DEFAULT_OPUS_MODEL',
 ] as const;
 
-function targets(ctx: ToolContext): TargetFile[] {
+function targets(ctx: ToolContext, _answers?: Answers): TargetFile[] {
   // CLAUDE_CONFIG_DIR moves both settings.json and .claude.json into that folder.
   const dir = ctx.env.CLAUDE_CONFIG_DIR || joinPath(ctx.home, '.claude');
   const statePath = ctx.env.CLAUDE_CONFIG_DIR

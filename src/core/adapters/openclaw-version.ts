@@ -2,7 +2,9 @@
  * OpenClaw's config schema is strict and changed between releases (reference: openclaw.md §0).
  * These are the release boundaries tp-setup has to respect, as data.
  */
-export type CalVer = readonly [number, number, number];
+import { compareVersions, parseVersion, type Version } from './versions.js';
+
+export type CalVer = Version;
 
 export const OPENCLAW_RULES = {
   /** First release whose thinking works with Model Studio (`reasoning` + `thinkingFormat: "qwen"`). */
@@ -15,13 +17,11 @@ export const OPENCLAW_RULES = {
 
 /** `OpenClaw 2026.9.6 (eb377ac)` and a bare `2026.3.2` are both printed by real releases. */
 export function parseCalVer(text: string | null | undefined): CalVer | null {
-  const m = /(\d{4})\.(\d{1,2})\.(\d{1,2})/.exec(text ?? '');
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+  const v = parseVersion(text);
+  return v && v[0] >= 2000 ? v : null;
 }
 
-export function compareCalVer(a: CalVer, b: CalVer): number {
-  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-}
+export const compareCalVer = compareVersions;
 
 export function formatCalVer(v: CalVer): string {
   return v.join('.');

@@ -4,9 +4,9 @@ import { dirOf, joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
-import { isObject, setIfChanged } from './edit-helpers.js';
+import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
 import { formatCalVer, OPENCLAW_RULES, openclawFeatures } from './openclaw-version.js';
-import type { AdapterInput, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+import type { AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
 
 /** A neutral provider id: `qwen`, `modelstudio`, `qwen-token-plan`… belong to OpenClaw plugins. */
 export const OPENCLAW_PROVIDER = 'bailian';
@@ -22,7 +22,7 @@ export function openclawPaths(ctx: ToolContext): { config: string; stateDir: str
   return { config, stateDir: ctx.env.OPENCLAW_STATE_DIR || dirOf(config) };
 }
 
-function targets(ctx: ToolContext): TargetFile[] {
+function targets(ctx: ToolContext, _answers?: Answers): TargetFile[] {
   const { config, stateDir } = openclawPaths(ctx);
   return [
     // OpenClaw writes its own config 0600 and its docs recommend it; tp-setup does the same.
@@ -71,8 +71,9 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
 
   const endpoint = resolveEndpoints(answers).openai;
   edits.push(...setIfChanged(cur, [...base, 'baseUrl'], endpoint));
-  // A reference, resolved by OpenClaw from its own .env; the key never sits in openclaw.json.
-  edits.push(...setIfChanged(cur, [...base, 'apiKey'], `\${${OPENCLAW_KEY_VAR}}`));
+  // By default a reference, resolved by OpenClaw from its own .env, so the key never sits in openclaw.json.
+  const inline = answers.keyStorage === 'inline';
+  edits.push(...setIfChanged(cur, [...base, 'apiKey'], inline ? key : `\${${OPENCLAW_KEY_VAR}}`));
   edits.push(...setIfChanged(cur, [...base, 'api'], 'openai-completions'));
 
   const existing = getAt(cur, [...base, 'models']);
@@ -131,7 +132,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   }
 
   return {
-    edits: { config: edits, env: setIfChanged(envFile.value, [OPENCLAW_KEY_VAR], key) },
+    edits: { config: edits, env: inline ? deleteIfPresent(envFile.value, [OPENCLAW_KEY_VAR]) : setIfChanged(envFile.value, [OPENCLAW_KEY_VAR], key) },
     findings,
     nextSteps: [{ code: 'next.openclaw' }],
   };

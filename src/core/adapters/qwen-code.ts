@@ -1,24 +1,14 @@
 import { classifyBaseUrl, familyOfPlan, getModel, getPlan } from '../catalog/index.js';
-import type { HostFamily, PlanId } from '../catalog/types.js';
 import { resolveEndpoints } from '../endpoints.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
+import { planKeyVar } from './key-vars.js';
 import { deleteIfPresent, isObject, setIfChanged, stringAt } from './edit-helpers.js';
-import type { AdapterInput, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+import type { AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
 
-/** The variable names Qwen Code's own presets use per plan family (tools.md §2.2). */
-const ENV_KEY: Record<HostFamily, string> = {
-  coding: 'BAILIAN_CODING_PLAN_API_KEY',
-  'token-plan': 'BAILIAN_TOKEN_PLAN_API_KEY',
-  payg: 'DASHSCOPE_API_KEY',
-};
 
-export function qwenEnvKey(plan: PlanId): string {
-  return ENV_KEY[familyOfPlan(plan)];
-}
-
-function targets(ctx: ToolContext): TargetFile[] {
+function targets(ctx: ToolContext, _answers?: Answers): TargetFile[] {
   const dir = ctx.env.QWEN_HOME || joinPath(ctx.home, '.qwen');
   return [
     { id: 'settings', path: joinPath(dir, 'settings.json'), format: 'jsonc', secret: false, template: 'qwen-settings.json' },
@@ -53,7 +43,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   if (!settings || !envFile) throw new Error('qwen-code: files not loaded');
   const findings: Finding[] = [];
   const family = familyOfPlan(answers.plan);
-  const envKey = ENV_KEY[family];
+  const envKey = planKeyVar(answers.plan);
   const baseUrl = resolveEndpoints(answers).openai;
   const cur = settings.value;
   const edits: Edit[] = [];
@@ -99,8 +89,12 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   if (sameIdElsewhere || (pinned !== undefined && pinned !== '' && pinned !== baseUrl)) {
     edits.push(...setIfChanged(cur, ['model', 'baseUrl'], baseUrl));
   }
-  // The key lives in Qwen's own .env; a copy in settings.json `env` would be a second, stale secret.
-  if (stringAt(cur, ['env', envKey]) !== undefined) {
+  // One copy of the key, where the chosen storage puts it: Qwen reads .env before settings `env`,
+  // so a stale copy in the other place would win or linger.
+  const inline = answers.keyStorage === 'inline';
+  const envEdits = inline ? deleteIfPresent(envFile.value, [envKey]) : setIfChanged(envFile.value, [envKey], key);
+  if (inline) edits.push(...setIfChanged(cur, ['env', envKey], key));
+  else if (stringAt(cur, ['env', envKey]) !== undefined) {
     edits.push(...deleteIfPresent(cur, ['env', envKey]));
     findings.push(finding('KEY_MOVED', 'info', { tool: 'qwen-code', file: settings.target.path, keyPath: `env.${envKey}`, params: { to: envFile.target.path } }));
   }
@@ -112,9 +106,10 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   }
 
   return {
-    edits: { settings: edits, env: setIfChanged(envFile.value, [envKey], key) },
+    edits: { settings: edits, env: envEdits },
     findings,
     nextSteps: [{ code: 'next.qwen' }],
+    secretFiles: inline ? ['settings'] : [],
   };
 }
 

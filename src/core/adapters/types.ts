@@ -3,8 +3,11 @@ import type { ToolContext } from '../context.js';
 import type { Finding } from '../findings.js';
 import type { Edit, FormatId, JsonValue } from '../formats/types.js';
 
-export const TOOL_IDS = ['openclaw', 'qwen-code', 'claude-code'] as const;
+export const TOOL_IDS = ['openclaw', 'qwen-code', 'claude-code', 'opencode', 'codex', 'kilo', 'hermes', 'cursor', 'cline', 'kilo-vscode'] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
+
+/** Where the key goes: a reference plus the tool's own secret store (default), or into the config itself. */
+export type KeyStorage = 'env' | 'inline';
 
 /** What the user chose; the key travels separately so it can never end up in answers output. */
 export interface Answers {
@@ -16,6 +19,10 @@ export interface Answers {
   readonly thinking: boolean;
   /** Another origin (gateway, proxy, test server) in front of the plan's paths. */
   readonly baseUrl?: string;
+  /** Default 'env'. */
+  readonly keyStorage?: KeyStorage;
+  /** Shell profile to add an `export` line to, for tools that only read exported variables. */
+  readonly shellProfile?: string;
 }
 
 export interface TargetFile {
@@ -27,6 +34,14 @@ export interface TargetFile {
   readonly secret: boolean;
   /** Name of the file under `templates/` used as the starting text when the file is missing. */
   readonly template: string;
+  /** Other names the tool also reads here; the first that exists is edited instead of `path`. */
+  readonly alternatives?: readonly string[];
+}
+
+/** One copy-ready step of a guide for a tool whose settings live in its app. */
+export interface GuideStep {
+  readonly code: string;
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 export interface CurrentFile {
@@ -51,13 +66,17 @@ export interface AdapterOutput {
   readonly findings: readonly Finding[];
   /** Follow-up commands or steps for the user, as message codes with parameters. */
   readonly nextSteps: readonly { readonly code: string; readonly params?: Record<string, string> }[];
+  /** Target ids that hold the key in this plan (beyond those always marked secret). */
+  readonly secretFiles?: readonly string[];
+  /** For app-only tools: the steps to follow in the app. */
+  readonly guide?: readonly GuideStep[];
 }
 
 export interface ToolAdapter {
   readonly id: ToolId;
   readonly label: string;
   /** Files this tool reads, resolved the way the tool itself resolves them. */
-  targets(ctx: ToolContext): readonly TargetFile[];
+  targets(ctx: ToolContext, answers: Answers): readonly TargetFile[];
   plan(input: AdapterInput): AdapterOutput;
 }
 

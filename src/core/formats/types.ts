@@ -23,7 +23,7 @@ export type Edit =
    */
   | { readonly op: 'insert'; readonly path: KeyPath; readonly value: JsonValue };
 
-export type FormatId = 'json' | 'jsonc' | 'json5' | 'toml' | 'yaml' | 'dotenv';
+export type FormatId = 'json' | 'jsonc' | 'json5' | 'toml' | 'yaml' | 'dotenv' | 'shell';
 
 export interface ParseError {
   readonly message: string;

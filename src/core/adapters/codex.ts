@@ -1,0 +1,84 @@
+import { familyOfPlan, getPlan } from '../catalog/index.js';
+import { joinPath, type ToolContext } from '../context.js';
+import { resolveEndpoints } from '../endpoints.js';
+import { finding, type Finding } from '../findings.js';
+import type { Edit } from '../formats/types.js';
+import { CODEX_COMPAT } from './codex-compat.js';
+import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
+import { planKeyVar } from './key-vars.js';
+import type { AdapterInput, AdapterOutput, Answers, TargetFile, ToolAdapter } from './types.js';
+import { compareVersions, parseVersion } from './versions.js';
+
+/** `openai`, `ollama` and `lmstudio` are reserved by Codex; this id is ours. */
+export const CODEX_PROVIDER = 'bailian';
+
+/** `auto` picks the profile of the user's login shell; a path is used as given. */
+export function shellProfilePath(ctx: ToolContext, choice: string): string {
+  if (choice !== 'auto') return choice.replace(/^~(?=\/|$)/, ctx.home);
+  const shell = ctx.env.SHELL ?? '';
+  if (shell.endsWith('zsh')) return joinPath(ctx.home, '.zshrc');
+  if (shell.endsWith('bash')) return joinPath(ctx.home, '.bashrc');
+  return joinPath(ctx.home, '.profile');
+}
+
+function targets(ctx: ToolContext, answers: Answers): TargetFile[] {
+  const dir = ctx.env.CODEX_HOME || joinPath(ctx.home, '.codex');
+  const files: TargetFile[] = [{ id: 'config', path: joinPath(dir, 'config.toml'), format: 'toml', secret: false, template: 'empty.toml' }];
+  // Codex reads its key only from an exported variable: the profile line is the one place it can live.
+  if (answers.shellProfile && answers.keyStorage !== 'inline') {
+    files.push({ id: 'profile', path: shellProfilePath(ctx, answers.shellProfile), format: 'shell', secret: true, template: 'empty.env' });
+  }
+  return files;
+}
+
+/** Whether this Codex can serve the answers: the wire API to use, or why not. */
+export function codexWireApi(versionText: string | null | undefined, answers: Answers): { wireApi: 'chat' | 'responses' } | { problem: Finding } {
+  const version = parseVersion(versionText);
+  if (version && compareVersions(version, CODEX_COMPAT.chatUpTo) <= 0) return { wireApi: 'chat' };
+  const family = familyOfPlan(answers.plan);
+  const params = { version: version ? version.join('.') : 'latest', plan: answers.plan, pin: CODEX_COMPAT.pinForChat };
+  if (family === 'coding') return { problem: finding('CODEX_PLAN_UNSUPPORTED', 'error', { tool: 'codex', params }) };
+  const served = CODEX_COMPAT.responsesModels[family];
+  const bad = answers.models.find((id) => !served.includes(id));
+  if (bad) {
+    return { problem: finding('CODEX_MODEL_UNSUPPORTED', 'error', { tool: 'codex', params: { ...params, model: bad, choices: served.join(', ') } }) };
+  }
+  return { wireApi: 'responses' };
+}
+
+function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
+  const config = files.config;
+  if (!config) throw new Error('codex: files not loaded');
+  const cur = config.value;
+  const wire = codexWireApi(ctx.versions.codex, answers);
+  if ('problem' in wire) return { edits: {}, findings: [wire.problem], nextSteps: [] };
+
+  const findings: Finding[] = [];
+  const base = ['model_providers', CODEX_PROVIDER];
+  const inline = answers.keyStorage === 'inline';
+  const envKey = planKeyVar(answers.plan);
+  const edits: Edit[] = [
+    ...setIfChanged(cur, ['model'], answers.models[0] ?? ''),
+    ...setIfChanged(cur, ['model_provider'], CODEX_PROVIDER),
+    ...setIfChanged(cur, [...base, 'name'], `Model Studio ${getPlan(answers.plan).name.en}`),
+    ...setIfChanged(cur, [...base, 'base_url'], resolveEndpoints(answers).openai),
+    ...setIfChanged(cur, [...base, 'wire_api'], wire.wireApi),
+    ...(inline
+      ? [...setIfChanged(cur, [...base, 'experimental_bearer_token'], key), ...deleteIfPresent(cur, [...base, 'env_key'])]
+      : [...setIfChanged(cur, [...base, 'env_key'], envKey), ...deleteIfPresent(cur, [...base, 'experimental_bearer_token'])]),
+  ];
+
+  const out: Record<string, Edit[]> = { config: edits };
+  const nextSteps: AdapterOutput['nextSteps'][number][] = [];
+  if (!inline) {
+    if (files.profile) out.profile = setIfChanged(files.profile.value, [envKey], key);
+    else if (ctx.env[envKey] !== key) nextSteps.push({ code: 'next.codexExport', params: { variable: envKey } });
+    if (ctx.env[envKey] !== undefined && ctx.env[envKey] !== key) {
+      findings.push(finding('ENV_OVERRIDE', 'warning', { tool: 'codex', keyPath: envKey, params: { variable: envKey, winner: 'environment' } }));
+    }
+  }
+  nextSteps.push({ code: 'next.codex' });
+  return { edits: out, findings, nextSteps, secretFiles: inline ? ['config'] : [] };
+}
+
+export const codex: ToolAdapter = { id: 'codex', label: 'Codex', targets, plan };

@@ -1,0 +1,154 @@
+import { familyOfPlan, getModel, getPlan } from '../catalog/index.js';
+import type { ModelSpec } from '../catalog/types.js';
+import { joinPath, type ToolContext } from '../context.js';
+import { resolveEndpoints } from '../endpoints.js';
+import { finding, type Finding } from '../findings.js';
+import type { Edit, JsonValue } from '../formats/types.js';
+import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
+import { compareVersions, parseVersion } from './versions.js';
+import type { AdapterInput, AdapterOutput, Answers, TargetFile, ToolAdapter, ToolId } from './types.js';
+
+/**
+ * OpenCode and Kilo CLI (an OpenCode fork) read the same schema:
+ * `provider.<id>.{npm, name, options, models}` plus top-level `model`.
+ *
+ * Why our own provider entry rather than OpenCode's built-in `alibaba-*` providers: the built-ins
+ * take their model list and limits from a models.dev snapshot inside the binary (new plan models
+ * lag behind), send no thinking settings (tools.md §4.3), and read differently named variables.
+ * Our entry carries the catalog's limits and thinking budget for exactly the chosen models.
+ */
+
+/** Provider ids as Alibaba's own OpenCode pages name them. */
+const PROVIDER_ID = { coding: 'bailian-coding-plan', 'token-plan': 'bailian-token-plan', payg: 'bailian' } as const;
+
+/** OpenCode before this release mishandles large requests ("Request Entity Too Large", seeds 003/004). */
+const OPENCODE_MIN_VERSION = [1, 2, 16] as const;
+
+/** A thinking budget that stays inside the model's documented maximum and leaves room for the answer. */
+export function thinkingBudget(m: ModelSpec): number | null {
+  if (m.maxThinkingBudget === null) return null;
+  return Math.min(m.maxThinkingBudget, 16_384, Math.floor(m.maxOutput / 2));
+}
+
+interface Flavour {
+  readonly tool: ToolId;
+  readonly label: string;
+  /** Config folder and file names this tool reads, the default name first. */
+  configPaths(ctx: ToolContext): { path: string; alternatives: string[] };
+  /** The tool's own credential store. */
+  authPath(ctx: ToolContext): string;
+  readonly nextStep: string;
+}
+
+function useAnthropicSdk(answers: Answers): boolean {
+  // The Anthropic SDK sends only `x-api-key`, which Token Plan rejects ("No API-key provided"), and
+  // a model missing from the Anthropic endpoint (deepseek-v3.2) needs the OpenAI-compatible one.
+  if (familyOfPlan(answers.plan) !== 'coding') return false;
+  return answers.models.every((id) => getModel(id)?.anthropic !== false);
+}
+
+function modelEntry(id: string, answers: Answers, anthropicSdk: boolean): JsonValue {
+  const m = getModel(id);
+  if (!m) return { name: id };
+  const think = answers.thinking && m.thinking !== 'none';
+  const budget = thinkingBudget(m);
+  const options: { [k: string]: JsonValue } = {};
+  let output = m.maxOutput;
+  if (anthropicSdk) {
+    // The AI SDK adds the budget on top of limit.output for max_tokens; keep the sum within the model's maximum.
+    // Thinking-only models without a documented budget (MiniMax-M2.5) need no block at all.
+    if (think && budget !== null) {
+      options.thinking = { type: 'enabled', budgetTokens: budget };
+      output = m.maxOutput - budget;
+    }
+  } else if (m.thinking === 'optional') {
+    // Unknown option keys pass through to the request body: the DashScope switches.
+    options.enable_thinking = think;
+    if (think && budget !== null) options.thinking_budget = budget;
+  }
+  const entry: { [k: string]: JsonValue } = { name: id, limit: { context: m.contextWindow, output } };
+  if (m.imageInput) entry.modalities = { input: ['text', 'image'], output: ['text'] };
+  if (Object.keys(options).length > 0) entry.options = options;
+  return entry;
+}
+
+export function opencodeLike(f: Flavour): ToolAdapter {
+  const targets = (ctx: ToolContext): TargetFile[] => {
+    const { path, alternatives } = f.configPaths(ctx);
+    return [
+      { id: 'config', path, alternatives, format: 'jsonc', secret: false, template: 'opencode.json' },
+      { id: 'auth', path: f.authPath(ctx), format: 'json', secret: true, template: 'empty.json' },
+    ];
+  };
+
+  const plan = ({ answers, key, ctx, files }: AdapterInput): AdapterOutput => {
+    const config = files.config;
+    const auth = files.auth;
+    if (!config || !auth) throw new Error(`${f.tool}: files not loaded`);
+    const cur = config.value;
+    const findings: Finding[] = [];
+    const id = PROVIDER_ID[familyOfPlan(answers.plan)];
+    const anthropicSdk = useAnthropicSdk(answers);
+    const endpoints = resolveEndpoints(answers);
+    const base = ['provider', id];
+    const inline = answers.keyStorage === 'inline';
+    const edits: Edit[] = [
+      ...setIfChanged(cur, [...base, 'npm'], anthropicSdk ? '@ai-sdk/anthropic' : '@ai-sdk/openai-compatible'),
+      ...setIfChanged(cur, [...base, 'name'], `Model Studio ${getPlan(answers.plan).name.en}`),
+      // The Anthropic SDK appends only `/messages`: without `/v1` the endpoint answers 404.
+      ...setIfChanged(cur, [...base, 'options', 'baseURL'], anthropicSdk ? endpoints.anthropicAiSdk : endpoints.openai),
+      // A key in the config beats the credential store, so a stale one there would win.
+      ...(inline ? setIfChanged(cur, [...base, 'options', 'apiKey'], key) : deleteIfPresent(cur, [...base, 'options', 'apiKey'])),
+    ];
+    for (const model of answers.models) edits.push(...setIfChanged(cur, [...base, 'models', model], modelEntry(model, answers, anthropicSdk)));
+    const ref = `${id}/${answers.models[0] ?? ''}`;
+    edits.push(...setIfChanged(cur, ['model'], ref));
+    // Title generation uses small_model; left unset it may go to another provider.
+    edits.push(...setIfChanged(cur, ['small_model'], ref));
+
+    const version = f.tool === 'opencode' ? parseVersion(ctx.versions.opencode) : null;
+    if (version && compareVersions(version, OPENCODE_MIN_VERSION) < 0) {
+      findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: f.tool, params: { version: version.join('.'), minimum: OPENCODE_MIN_VERSION.join('.') } }));
+    }
+
+    return {
+      edits: {
+        config: edits,
+        auth: inline ? deleteIfPresent(auth.value, [id]) : setIfChanged(auth.value, [id], { type: 'api', key }),
+      },
+      findings,
+      nextSteps: [{ code: f.nextStep, params: { model: ref } }],
+      secretFiles: inline ? ['config'] : [],
+    };
+  };
+
+  return { id: f.tool, label: f.label, targets, plan };
+}
+
+const xdgConfig = (ctx: ToolContext): string => ctx.env.XDG_CONFIG_HOME || joinPath(ctx.home, '.config');
+const xdgData = (ctx: ToolContext): string => ctx.env.XDG_DATA_HOME || joinPath(ctx.home, '.local', 'share');
+
+export const opencode = opencodeLike({
+  tool: 'opencode',
+  label: 'OpenCode',
+  configPaths: (ctx) => {
+    if (ctx.env.OPENCODE_CONFIG) return { path: ctx.env.OPENCODE_CONFIG, alternatives: [] };
+    const dir = ctx.env.OPENCODE_CONFIG_DIR || joinPath(xdgConfig(ctx), 'opencode');
+    return { path: joinPath(dir, 'opencode.json'), alternatives: [joinPath(dir, 'opencode.jsonc'), joinPath(dir, 'config.json')] };
+  },
+  authPath: (ctx) => joinPath(xdgData(ctx), 'opencode', 'auth.json'),
+  nextStep: 'next.opencode',
+});
+
+export const kilo = opencodeLike({
+  tool: 'kilo',
+  label: 'Kilo CLI',
+  configPaths: (ctx) => {
+    if (ctx.env.KILO_CONFIG) return { path: ctx.env.KILO_CONFIG, alternatives: [] };
+    const dir = ctx.env.KILO_CONFIG_DIR || joinPath(xdgConfig(ctx), 'kilo');
+    const names = ['kilo.jsonc', 'config.json', 'opencode.json', 'opencode.jsonc'];
+    return { path: joinPath(dir, 'kilo.json'), alternatives: names.map((n) => joinPath(dir, n)) };
+  },
+  authPath: (ctx) => joinPath(xdgData(ctx), 'kilo', 'auth.json'),
+  nextStep: 'next.kilo',
+});
