@@ -143,7 +143,9 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
   let runId: string | null = null;
   try {
     const result = await applyWrites(
-      plan.files.map((f) => ({ tool: f.tool, path: f.path, format: f.format, secret: f.secret, before: f.before, after: f.after, edits: f.edits })),
+      plan.files
+        .filter((f) => f.action !== 'unchanged')
+        .map((f) => ({ tool: f.tool, path: f.path, format: f.format, secret: f.secret, before: f.before, after: f.after, edits: f.edits })),
       { stateDir: homes.stateDir, command: 'setup', answers, onProgress: (e) => reporter.progress(e) },
     );
     runId = result.runId;

@@ -12,6 +12,10 @@ const CASES = [
   { tool: 'openclaw', args: ['--plan', 'coding', '--region', 'intl', '--model', 'qwen3.5-plus,glm-5'] },
   { tool: 'qwen-code', args: ['--plan', 'coding', '--region', 'intl', '--model', 'qwen3.5-plus'] },
   { tool: 'claude-code', args: ['--plan', 'token-team', '--region', 'cn', '--model', 'qwen3.6-plus'] },
+  { tool: 'opencode', args: ['--plan', 'coding', '--region', 'cn', '--model', 'qwen3.5-plus'] },
+  { tool: 'kilo', args: ['--plan', 'coding', '--region', 'intl', '--model', 'qwen3.5-plus'] },
+  { tool: 'codex', args: ['--plan', 'token-team', '--region', 'intl', '--model', 'qwen3.6-plus'] },
+  { tool: 'hermes', args: ['--plan', 'token-personal', '--region', 'cn', '--model', 'qwen3.7-plus'] },
 ] as const;
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'golden');
