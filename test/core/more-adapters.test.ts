@@ -2,7 +2,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/core/adapters/index.js';
 import { codexWireApi, shellProfilePath } from '../../src/core/adapters/codex.js';
-import { thinkingBudget } from '../../src/core/adapters/opencode-like.js';
+import { thinkingBudget } from '../../src/core/adapters/thinking.js';
 import { getModel, modelsFor, planIds, regionIdsFor } from '../../src/core/catalog/index.js';
 import type { ToolContext } from '../../src/core/context.js';
 import { shellProfileEditor } from '../../src/core/formats/shell-profile.js';

@@ -4,7 +4,11 @@ import { dirOf, joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit } from '../formats/types.js';
 import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
+import { thinkingBudget } from './thinking.js';
 import type { AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+
+/** What Claude Code 2.1 sends as max_tokens unless told otherwise (tools.md §3.3). */
+const CLAUDE_DEFAULT_MAX_OUTPUT = 32_000;
 
 /** The model-slot variables Claude Code reads; all pinned so sub-agents never ask for a Claude model name. */
 const MODEL_VARS = [
@@ -57,11 +61,24 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
     // A second credential in the same file makes Claude Code send both headers.
     ...deleteIfPresent(cur, ['env', 'ANTHROPIC_API_KEY']),
   ];
+  const budget = model ? thinkingBudget(model) : null;
+  const env = (name: string): string[] => ['env', name];
   if (!answers.thinking || model?.thinking === 'none') {
-    edits.push(...setIfChanged(cur, ['env', 'CLAUDE_CODE_DISABLE_THINKING'], '1'));
+    edits.push(...setIfChanged(cur, env('CLAUDE_CODE_DISABLE_THINKING'), '1'));
+    edits.push(...deleteIfPresent(cur, env('CLAUDE_CODE_MODEL_CAPABILITIES')), ...deleteIfPresent(cur, env('MAX_THINKING_TOKENS')));
   } else {
-    edits.push(...deleteIfPresent(cur, ['env', 'CLAUDE_CODE_DISABLE_THINKING']));
+    edits.push(...deleteIfPresent(cur, env('CLAUDE_CODE_DISABLE_THINKING')));
+    if (budget !== null) {
+      // For a model id it does not know, Claude Code sends `thinking: {type: "adaptive"}`, which
+      // Model Studio does not document. These two make it send the documented
+      // `{type: "enabled", budget_tokens}` with a budget inside the model's limit (tools.md §3.3).
+      edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MODEL_CAPABILITIES'), answers.models.map((id) => `${id}=thinking,-adaptive_thinking,-effort`).join(';')));
+      edits.push(...setIfChanged(cur, env('MAX_THINKING_TOKENS'), String(budget)));
+    }
   }
+  // Claude Code asks for 32,000 output tokens; a model with a lower limit answers 400 "Range of max_tokens".
+  if (model && model.maxOutput < CLAUDE_DEFAULT_MAX_OUTPUT) edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MAX_OUTPUT_TOKENS'), String(model.maxOutput)));
+  else edits.push(...deleteIfPresent(cur, env('CLAUDE_CODE_MAX_OUTPUT_TOKENS')));
 
   if (ctx.env.ANTHROPIC_API_KEY) {
     findings.push(

@@ -5,6 +5,7 @@ import { resolveEndpoints } from '../endpoints.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
 import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
+import { thinkingBudget } from './thinking.js';
 import { compareVersions, parseVersion } from './versions.js';
 import type { AdapterInput, AdapterOutput, Answers, TargetFile, ToolAdapter, ToolId } from './types.js';
 
@@ -23,12 +24,6 @@ const PROVIDER_ID = { coding: 'bailian-coding-plan', 'token-plan': 'bailian-toke
 
 /** OpenCode before this release mishandles large requests ("Request Entity Too Large", seeds 003/004). */
 const OPENCODE_MIN_VERSION = [1, 2, 16] as const;
-
-/** A thinking budget that stays inside the model's documented maximum and leaves room for the answer. */
-export function thinkingBudget(m: ModelSpec): number | null {
-  if (m.maxThinkingBudget === null) return null;
-  return Math.min(m.maxThinkingBudget, 16_384, Math.floor(m.maxOutput / 2));
-}
 
 interface Flavour {
   readonly tool: ToolId;
