@@ -25,6 +25,7 @@ export interface SetupOptions extends CommonOptions {
 export type ParsedCommand =
   | { readonly name: 'setup'; readonly options: SetupOptions }
   | { readonly name: 'backups'; readonly options: CommonOptions }
+  | { readonly name: 'doctor'; readonly options: CommonOptions & { readonly tools: string | undefined } }
   | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean } }
   | { readonly name: 'print'; readonly text: string; readonly exitCode: number };
 
@@ -79,6 +80,12 @@ export function buildProgram(version: string): Command {
   common(program.command('backups').description('list backup runs, newest first'));
   common(
     program
+      .command('doctor')
+      .description('check every tool\'s current config offline and report what will fail (exit 3 on errors)')
+      .addOption(new Option('--tools <list>', 'only these tools').env('TP_SETUP_TOOLS')),
+  );
+  common(
+    program
       .command('restore')
       .description('undo a run: put back the previous values of the keys it changed (default: the latest run)')
       .argument('[run-id]', 'a run id from `tp-setup backups`')
@@ -131,6 +138,9 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
   });
   program.commands.find((c) => c.name() === 'backups')!.action((opts: Record<string, unknown>) => {
     result = { name: 'backups', options: commonFrom(opts, env) };
+  });
+  program.commands.find((c) => c.name() === 'doctor')!.action((opts: Record<string, unknown>) => {
+    result = { name: 'doctor', options: { ...commonFrom(opts, env), tools: (opts.tools as string | undefined) || undefined } };
   });
   program.commands.find((c) => c.name() === 'restore')!.action((runId: string | undefined, opts: Record<string, unknown>) => {
     result = { name: 'restore', options: { ...commonFrom(opts, env), runId, force: opts.force === true } };

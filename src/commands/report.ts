@@ -46,6 +46,7 @@ export interface Reporter {
   backups(runs: readonly Manifest[], dir: string): void;
   restoreResult(runId: string, rows: readonly RestoreRow[], newRunId: string | null): void;
   failure(exitCode: number, message: string, lines: readonly string[]): void;
+  doctorResult(findings: readonly Finding[]): void;
 }
 
 /** A finding in the user's language: the JSON shape doctor and setup share. */
@@ -137,6 +138,27 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
       }
       if (newRunId) out(t('restore.done', { runId: newRunId }));
     },
+    doctorResult: (findings) => {
+      if (findings.length === 0) {
+        out(t('doctor.clean'));
+        return;
+      }
+      const byTool = new Map<string, Finding[]>();
+      for (const f of findings) byTool.set(f.tool ?? '', [...(byTool.get(f.tool ?? '') ?? []), f]);
+      for (const [tool, list] of byTool) {
+        out(tool ? adapters[tool as keyof typeof adapters]?.label ?? tool : t('doctor.general'));
+        for (const f of list) {
+          const r = renderFinding(f, t);
+          out(`  ${SEVERITY_MARK[f.severity]} ${f.code}: ${r.message}`);
+          if (f.file) out(`      ${show(f.file)}${f.keyPath ? ` → ${f.keyPath}` : ''}`);
+          if (r.fix) out(`      → ${r.fix}`);
+        }
+      }
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      out();
+      out(t('doctor.summary', { errors, warnings: findings.filter((f) => f.severity === 'warning').length, infos: findings.filter((f) => f.severity === 'info').length }));
+      if (errors === 0) out(t('doctor.noErrors'));
+    },
     failure: (_code, message, lines) => {
       io.stderr(`${message}\n`);
       for (const l of lines) io.stderr(`${l}\n`);
@@ -168,5 +190,6 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
       emit({ ok: true, runs: runs.map((r) => ({ runId: r.runId, command: r.command, status: r.status, createdAt: r.createdAt, files: r.files.map((f) => f.path) })) }),
     restoreResult: (runId, rows, newRunId) => emit({ ok: true, restored: runId, runId: newRunId, files: rows }),
     failure: (exitCode, message, lines) => emit({ ok: false, exitCode, error: { message, details: lines } }),
+    doctorResult: (findings) => emit({ ok: !findings.some((f) => f.severity === 'error'), findings: findings.map((f) => renderFinding(f, t)) }),
   };
 }

@@ -55,6 +55,11 @@ describe('OpenClaw version rules', () => {
     expect(openclawAfter('2026.9.6').config.agents.defaults.modelPolicy).toBeUndefined();
   });
 
+  it('says that thinking off cannot stop a model that thinks by default', () => {
+    expect(openclawAfter(null, '{}', { thinking: false, models: ['qwen3.5-plus'] }).plan.findings.map((f) => f.code)).toContain('OPENCLAW_THINKING_DEFAULT');
+    expect(openclawAfter(null, '{}', { thinking: true }).plan.findings.map((f) => f.code)).not.toContain('OPENCLAW_THINKING_DEFAULT');
+  });
+
   it('keeps a string-shaped agents.defaults.model a string', () => {
     const { config } = openclawAfter(null, '{ agents: { defaults: { model: "ollama/llama3.3" } } }');
     expect(config.agents.defaults.model).toBe('bailian/qwen3.5-plus');

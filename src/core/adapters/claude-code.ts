@@ -3,9 +3,11 @@ import { resolveEndpoints } from '../endpoints.js';
 import { dirOf, joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit } from '../formats/types.js';
+import { getAt } from '../formats/value.js';
 import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
+import { isModelStudioUrl } from './examine-helpers.js';
 import { thinkingBudget } from './thinking.js';
-import type { AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+import type { Examination, ExamineInput, AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
 
 /** What Claude Code 2.1 sends as max_tokens unless told otherwise (tools.md §3.3). */
 const CLAUDE_DEFAULT_MAX_OUTPUT = 32_000;
@@ -103,4 +105,48 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   };
 }
 
-export const claudeCode: ToolAdapter = { id: 'claude-code', label: 'Claude Code', targets, plan };
+/** What Claude Code will send: settings.json `env` beats the shell for these variables. */
+function examine({ ctx, files }: ExamineInput): Examination {
+  const settings = files.settings;
+  const findings: Finding[] = [];
+  const env = (name: string): string | undefined => {
+    const v = settings ? getAt(settings.value, ['env', name]) : undefined;
+    return typeof v === 'string' ? v : ctx.env[name];
+  };
+  const baseUrl = env('ANTHROPIC_BASE_URL');
+  if (!baseUrl || !isModelStudioUrl(baseUrl)) return { views: [], findings };
+  const file = settings?.target.path ?? '';
+  const inFile = settings !== undefined && getAt(settings.value, ['env', 'ANTHROPIC_API_KEY']) !== undefined;
+  if (inFile || ctx.env.ANTHROPIC_API_KEY) {
+    findings.push(finding('CLAUDE_API_KEY_VAR', 'warning', { tool: 'claude-code', file, keyPath: 'env.ANTHROPIC_API_KEY', params: { source: inFile ? file : 'environment' } }));
+  }
+  if (files.state?.value === undefined || getAt(files.state.value, ['hasCompletedOnboarding']) !== true) {
+    findings.push(finding('CLAUDE_ONBOARDING_MISSING', 'warning', { tool: 'claude-code', file: files.state?.target.path ?? targets(ctx)[1]!.path, keyPath: 'hasCompletedOnboarding' }));
+  }
+  const token = env('ANTHROPIC_AUTH_TOKEN') ?? env('ANTHROPIC_API_KEY');
+  const tokenInFile = settings !== undefined && getAt(settings.value, ['env', 'ANTHROPIC_AUTH_TOKEN']) !== undefined;
+  const budget = Number(env('MAX_THINKING_TOKENS') ?? NaN);
+  const maxTokens = Number(env('CLAUDE_CODE_MAX_OUTPUT_TOKENS') ?? CLAUDE_DEFAULT_MAX_OUTPUT);
+  const ids = [...new Set(MODEL_VARS.map(env).filter((v): v is string => Boolean(v)))];
+  return {
+    findings,
+    views: [
+      {
+        tool: 'claude-code',
+        file,
+        keyPath: 'env',
+        protocol: 'anthropic',
+        baseUrl,
+        key: token === undefined ? { source: 'none' } : tokenInFile ? { source: 'inline', value: token, file } : { source: 'environment', value: token },
+        models: ids.map((id) => ({
+          id,
+          keyPath: `env.${MODEL_VARS.find((v) => env(v) === id) ?? 'ANTHROPIC_MODEL'}`,
+          maxTokens,
+          ...(Number.isFinite(budget) ? { thinkingBudget: budget } : {}),
+        })),
+      },
+    ],
+  };
+}
+
+export const claudeCode: ToolAdapter = { id: 'claude-code', label: 'Claude Code', targets, plan, examine };

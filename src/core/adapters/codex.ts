@@ -1,12 +1,14 @@
-import { familyOfPlan, getPlan } from '../catalog/index.js';
+import { classifyBaseUrl, familyOfPlan, getPlan } from '../catalog/index.js';
+import { getAt } from '../formats/value.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { resolveEndpoints } from '../endpoints.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit } from '../formats/types.js';
 import { CODEX_COMPAT } from './codex-compat.js';
-import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
+import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
+import { isModelStudioUrl, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
-import type { AdapterInput, AdapterOutput, Answers, TargetFile, ToolAdapter } from './types.js';
+import type { AdapterInput, AdapterOutput, Answers, Examination, ExamineInput, ProviderView, TargetFile, ToolAdapter } from './types.js';
 import { compareVersions, parseVersion } from './versions.js';
 
 /** `openai`, `ollama` and `lmstudio` are reserved by Codex; this id is ours. */
@@ -81,4 +83,44 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   return { edits: out, findings, nextSteps, secretFiles: inline ? ['config'] : [] };
 }
 
-export const codex: ToolAdapter = { id: 'codex', label: 'Codex', targets, plan };
+/** Codex reads its key only from the environment (`env_key`) or the config (`experimental_bearer_token`). */
+function examine({ ctx, files }: ExamineInput): Examination {
+  const config = files.config;
+  if (!config) return { views: [], findings: [] };
+  const providers = getAt(config.value, ['model_providers']);
+  const selected = str(getAt(config.value, ['model_provider']));
+  const model = str(getAt(config.value, ['model']));
+  const views: ProviderView[] = [];
+  const findings: Finding[] = [];
+  for (const [id, p] of Object.entries(isObject(providers) ? providers : {})) {
+    if (!isObject(p) || !isModelStudioUrl(p.base_url)) continue;
+    const envKey = str(p.env_key);
+    const token = str(p.experimental_bearer_token);
+    const key: ProviderView['key'] = token !== undefined
+      ? { source: 'inline', value: token, file: config.target.path }
+      : envKey
+        ? ctx.env[envKey] !== undefined ? { source: 'environment', variable: envKey, value: ctx.env[envKey] } : { source: 'unset', variable: envKey }
+        : { source: 'none' };
+    views.push({
+      tool: 'codex',
+      file: config.target.path,
+      keyPath: `model_providers.${id}`,
+      protocol: 'openai',
+      baseUrl: str(p.base_url),
+      key,
+      models: selected === id && model ? [{ id: model, keyPath: 'model' }] : [],
+    });
+    if (selected === id && model) {
+      const plan = { coding: 'coding', 'token-plan': 'token-team', payg: 'payg' } as const;
+      const family = classifyBaseUrl(String(p.base_url)).family;
+      const wire = family ? codexWireApi(ctx.versions.codex, { plan: plan[family], region: 'cn', tools: ['codex'], models: [model], thinking: true }) : null;
+      if (wire && 'problem' in wire) findings.push({ ...wire.problem, file: config.target.path, keyPath: `model_providers.${id}` });
+      else if (wire && p.wire_api !== wire.wireApi) {
+        findings.push(finding('CODEX_WIRE_API', 'error', { tool: 'codex', file: config.target.path, keyPath: `model_providers.${id}.wire_api`, params: { value: String(p.wire_api ?? ''), expected: wire.wireApi } }));
+      }
+    }
+  }
+  return { views, findings };
+}
+
+export const codex: ToolAdapter = { id: 'codex', label: 'Codex', targets, plan, examine };

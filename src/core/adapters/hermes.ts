@@ -2,9 +2,11 @@ import { getModel } from '../catalog/index.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { resolveEndpoints } from '../endpoints.js';
 import type { Edit } from '../formats/types.js';
-import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
+import { getAt } from '../formats/value.js';
+import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
+import { isModelStudioUrl, keyFromVariable, num, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
-import type { AdapterInput, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+import type { AdapterInput, AdapterOutput, Examination, ExamineInput, TargetFile, ToolAdapter } from './types.js';
 
 /**
  * Hermes Agent: `model:` in config.yaml, secrets in its own .env. The OpenAI-compatible mode is
@@ -46,4 +48,28 @@ function plan({ answers, key, files }: AdapterInput): AdapterOutput {
   };
 }
 
-export const hermes: ToolAdapter = { id: 'hermes', label: 'Hermes Agent', targets, plan };
+function examine({ ctx, files }: ExamineInput): Examination {
+  const config = files.config;
+  const m = config ? getAt(config.value, ['model']) : undefined;
+  if (!config || !isObject(m) || !isModelStudioUrl(m.base_url)) return { views: [], findings: [] };
+  const apiKey = str(m.api_key);
+  const keyEnv = str(m.key_env);
+  const key = apiKey !== undefined ? ({ source: 'inline', value: apiKey, file: config.target.path } as const) : keyEnv ? keyFromVariable(keyEnv, ctx.env, files.env) : ({ source: 'none' } as const);
+  const id = str(m.default);
+  return {
+    findings: [],
+    views: [
+      {
+        tool: 'hermes',
+        file: config.target.path,
+        keyPath: 'model',
+        protocol: m.api_mode === 'anthropic_messages' ? 'anthropic' : 'openai',
+        baseUrl: str(m.base_url),
+        key,
+        models: id ? [{ id, keyPath: 'model.default', context: num(m.context_length) }] : [],
+      },
+    ],
+  };
+}
+
+export const hermes: ToolAdapter = { id: 'hermes', label: 'Hermes Agent', targets, plan, examine };

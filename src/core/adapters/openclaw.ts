@@ -5,6 +5,7 @@ import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
+import { examineOpenclaw, openclawSubdirs } from './openclaw-examine.js';
 import { formatCalVer, OPENCLAW_RULES, openclawFeatures } from './openclaw-version.js';
 import type { AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
 
@@ -67,6 +68,13 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
     findings.push(finding('OPENCLAW_THINKING_FORMAT_UNSUPPORTED', 'warning', {
       tool: 'openclaw', params: { version: formatCalVer(features.version) },
     }));
+  }
+
+  // With reasoning off OpenClaw sends no thinking switch at all, so a model that thinks by default
+  // still thinks; OpenClaw's own `/think off` is the way to stop it (openclaw.md §6).
+  const thinkers = answers.models.filter((id) => getModel(id)?.thinkingDefaultOn);
+  if (!answers.thinking && thinkers.length > 0) {
+    findings.push(finding('OPENCLAW_THINKING_DEFAULT', 'info', { tool: 'openclaw', params: { model: thinkers.join(', ') } }));
   }
 
   const endpoint = resolveEndpoints(answers).openai;
@@ -138,4 +146,11 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   };
 }
 
-export const openclaw: ToolAdapter = { id: 'openclaw', label: 'OpenClaw', targets, plan };
+export const openclaw: ToolAdapter = {
+  id: 'openclaw',
+  label: 'OpenClaw',
+  targets,
+  plan,
+  inspectSubdirs: (ctx) => openclawSubdirs(openclawPaths(ctx).stateDir),
+  examine: examineOpenclaw,
+};

@@ -1,13 +1,15 @@
-import { familyOfPlan, getModel, getPlan } from '../catalog/index.js';
+import { classifyBaseUrl, familyOfPlan, getModel, getPlan } from '../catalog/index.js';
+import { getAt } from '../formats/value.js';
 import type { ModelSpec } from '../catalog/types.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { resolveEndpoints } from '../endpoints.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
-import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
+import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
+import { isModelStudioUrl, num, str } from './examine-helpers.js';
 import { thinkingBudget } from './thinking.js';
 import { compareVersions, parseVersion } from './versions.js';
-import type { AdapterInput, AdapterOutput, Answers, TargetFile, ToolAdapter, ToolId } from './types.js';
+import type { AdapterInput, AdapterOutput, Answers, Examination, ExamineInput, ProviderView, TargetFile, ToolAdapter, ToolId } from './types.js';
 
 /**
  * OpenCode and Kilo CLI (an OpenCode fork) read the same schema:
@@ -117,7 +119,71 @@ export function opencodeLike(f: Flavour): ToolAdapter {
     };
   };
 
-  return { id: f.tool, label: f.label, targets, plan };
+  /** Providers on a Model Studio host; their key comes from the config, or else the credential store. */
+  const examine = ({ ctx, files }: ExamineInput): Examination => {
+    const config = files.config;
+    if (!config) return { views: [], findings: [] };
+    const findings: Finding[] = [];
+    const providers = getAt(config.value, ['provider']);
+    const views: ProviderView[] = [];
+    const store = files.auth?.value;
+    const selected = str(getAt(config.value, ['model']))?.split('/')[0];
+    for (const [id, p] of Object.entries(isObject(providers) ? providers : {})) {
+      const baseUrl = isObject(p) ? getAt(p, ['options', 'baseURL']) : undefined;
+      if (!isObject(p) || !isModelStudioUrl(baseUrl)) continue;
+      const apiKey = str(getAt(p, ['options', 'apiKey']));
+      const ref = apiKey ? /^\{env:([^}]+)\}$/.exec(apiKey)?.[1] : undefined;
+      const stored = isObject(store) && isObject(store[id]) ? str(store[id].key) : undefined;
+      const key: ProviderView['key'] = ref
+        ? ctx.env[ref] !== undefined
+          ? { source: 'environment', variable: ref, value: ctx.env[ref] }
+          : { source: 'unset', variable: ref }
+        : apiKey !== undefined
+          ? { source: 'inline', value: apiKey, file: config.target.path }
+          : stored !== undefined
+            ? { source: 'store', value: stored, file: files.auth!.target.path }
+            : { source: 'none' };
+      const anthropicSdk = p.npm === '@ai-sdk/anthropic';
+      const models = isObject(p.models) ? p.models : {};
+      views.push({
+        tool: f.tool,
+        file: config.target.path,
+        keyPath: `provider.${id}`,
+        protocol: anthropicSdk ? 'anthropic-sdk' : 'openai',
+        baseUrl: baseUrl as string,
+        key,
+        models: Object.entries(models).map(([mid, m]) => {
+          const budget = num(getAt(m, ['options', 'thinking', 'budgetTokens'])) ?? num(getAt(m, ['options', 'thinking_budget']));
+          return {
+            id: mid,
+            keyPath: `provider.${id}.models.${mid}`,
+            maxTokens: num(getAt(m, ['limit', 'output'])),
+            context: num(getAt(m, ['limit', 'context'])),
+            thinking: getAt(m, ['options', 'thinking', 'type']) === 'enabled' || getAt(m, ['options', 'enable_thinking']) === true,
+            ...(budget !== undefined ? { thinkingBudget: budget } : {}),
+          };
+        }),
+      });
+      // The Anthropic SDK sends only x-api-key; Token Plan answers 401 "No API-key provided" to that.
+      const headers = getAt(p, ['options', 'headers']);
+      if (anthropicSdk && classifyBaseUrl(baseUrl as string).family === 'token-plan' && !(isObject(headers) && 'Authorization' in headers)) {
+        findings.push(finding('X_API_KEY_ONLY', 'error', { tool: f.tool, file: config.target.path, keyPath: `provider.${id}.npm` }));
+      }
+    }
+    // A pay-as-you-go provider beside the plan one may quietly serve (and bill) requests.
+    const families = new Set(views.map((v) => classifyBaseUrl(v.baseUrl ?? '').family));
+    const builtinPayg = isObject(providers) && ['alibaba', 'alibaba-cn'].some((b) => b in providers);
+    if ((families.has('payg') || builtinPayg) && (families.has('coding') || families.has('token-plan'))) {
+      findings.push(finding('GENERAL_CREDENTIALS_LEFTOVER', 'warning', { tool: f.tool, file: config.target.path, keyPath: 'provider', params: { selected: selected ?? '' } }));
+    }
+    const version = f.tool === 'opencode' ? parseVersion(ctx.versions.opencode) : null;
+    if (version && views.length > 0 && compareVersions(version, OPENCODE_MIN_VERSION) < 0) {
+      findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: f.tool, params: { version: version.join('.'), minimum: OPENCODE_MIN_VERSION.join('.') } }));
+    }
+    return { views, findings };
+  };
+
+  return { id: f.tool, label: f.label, targets, plan, examine };
 }
 
 const xdgConfig = (ctx: ToolContext): string => ctx.env.XDG_CONFIG_HOME || joinPath(ctx.home, '.config');

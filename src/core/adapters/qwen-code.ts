@@ -3,9 +3,11 @@ import { resolveEndpoints } from '../endpoints.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
+import { getAt } from '../formats/value.js';
+import { isModelStudioUrl, keyFromVariable, num, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
 import { deleteIfPresent, isObject, setIfChanged, stringAt } from './edit-helpers.js';
-import type { AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+import type { Examination, ExamineInput, ProviderView, AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
 
 
 function targets(ctx: ToolContext, _answers?: Answers): TargetFile[] {
@@ -113,4 +115,35 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   };
 }
 
-export const qwenCode: ToolAdapter = { id: 'qwen-code', label: 'Qwen Code', targets, plan };
+/** Qwen reads a key: shell first, then its .env, then settings.json `env` (tools.md §2.1). */
+function examine({ ctx, files }: ExamineInput): Examination {
+  const settings = files.settings;
+  if (!settings) return { views: [], findings: [] };
+  const providers = getAt(settings.value, ['modelProviders', 'openai']);
+  const groups = new Map<string, { baseUrl: string; envKey: string; models: ProviderView['models'][number][] }>();
+  (Array.isArray(providers) ? providers : []).forEach((e, i) => {
+    if (!isObject(e) || !isModelStudioUrl(e.baseUrl)) return;
+    const envKey = str(e.envKey) ?? '';
+    const id = `${String(e.baseUrl)}|${envKey}`;
+    const g = groups.get(id) ?? { baseUrl: String(e.baseUrl), envKey, models: [] };
+    const thinking = getAt(e, ['generationConfig', 'extra_body', 'enable_thinking']);
+    const budget = num(getAt(e, ['generationConfig', 'extra_body', 'thinking_budget']));
+    g.models.push({
+      id: str(e.id) ?? '',
+      keyPath: `modelProviders.openai[${i}]`,
+      context: num(getAt(e, ['generationConfig', 'contextWindowSize'])),
+      thinking: thinking === true,
+      ...(budget !== undefined ? { thinkingBudget: budget } : {}),
+    });
+    groups.set(id, g);
+  });
+  const views: ProviderView[] = [...groups.values()].map((g) => {
+    let key = g.envKey ? keyFromVariable(g.envKey, ctx.env, files.env) : ({ source: 'none' } as const);
+    const inSettings = g.envKey ? getAt(settings.value, ['env', g.envKey]) : undefined;
+    if (key.source === 'unset' && typeof inSettings === 'string') key = { source: 'inline', variable: g.envKey, value: inSettings, file: settings.target.path };
+    return { tool: 'qwen-code', file: settings.target.path, keyPath: 'modelProviders.openai', protocol: 'openai', baseUrl: g.baseUrl, key, models: g.models };
+  });
+  return { views, findings: [] };
+}
+
+export const qwenCode: ToolAdapter = { id: 'qwen-code', label: 'Qwen Code', targets, plan, examine };

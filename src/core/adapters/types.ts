@@ -78,8 +78,63 @@ export interface ToolAdapter {
   /** Files this tool reads, resolved the way the tool itself resolves them. */
   targets(ctx: ToolContext, answers: Answers): readonly TargetFile[];
   plan(input: AdapterInput): AdapterOutput;
+  /** Files the doctor also reads (caches, state), beyond the targets. */
+  inspectSubdirs?(ctx: ToolContext): readonly PerSubdirFiles[];
+  /** Read the tool's current configuration, whoever wrote it. */
+  examine?(input: ExamineInput): Examination;
 }
 
 export function isToolId(value: string): value is ToolId {
   return (TOOL_IDS as readonly string[]).includes(value);
+}
+
+/** Files under every subfolder of `dir` (OpenClaw keeps caches per agent: `agents/<id>/agent/…`). */
+export interface PerSubdirFiles {
+  readonly id: string;
+  readonly dir: string;
+  /** Paths relative to each subfolder. */
+  readonly files: readonly string[];
+}
+
+/** What a tool's config makes it send: the facts the doctor checks, whoever wrote the config. */
+export interface ProviderView {
+  readonly tool: ToolId;
+  /** The file and key path the settings come from, for messages and fixes. */
+  readonly file: string;
+  readonly keyPath: string;
+  /** `anthropic`: Claude Code style base (`…/apps/anthropic`); `anthropic-sdk`: AI-SDK style (`…/apps/anthropic/v1`). */
+  readonly protocol: 'openai' | 'anthropic' | 'anthropic-sdk';
+  readonly baseUrl: string | undefined;
+  readonly key: {
+    /** Where the value was found; `unset` = the config names a variable that nothing sets. */
+    readonly source: 'inline' | 'env-file' | 'environment' | 'store' | 'unset' | 'none';
+    readonly variable?: string;
+    readonly value?: string;
+    /** The file holding the value, when it is a file. */
+    readonly file?: string;
+    /** A file copy the exported value beats (a different key there is silently ignored). */
+    readonly shadowed?: string;
+  };
+  readonly models: readonly {
+    readonly id: string;
+    readonly keyPath: string;
+    readonly maxTokens?: number;
+    readonly context?: number;
+    readonly thinkingBudget?: number;
+    /** The config turns thinking on for this model. */
+    readonly thinking?: boolean;
+  }[];
+}
+
+export interface ExamineInput {
+  readonly ctx: ToolContext;
+  /** Parsed target files by id; absent when missing or unparseable. */
+  readonly files: Readonly<Record<string, CurrentFile>>;
+  /** Per-subfolder files: id → subfolder name → relative path → text (null = missing). */
+  readonly subdirs: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string | null>>>>>>;
+}
+
+export interface Examination {
+  readonly views: readonly ProviderView[];
+  readonly findings: readonly Finding[];
 }

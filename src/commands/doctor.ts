@@ -1,0 +1,35 @@
+import type { CommonOptions } from '../args.js';
+import { TOOL_IDS, isToolId, adapters, type ToolId } from '../core/adapters/index.js';
+import type { ToolContext } from '../core/context.js';
+import { doctorReads, runDoctor } from '../core/doctor/run.js';
+import { hasErrors } from '../core/findings.js';
+import { readDoctorFiles } from '../effects/doctor-read.js';
+import { resolveHomes } from '../effects/paths.js';
+import { probeVersions } from '../effects/probes.js';
+import { readState } from '../effects/state.js';
+import { CliError, ExitCode } from '../exit-codes.js';
+import type { Io } from './io.js';
+import type { Reporter } from './report.js';
+
+export interface DoctorOptions extends CommonOptions {
+  readonly tools: string | undefined;
+}
+
+/** Tools that keep files tp-setup can read (the app-only guides have none). */
+export const FILE_TOOLS: readonly ToolId[] = TOOL_IDS.filter((t) => adapters[t].examine !== undefined);
+
+export async function runDoctorCommand(opts: DoctorOptions, io: Io, reporter: Reporter): Promise<number> {
+  const homes = resolveHomes(opts.home, io.env);
+  const tools = opts.tools ? opts.tools.split(',').map((t) => t.trim()).filter(Boolean) : [...FILE_TOOLS];
+  const bad = tools.find((t) => !isToolId(t) || !FILE_TOOLS.includes(t));
+  if (bad) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--tools', value: bad, choices: FILE_TOOLS.join(', ') });
+  const chosen = tools as ToolId[];
+  const versions = await probeVersions(chosen, io.env);
+  const ctx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
+  const files = await readDoctorFiles(doctorReads(chosen, ctx));
+  const state = await readState(homes.stateDir);
+  const recorded = Object.fromEntries(Object.entries(state.tools).map(([t, r]) => [t, { plan: r.plan, region: r.region }]));
+  const findings = runDoctor({ ctx, tools: chosen, ...files, installed: versions, recorded });
+  reporter.doctorResult(findings);
+  return hasErrors(findings) ? ExitCode.CHECK_FAILED : ExitCode.OK;
+}

@@ -1,0 +1,109 @@
+import type { ProviderView } from '../adapters/types.js';
+import { catalog, classifyBaseUrl, getModel, getPlan, isModelInPlan } from '../catalog/index.js';
+import type { HostFamily, PlanId, RegionId } from '../catalog/types.js';
+import { finding, type Finding } from '../findings.js';
+import { keyFindings } from '../keys.js';
+
+/** The path each protocol needs on each host family (plans.md §1.3). */
+const EXPECTED_PATH: Record<ProviderView['protocol'], Record<HostFamily, string>> = {
+  openai: { coding: '/v1', 'token-plan': '/compatible-mode/v1', payg: '/compatible-mode/v1' },
+  anthropic: { coding: '/apps/anthropic', 'token-plan': '/apps/anthropic', payg: '/apps/anthropic' },
+  'anthropic-sdk': { coding: '/apps/anthropic/v1', 'token-plan': '/apps/anthropic/v1', payg: '/apps/anthropic/v1' },
+};
+
+/** The plans a host family can mean; an edition cannot be read from a URL (plans.md §1.1). */
+const PLANS_OF: Record<HostFamily, readonly PlanId[]> = { coding: ['coding'], 'token-plan': ['token-personal', 'token-team'], payg: ['payg'] };
+
+/** A host that is meant to be Alibaba's but is not one we know: a typo or a made-up region. */
+function looksAlibaba(host: string): boolean {
+  return /aliyuncs\.com$|dashscope|maas|aliyun/.test(host);
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+export function closestHost(host: string): string {
+  return [...catalog.hosts].sort((x, y) => editDistance(host, x.host) - editDistance(host, y.host))[0]?.host ?? '';
+}
+
+export interface ViewContext {
+  /** What tp-setup recorded when it wrote this tool's config: the plan and region the user chose. */
+  readonly recorded?: { readonly plan: PlanId; readonly region: RegionId };
+}
+
+/** Every offline check of one provider configuration (plans.md §6.1). */
+export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
+  const out: Finding[] = [];
+  const at = { tool: view.tool, file: view.file };
+  if (!view.baseUrl) return out;
+  const url = classifyBaseUrl(view.baseUrl);
+  const family = url.family;
+  const region = url.region;
+
+  if (!family) {
+    if (looksAlibaba(url.host)) {
+      out.push(finding('URL_UNKNOWN_HOST', 'error', { ...at, keyPath: view.keyPath, params: { host: url.host, closest: closestHost(url.host) } }));
+    }
+    // A gateway or proxy in front of the plan: nothing else can be told from its URL.
+    return out;
+  }
+
+  const expected = EXPECTED_PATH[view.protocol][family];
+  const path = url.path.replace(/\/+$/, '') || '/';
+  if (path !== expected) {
+    out.push(finding('URL_WRONG_PATH', 'error', { ...at, keyPath: view.keyPath, params: { path, expected, url: view.baseUrl } }));
+  }
+
+  const rec = vc.recorded;
+  if (rec && region && rec.region !== region && PLANS_OF[family].includes(rec.plan)) {
+    out.push(finding('URL_REGION_MISMATCH', 'error', { ...at, keyPath: view.keyPath, params: { chosen: rec.region, host: region } }));
+  }
+  const plans = rec && PLANS_OF[family].includes(rec.plan) ? [rec.plan] : PLANS_OF[family];
+  const plan = plans[0]!;
+  const keyRegion = region ?? 'cn';
+
+  const key = view.key;
+  const keyAt = { ...at, file: key.file ?? view.file, keyPath: key.variable ?? `${view.keyPath}.key` };
+  if (key.source === 'unset') {
+    out.push(finding('KEY_ENV_UNSET', 'error', { ...keyAt, params: { variable: key.variable ?? '' } }));
+  } else if (key.source === 'none' || key.value === undefined) {
+    out.push(finding('KEY_MISSING', 'error', { ...keyAt, params: { plan } }));
+  } else {
+    for (const f of keyFindings(key.value, plan, keyRegion)) out.push({ ...f, ...keyAt, params: { ...(f.params ?? {}), plan } });
+  }
+
+  for (const m of view.models) {
+    const spec = getModel(m.id);
+    const mAt = { ...at, keyPath: m.keyPath };
+    const served = plans.map((p) => isModelInPlan(p, region ?? getPlan(p).regions[0]!, m.id));
+    if (served.every((s) => s === 'no')) {
+      const exact = catalog.models.find((x) => x.id.toLowerCase() === m.id.trim().toLowerCase());
+      const choices = [...new Set(plans.flatMap((p) => getPlan(p).models[region ?? 'cn'] ?? []))].join(', ');
+      out.push(finding('MODEL_NOT_IN_PLAN', 'error', { ...mAt, params: { model: m.id, plan, choices, ...(exact ? { suggestion: exact.id } : {}) } }));
+    }
+    if (!spec) continue;
+    if (view.protocol !== 'openai' && !spec.anthropic) {
+      out.push(finding('MODEL_NOT_ON_PROTOCOL', 'error', { ...mAt, params: { model: m.id, protocol: 'anthropic' } }));
+    }
+    if (m.maxTokens !== undefined && m.maxTokens > spec.maxOutput) {
+      out.push(finding('MAX_TOKENS_TOO_HIGH', 'error', { ...mAt, params: { model: m.id, value: m.maxTokens, limit: spec.maxOutput } }));
+    }
+    if (m.context !== undefined && m.context > spec.contextWindow) {
+      out.push(finding('CONTEXT_TOO_LARGE', 'warning', { ...mAt, params: { model: m.id, value: m.context, limit: spec.contextWindow } }));
+    }
+    if (m.thinking && spec.thinking === 'none') {
+      out.push(finding('THINKING_UNSUPPORTED', 'error', { ...mAt, params: { model: m.id } }));
+    } else if (m.thinkingBudget !== undefined && spec.maxThinkingBudget !== null && m.thinkingBudget > spec.maxThinkingBudget) {
+      out.push(finding('THINKING_BUDGET_TOO_HIGH', 'error', { ...mAt, params: { model: m.id, value: m.thinkingBudget, limit: spec.maxThinkingBudget } }));
+    }
+  }
+  return out;
+}

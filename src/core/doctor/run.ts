@@ -1,0 +1,99 @@
+import { adapters, type Answers, type CurrentFile, type PerSubdirFiles, type TargetFile, type ToolId } from '../adapters/index.js';
+import type { PlanId, RegionId } from '../catalog/types.js';
+import { joinPath, type ToolContext } from '../context.js';
+import { finding, type Finding } from '../findings.js';
+import { editorFor } from '../formats/index.js';
+import { candidatePaths } from '../planner.js';
+import { checkView } from './checks.js';
+
+/** Target lists of some adapters depend on answers (Codex's shell profile); the doctor reads the defaults. */
+const NO_ANSWERS: Answers = { plan: 'coding', region: 'cn', tools: [], models: [], thinking: true };
+
+export interface DoctorRead {
+  readonly tool: ToolId;
+  readonly targets: readonly TargetFile[];
+  readonly subdirs: readonly PerSubdirFiles[];
+}
+
+/** What the effects layer must read for these tools. */
+export function doctorReads(tools: readonly ToolId[], ctx: ToolContext): DoctorRead[] {
+  return tools.map((tool) => ({
+    tool,
+    targets: adapters[tool].targets(ctx, NO_ANSWERS),
+    subdirs: adapters[tool].inspectSubdirs?.(ctx) ?? [],
+  }));
+}
+
+export interface DoctorInput {
+  readonly ctx: ToolContext;
+  readonly tools: readonly ToolId[];
+  /** Text per path (null = missing), for every candidate path of every target. */
+  readonly texts: Readonly<Record<string, string | null>>;
+  readonly modes: Readonly<Record<string, number | null>>;
+  /** Subdir id → subfolder → relative path → text. */
+  readonly subdirs: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string | null>>>>>>;
+  /** Installed version per tool (null = not found); tools absent here were not probed. */
+  readonly installed: Readonly<Record<string, string | null>>;
+  /** tp-setup's own record of the plan and region it configured per tool. */
+  readonly recorded: Readonly<Record<string, { readonly plan: PlanId; readonly region: RegionId }>>;
+}
+
+/** Strict JSON that a comment or trailing comma breaks is still read, as JSONC, to find the rest. */
+function parseLeniently(target: TargetFile, text: string, tool: ToolId, out: Finding[]): CurrentFile | null {
+  const parsed = editorFor(target.format).parse(text);
+  if (parsed.ok) return { target, text, value: parsed.value };
+  const loose = target.format === 'json' ? editorFor('jsonc').parse(text) : parsed;
+  const at = { tool, file: target.path, params: { line: parsed.error.line, column: parsed.error.column, message: parsed.error.message } };
+  if (loose.ok && tool === 'claude-code') {
+    out.push(finding('CLAUDE_SETTINGS_COMMENTS', 'error', at));
+    return { target, text, value: loose.value };
+  }
+  out.push(finding('FILE_UNPARSEABLE', 'error', at));
+  return null;
+}
+
+/** Every finding about every chosen tool's current configuration. Pure: the reading was done before. */
+export function runDoctor(input: DoctorInput): Finding[] {
+  const out: Finding[] = [];
+  for (const { tool, targets, subdirs } of doctorReads(input.tools, input.ctx)) {
+    const adapter = adapters[tool];
+    const files: Record<string, CurrentFile> = {};
+    for (const declared of targets) {
+      const path = candidatePaths(declared).find((p) => (input.texts[p] ?? null) !== null);
+      if (!path) continue;
+      const target = { ...declared, path };
+      const current = parseLeniently(target, input.texts[path]!, tool, out);
+      if (current) files[target.id] = current;
+    }
+    const sub = Object.fromEntries(subdirs.map((s) => [s.id, input.subdirs[joinPath(s.dir)] ?? {}]));
+    const exam = adapter.examine?.({ ctx: input.ctx, files, subdirs: sub });
+    if (!exam) continue;
+    out.push(...exam.findings);
+    const recorded = input.recorded[tool];
+    for (const view of exam.views) {
+      out.push(...checkView(view, recorded ? { recorded } : {}));
+      if (view.key.shadowed) {
+        out.push(finding('ENV_OVERRIDE', 'warning', { tool, file: view.key.shadowed, keyPath: view.key.variable, params: { variable: view.key.variable ?? '', winner: 'environment' } }));
+      }
+      // A file that holds a key in clear must be readable by its owner only.
+      const holder = view.key.source === 'inline' ? view.file : view.key.source === 'env-file' || view.key.source === 'store' ? view.key.file : undefined;
+      const mode = holder ? input.modes[holder] : undefined;
+      if (holder && typeof mode === 'number' && (mode & 0o077) !== 0) {
+        out.push(finding('FILE_PERMISSIONS', 'warning', { tool, file: holder, params: { mode: `0${(mode & 0o777).toString(8)}` } }));
+      }
+    }
+    const hasConfig = Object.keys(files).length > 0;
+    if (input.installed[tool] === null && hasConfig) out.push(finding('TOOL_NOT_INSTALLED', 'info', { tool }));
+  }
+  return dedupe(out);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.code}|${f.tool ?? ''}|${f.file ?? ''}|${f.keyPath ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,38 @@
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { DoctorRead } from '../core/doctor/run.js';
+import { candidatePaths } from '../core/planner.js';
+import { readFileState } from './fs.js';
+
+export interface DoctorFiles {
+  readonly texts: Record<string, string | null>;
+  readonly modes: Record<string, number | null>;
+  readonly subdirs: Record<string, Record<string, Record<string, string | null>>>;
+}
+
+/** Read every file the doctor looks at; nothing is written. */
+export async function readDoctorFiles(reads: readonly DoctorRead[]): Promise<DoctorFiles> {
+  const texts: Record<string, string | null> = {};
+  const modes: Record<string, number | null> = {};
+  const subdirs: Record<string, Record<string, Record<string, string | null>>> = {};
+  for (const r of reads) {
+    for (const t of r.targets) {
+      for (const p of candidatePaths(t)) {
+        const s = await readFileState(p);
+        texts[p] = s.binary ? null : s.text;
+        modes[p] = s.mode;
+      }
+    }
+    for (const sd of r.subdirs) {
+      const names = await fsp.readdir(sd.dir, { withFileTypes: true }).catch(() => []);
+      const found: Record<string, Record<string, string | null>> = {};
+      for (const e of names.filter((n) => n.isDirectory())) {
+        const files: Record<string, string | null> = {};
+        for (const rel of sd.files) files[rel] = (await readFileState(path.join(sd.dir, e.name, rel))).text;
+        found[e.name] = files;
+      }
+      subdirs[sd.dir] = found;
+    }
+  }
+  return { texts, modes, subdirs };
+}
