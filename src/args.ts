@@ -26,6 +26,7 @@ export type ParsedCommand =
   | { readonly name: 'setup'; readonly options: SetupOptions }
   | { readonly name: 'backups'; readonly options: CommonOptions }
   | { readonly name: 'doctor'; readonly options: CommonOptions & { readonly tools: string | undefined } }
+  | { readonly name: 'clean'; readonly options: CommonOptions & { readonly yes: boolean; readonly restart: boolean } }
   | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean } }
   | { readonly name: 'print'; readonly text: string; readonly exitCode: number };
 
@@ -86,6 +87,13 @@ export function buildProgram(version: string): Command {
   );
   common(
     program
+      .command('clean')
+      .description('move stale OpenClaw per-agent caches aside (with a backup); without --yes it only reports')
+      .addOption(new Option('-y, --yes', 'clean without asking').env('TP_SETUP_YES'))
+      .option('--restart', 'then run `openclaw gateway restart`'),
+  );
+  common(
+    program
       .command('restore')
       .description('undo a run: put back the previous values of the keys it changed (default: the latest run)')
       .argument('[run-id]', 'a run id from `tp-setup backups`')
@@ -141,6 +149,9 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
   });
   program.commands.find((c) => c.name() === 'doctor')!.action((opts: Record<string, unknown>) => {
     result = { name: 'doctor', options: { ...commonFrom(opts, env), tools: (opts.tools as string | undefined) || undefined } };
+  });
+  program.commands.find((c) => c.name() === 'clean')!.action((opts: Record<string, unknown>) => {
+    result = { name: 'clean', options: { ...commonFrom(opts, env), yes: flagOn(opts.yes), restart: opts.restart === true } };
   });
   program.commands.find((c) => c.name() === 'restore')!.action((runId: string | undefined, opts: Record<string, unknown>) => {
     result = { name: 'restore', options: { ...commonFrom(opts, env), runId, force: opts.force === true } };

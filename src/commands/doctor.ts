@@ -2,7 +2,7 @@ import type { CommonOptions } from '../args.js';
 import { TOOL_IDS, isToolId, adapters, type ToolId } from '../core/adapters/index.js';
 import type { ToolContext } from '../core/context.js';
 import { doctorReads, runDoctor } from '../core/doctor/run.js';
-import { hasErrors } from '../core/findings.js';
+import { hasErrors, type Finding } from '../core/findings.js';
 import { readDoctorFiles } from '../effects/doctor-read.js';
 import { resolveHomes } from '../effects/paths.js';
 import { probeVersions } from '../effects/probes.js';
@@ -18,9 +18,10 @@ export interface DoctorOptions extends CommonOptions {
 /** Tools that keep files tp-setup can read (the app-only guides have none). */
 export const FILE_TOOLS: readonly ToolId[] = TOOL_IDS.filter((t) => adapters[t].examine !== undefined);
 
-export async function runDoctorCommand(opts: DoctorOptions, io: Io, reporter: Reporter): Promise<number> {
-  const homes = resolveHomes(opts.home, io.env);
-  const tools = opts.tools ? opts.tools.split(',').map((t) => t.trim()).filter(Boolean) : [...FILE_TOOLS];
+/** Read everything the doctor looks at and evaluate it; shared by doctor, clean and key. */
+export async function collectFindings(home: string | undefined, toolsFlag: string | undefined, io: Io): Promise<{ findings: Finding[]; ctx: ToolContext; texts: Record<string, string | null>; stateDir: string }> {
+  const homes = resolveHomes(home, io.env);
+  const tools = toolsFlag ? toolsFlag.split(',').map((t) => t.trim()).filter(Boolean) : [...FILE_TOOLS];
   const bad = tools.find((t) => !isToolId(t) || !FILE_TOOLS.includes(t));
   if (bad) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--tools', value: bad, choices: FILE_TOOLS.join(', ') });
   const chosen = tools as ToolId[];
@@ -30,6 +31,11 @@ export async function runDoctorCommand(opts: DoctorOptions, io: Io, reporter: Re
   const state = await readState(homes.stateDir);
   const recorded = Object.fromEntries(Object.entries(state.tools).map(([t, r]) => [t, { plan: r.plan, region: r.region }]));
   const findings = runDoctor({ ctx, tools: chosen, ...files, installed: versions, recorded });
+  return { findings, ctx, texts: files.texts, stateDir: homes.stateDir };
+}
+
+export async function runDoctorCommand(opts: DoctorOptions, io: Io, reporter: Reporter): Promise<number> {
+  const { findings } = await collectFindings(opts.home, opts.tools, io);
   reporter.doctorResult(findings);
   return hasErrors(findings) ? ExitCode.CHECK_FAILED : ExitCode.OK;
 }

@@ -2,6 +2,8 @@ import type { Answers } from '../core/adapters/index.js';
 import { getPlan, isPlanId } from '../core/catalog/index.js';
 import type { Finding } from '../core/findings.js';
 import type { Guide, NextStep } from '../core/planner.js';
+import type { CleanAction } from '../core/clean-plan.js';
+import type { CleanOutcome } from './clean.js';
 import { adapters } from '../core/adapters/index.js';
 import type { Progress } from '../effects/apply.js';
 import { displayPath } from '../effects/paths.js';
@@ -47,6 +49,8 @@ export interface Reporter {
   restoreResult(runId: string, rows: readonly RestoreRow[], newRunId: string | null): void;
   failure(exitCode: number, message: string, lines: readonly string[]): void;
   doctorResult(findings: readonly Finding[]): void;
+  cleanPreview(actions: readonly CleanAction[]): void;
+  cleanResult(outcome: CleanOutcome): void;
 }
 
 /** A finding in the user's language: the JSON shape doctor and setup share. */
@@ -159,6 +163,32 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
       out(t('doctor.summary', { errors, warnings: findings.filter((f) => f.severity === 'warning').length, infos: findings.filter((f) => f.severity === 'info').length }));
       if (errors === 0) out(t('doctor.noErrors'));
     },
+    cleanPreview: (actions) => {
+      out(t('clean.found', { count: actions.length }));
+      for (const a of actions) {
+        out(`  ${t(`clean.action.${a.kind}`, { path: show(a.file) })}`);
+        for (const f of a.kind === 'move' ? [a.finding] : a.findings) out(`      ${renderFinding(f, t).message}`);
+      }
+    },
+    cleanResult: (o) => {
+      if (o.actions.length === 0) {
+        out(t('clean.nothing'));
+        return;
+      }
+      if (!o.applied) {
+        out(t('clean.found', { count: o.actions.length }));
+        for (const a of o.actions) {
+          out(`  ${t(`clean.action.${a.kind}`, { path: show(a.file) })}`);
+          for (const f of a.kind === 'move' ? [a.finding] : a.findings) out(`      ${renderFinding(f, t).message}`);
+        }
+        out(t('clean.reportOnly'));
+        return;
+      }
+      out(t('clean.done', { count: o.actions.length }));
+      if (o.runId) out(t('setup.restoreHint', { runId: o.runId }));
+      if (o.restart.ran) out(t(o.restart.exitCode === 0 ? 'clean.restarted' : 'clean.restartFailed', { code: o.restart.exitCode ?? -1 }));
+      else out(t('clean.restartHint'));
+    },
     failure: (_code, message, lines) => {
       io.stderr(`${message}\n`);
       for (const l of lines) io.stderr(`${l}\n`);
@@ -191,5 +221,18 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
     restoreResult: (runId, rows, newRunId) => emit({ ok: true, restored: runId, runId: newRunId, files: rows }),
     failure: (exitCode, message, lines) => emit({ ok: false, exitCode, error: { message, details: lines } }),
     doctorResult: (findings) => emit({ ok: !findings.some((f) => f.severity === 'error'), findings: findings.map((f) => renderFinding(f, t)) }),
+    cleanPreview: () => {},
+    cleanResult: (o) =>
+      emit({
+        ok: true,
+        applied: o.applied,
+        runId: o.runId,
+        items: o.actions.map((a) => ({
+          file: a.file,
+          action: a.kind,
+          findings: (a.kind === 'move' ? [a.finding] : a.findings).map((f) => renderFinding(f, t)),
+        })),
+        restart: o.restart,
+      }),
   };
 }

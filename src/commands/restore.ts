@@ -45,7 +45,7 @@ export async function runRestore(
     const written = await readRunFile(dir, f.written);
     let action: RestoreAction;
     try {
-      const input = { format: f.format, existedBefore: f.existedBefore, original, written, current: state.text, edits: f.edits, force: opts.force };
+      const input = { format: f.format, existedBefore: f.existedBefore, original, written, current: state.text, edits: f.edits, force: opts.force, removed: f.removed === true };
       action = planFileRestore(input);
       // In a terminal, each key the user changed since is a question, not a silent keep.
       if (prompter && action.kept.length > 0) {

@@ -23,6 +23,8 @@ export interface Prompter {
   complete(partial: PartialAnswers): Promise<Answers>;
   key(plan: Answers['plan'], region: Answers['region'], env: Io['env']): Promise<string>;
   confirm(): Promise<boolean>;
+  /** A yes/no question (clean, restart). */
+  ask(message: string): Promise<boolean>;
   /** restore: put back the old value of a key the user changed since the run? */
   askOverwrite(file: string, key: string): Promise<boolean>;
 }

@@ -15,6 +15,8 @@ export interface RestoreInput {
   /** What is on disk now (null if the file is gone). */
   readonly current: string | null;
   readonly edits: readonly RecordedEdit[];
+  /** The run removed this file (a cache moved aside): restore brings it back if still absent. */
+  readonly removed?: boolean;
   /** Put back even keys the user changed again since the run: all, or these key paths. */
   readonly force: boolean | readonly string[];
 }
@@ -22,7 +24,7 @@ export interface RestoreInput {
 export type RestoreAction =
   | { readonly kind: 'write'; readonly text: string; readonly kept: readonly string[]; readonly edits: readonly RecordedEdit[] }
   | { readonly kind: 'remove'; readonly kept: readonly string[]; readonly edits: readonly RecordedEdit[] }
-  | { readonly kind: 'skip'; readonly reason: 'unchanged' | 'gone' | 'all-kept'; readonly kept: readonly string[] };
+  | { readonly kind: 'skip'; readonly reason: 'unchanged' | 'gone' | 'all-kept' | 'replaced'; readonly kept: readonly string[] };
 
 /**
  * The inverse of a run's edits, checked against what is there now: an edit whose key the user has
@@ -91,6 +93,11 @@ export class UnparseableFile extends Error {
 /** Undo one file of a run, changing nothing but the keys that run changed. */
 export function planFileRestore(input: RestoreInput): RestoreAction {
   const { current, written, original } = input;
+  if (input.removed) {
+    // A file moved aside comes back unless something new took its place meanwhile.
+    if (current === null && original !== null) return { kind: 'write', text: original, kept: [], edits: [] };
+    return { kind: 'skip', reason: current === null ? 'gone' : 'replaced', kept: [] };
+  }
   if (current === null) return { kind: 'skip', reason: 'gone', kept: [] };
   const editor = editorFor(input.format);
   const parsed = editor.parse(current);

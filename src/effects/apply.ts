@@ -120,6 +120,7 @@ export async function applyWrites(all: readonly FileWrite[], opts: ApplyOptions)
       modeBefore,
       modeAfter: f.after === null ? null : (targetMode(modeBefore, f.secret) ?? null),
       edits: f.edits,
+      ...(f.after === null ? { removed: true } : {}),
     };
     manifest.files.push(entry);
     backups[f.path] = backup === null ? null : path.join(runDir, backup);

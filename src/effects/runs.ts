@@ -25,6 +25,8 @@ export interface ManifestFile {
   readonly modeBefore: number | null;
   readonly modeAfter: number | null;
   readonly edits: readonly RecordedEdit[];
+  /** The run removed the file (moved it into the run folder); restore puts it back. */
+  readonly removed?: boolean;
 }
 
 export interface Manifest {

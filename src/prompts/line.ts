@@ -79,6 +79,7 @@ export function linePrompter(t: Translate): Prompter {
       return password({ message: t('prompt.key'), mask: '*', validate: (v) => blocking(v, plan, region) ?? true });
     },
     confirm: () => confirm({ message: t('prompt.confirm'), default: true }),
+    ask: (message) => confirm({ message, default: true }),
     askOverwrite: (file, key) => confirm({ message: t('prompt.restoreKey', { path: file, key }), default: false }),
   };
 }
