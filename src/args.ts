@@ -26,6 +26,7 @@ export type ParsedCommand =
   | { readonly name: 'setup'; readonly options: SetupOptions }
   | { readonly name: 'backups'; readonly options: CommonOptions }
   | { readonly name: 'doctor'; readonly options: CommonOptions & { readonly tools: string | undefined } }
+  | { readonly name: 'key'; readonly options: CommonOptions & { readonly keyEnv: string | undefined; readonly keyStdin: boolean; readonly plan: string | undefined } }
   | { readonly name: 'clean'; readonly options: CommonOptions & { readonly yes: boolean; readonly restart: boolean } }
   | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean } }
   | { readonly name: 'print'; readonly text: string; readonly exitCode: number };
@@ -84,6 +85,14 @@ export function buildProgram(version: string): Command {
       .command('doctor')
       .description('check every tool\'s current config offline and report what will fail (exit 3 on errors)')
       .addOption(new Option('--tools <list>', 'only these tools').env('TP_SETUP_TOOLS')),
+  );
+  common(
+    program
+      .command('key')
+      .description('after a key reset: replace every copy of the old key in every tool, in one backed-up run')
+      .addOption(new Option('--key-env <VAR>', 'read the new key from this environment variable').env('TP_SETUP_KEY_ENV'))
+      .addOption(new Option('--key-stdin', 'read the new key from standard input').env('TP_SETUP_KEY_STDIN'))
+      .addOption(new Option('--plan <plan>', 'when tools hold keys of several plans: rotate this plan\'s key').env('TP_SETUP_PLAN')),
   );
   common(
     program
@@ -149,6 +158,12 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
   });
   program.commands.find((c) => c.name() === 'doctor')!.action((opts: Record<string, unknown>) => {
     result = { name: 'doctor', options: { ...commonFrom(opts, env), tools: (opts.tools as string | undefined) || undefined } };
+  });
+  program.commands.find((c) => c.name() === 'key')!.action((opts: Record<string, unknown>) => {
+    result = {
+      name: 'key',
+      options: { ...commonFrom(opts, env), keyEnv: (opts.keyEnv as string | undefined) || undefined, keyStdin: flagOn(opts.keyStdin), plan: (opts.plan as string | undefined) || undefined },
+    };
   });
   program.commands.find((c) => c.name() === 'clean')!.action((opts: Record<string, unknown>) => {
     result = { name: 'clean', options: { ...commonFrom(opts, env), yes: flagOn(opts.yes), restart: opts.restart === true } };

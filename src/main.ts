@@ -3,6 +3,7 @@ import { parseArgs } from './args.js';
 import { canPrompt, processIo, type Io } from './commands/io.js';
 import { jsonReporter, textReporter, type Reporter } from './commands/report.js';
 import { runClean } from './commands/clean.js';
+import { runKey } from './commands/key.js';
 import { runDoctorCommand } from './commands/doctor.js';
 import { runBackups, runRestore } from './commands/restore.js';
 import { runSetup, type Prompter } from './commands/setup.js';
@@ -53,6 +54,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return await runBackups(cmd.options, io, reporter);
       case 'doctor':
         return await runDoctorCommand(cmd.options, io, reporter);
+      case 'key':
+        return await runKey(cmd.options, io, reporter, canPrompt(io, { json: cmd.options.json, yes: false }) ? await loadPrompter(t) : null);
       case 'clean': {
         const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
         return await runClean(cmd.options, io, reporter, prompter ? (q) => prompter.ask(q === 'clean' ? t('prompt.clean') : t('prompt.restart')) : null);

@@ -1,9 +1,9 @@
 import type { CommonOptions } from '../args.js';
-import { TOOL_IDS, isToolId, adapters, type ToolId } from '../core/adapters/index.js';
+import { TOOL_IDS, isToolId, adapters, type ProviderView, type ToolId } from '../core/adapters/index.js';
 import type { ToolContext } from '../core/context.js';
-import { doctorReads, runDoctor } from '../core/doctor/run.js';
+import { doctorReads, examineAll, type DoctorRead } from '../core/doctor/run.js';
 import { hasErrors, type Finding } from '../core/findings.js';
-import { readDoctorFiles } from '../effects/doctor-read.js';
+import { readDoctorFiles, type DoctorFiles } from '../effects/doctor-read.js';
 import { resolveHomes } from '../effects/paths.js';
 import { probeVersions } from '../effects/probes.js';
 import { readState } from '../effects/state.js';
@@ -19,7 +19,11 @@ export interface DoctorOptions extends CommonOptions {
 export const FILE_TOOLS: readonly ToolId[] = TOOL_IDS.filter((t) => adapters[t].examine !== undefined);
 
 /** Read everything the doctor looks at and evaluate it; shared by doctor, clean and key. */
-export async function collectFindings(home: string | undefined, toolsFlag: string | undefined, io: Io): Promise<{ findings: Finding[]; ctx: ToolContext; texts: Record<string, string | null>; stateDir: string }> {
+export async function collectFindings(
+  home: string | undefined,
+  toolsFlag: string | undefined,
+  io: Io,
+): Promise<{ findings: Finding[]; views: ProviderView[]; ctx: ToolContext; texts: Record<string, string | null>; subdirs: DoctorFiles['subdirs']; stateDir: string; reads: DoctorRead[] }> {
   const homes = resolveHomes(home, io.env);
   const tools = toolsFlag ? toolsFlag.split(',').map((t) => t.trim()).filter(Boolean) : [...FILE_TOOLS];
   const bad = tools.find((t) => !isToolId(t) || !FILE_TOOLS.includes(t));
@@ -27,11 +31,12 @@ export async function collectFindings(home: string | undefined, toolsFlag: strin
   const chosen = tools as ToolId[];
   const versions = await probeVersions(chosen, io.env);
   const ctx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
-  const files = await readDoctorFiles(doctorReads(chosen, ctx));
+  const reads = doctorReads(chosen, ctx);
+  const files = await readDoctorFiles(reads);
   const state = await readState(homes.stateDir);
   const recorded = Object.fromEntries(Object.entries(state.tools).map(([t, r]) => [t, { plan: r.plan, region: r.region }]));
-  const findings = runDoctor({ ctx, tools: chosen, ...files, installed: versions, recorded });
-  return { findings, ctx, texts: files.texts, stateDir: homes.stateDir };
+  const { findings, views } = examineAll({ ctx, tools: chosen, ...files, installed: versions, recorded });
+  return { findings, views, ctx, texts: files.texts, subdirs: files.subdirs, stateDir: homes.stateDir, reads };
 }
 
 export async function runDoctorCommand(opts: DoctorOptions, io: Io, reporter: Reporter): Promise<number> {

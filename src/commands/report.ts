@@ -4,6 +4,8 @@ import type { Finding } from '../core/findings.js';
 import type { Guide, NextStep } from '../core/planner.js';
 import type { CleanAction } from '../core/clean-plan.js';
 import type { CleanOutcome } from './clean.js';
+import type { KeyOutcome } from './key.js';
+import { maskKey } from '../core/keys.js';
 import { adapters } from '../core/adapters/index.js';
 import type { Progress } from '../effects/apply.js';
 import { displayPath } from '../effects/paths.js';
@@ -51,6 +53,8 @@ export interface Reporter {
   doctorResult(findings: readonly Finding[]): void;
   cleanPreview(actions: readonly CleanAction[]): void;
   cleanResult(outcome: CleanOutcome): void;
+  keyPreview(outcome: KeyOutcome): void;
+  keyResult(outcome: KeyOutcome): void;
 }
 
 /** A finding in the user's language: the JSON shape doctor and setup share. */
@@ -189,6 +193,19 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
       if (o.restart.ran) out(t(o.restart.exitCode === 0 ? 'clean.restarted' : 'clean.restartFailed', { code: o.restart.exitCode ?? -1 }));
       else out(t('clean.restartHint'));
     },
+    keyPreview: (o) => {
+      out(t('key.header', { old: maskKey(o.oldKey), new: maskKey(o.newKey) }));
+      for (const c of o.changes) out(`  ${t(`key.${c.what}`, { path: show(c.path), keys: c.keyPaths.join(', ') })}`);
+    },
+    keyResult: (o) => {
+      if (o.changes.length === 0) {
+        out(t('key.nothing', { old: maskKey(o.oldKey) }));
+        return;
+      }
+      out(t('key.header', { old: maskKey(o.oldKey), new: maskKey(o.newKey) }));
+      for (const c of o.changes) out(`  ${t(`key.${c.what}`, { path: show(c.path), keys: c.keyPaths.join(', ') })}`);
+      if (o.runId) out(t('setup.restoreHint', { runId: o.runId }));
+    },
     failure: (_code, message, lines) => {
       io.stderr(`${message}\n`);
       for (const l of lines) io.stderr(`${l}\n`);
@@ -222,6 +239,9 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
     failure: (exitCode, message, lines) => emit({ ok: false, exitCode, error: { message, details: lines } }),
     doctorResult: (findings) => emit({ ok: !findings.some((f) => f.severity === 'error'), findings: findings.map((f) => renderFinding(f, t)) }),
     cleanPreview: () => {},
+    keyPreview: () => {},
+    keyResult: (o) =>
+      emit({ ok: true, runId: o.runId, oldKey: maskKey(o.oldKey), newKey: maskKey(o.newKey), changes: o.changes }),
     cleanResult: (o) =>
       emit({
         ok: true,

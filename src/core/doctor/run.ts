@@ -1,4 +1,4 @@
-import { adapters, type Answers, type CurrentFile, type PerSubdirFiles, type TargetFile, type ToolId } from '../adapters/index.js';
+import { adapters, type Answers, type CurrentFile, type PerSubdirFiles, type ProviderView, type TargetFile, type ToolId } from '../adapters/index.js';
 import type { PlanId, RegionId } from '../catalog/types.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
@@ -54,7 +54,13 @@ function parseLeniently(target: TargetFile, text: string, tool: ToolId, out: Fin
 
 /** Every finding about every chosen tool's current configuration. Pure: the reading was done before. */
 export function runDoctor(input: DoctorInput): Finding[] {
+  return examineAll(input).findings;
+}
+
+/** The provider views of every tool plus every finding; `key` uses the views to find the old key. */
+export function examineAll(input: DoctorInput): { findings: Finding[]; views: ProviderView[] } {
   const out: Finding[] = [];
+  const allViews: ProviderView[] = [];
   for (const { tool, targets, subdirs } of doctorReads(input.tools, input.ctx)) {
     const adapter = adapters[tool];
     const files: Record<string, CurrentFile> = {};
@@ -69,6 +75,7 @@ export function runDoctor(input: DoctorInput): Finding[] {
     const exam = adapter.examine?.({ ctx: input.ctx, files, subdirs: sub });
     if (!exam) continue;
     out.push(...exam.findings);
+    allViews.push(...exam.views);
     const recorded = input.recorded[tool];
     for (const view of exam.views) {
       out.push(...checkView(view, recorded ? { recorded } : {}));
@@ -85,7 +92,7 @@ export function runDoctor(input: DoctorInput): Finding[] {
     const hasConfig = Object.keys(files).length > 0;
     if (input.installed[tool] === null && hasConfig) out.push(finding('TOOL_NOT_INSTALLED', 'info', { tool }));
   }
-  return dedupe(out);
+  return { findings: dedupe(out), views: allViews };
 }
 
 function dedupe(findings: Finding[]): Finding[] {
