@@ -27,6 +27,7 @@ export type ParsedCommand =
   | { readonly name: 'backups'; readonly options: CommonOptions }
   | { readonly name: 'doctor'; readonly options: CommonOptions & { readonly tools: string | undefined } }
   | { readonly name: 'key'; readonly options: CommonOptions & { readonly keyEnv: string | undefined; readonly keyStdin: boolean; readonly plan: string | undefined } }
+  | { readonly name: 'verify'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly yes: boolean; readonly timeoutSeconds: number } }
   | { readonly name: 'clean'; readonly options: CommonOptions & { readonly yes: boolean; readonly restart: boolean } }
   | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean } }
   | { readonly name: 'print'; readonly text: string; readonly exitCode: number };
@@ -93,6 +94,14 @@ export function buildProgram(version: string): Command {
       .addOption(new Option('--key-env <VAR>', 'read the new key from this environment variable').env('TP_SETUP_KEY_ENV'))
       .addOption(new Option('--key-stdin', 'read the new key from standard input').env('TP_SETUP_KEY_STDIN'))
       .addOption(new Option('--plan <plan>', 'when tools hold keys of several plans: rotate this plan\'s key').env('TP_SETUP_PLAN')),
+  );
+  common(
+    program
+      .command('verify')
+      .description('opt-in: each configured tool sends one tiny request through its own one-shot command (uses a little quota)')
+      .addOption(new Option('--tools <list>', 'only these tools').env('TP_SETUP_TOOLS'))
+      .addOption(new Option('-y, --yes', 'do not ask before sending').env('TP_SETUP_YES'))
+      .option('--timeout <seconds>', 'per tool', '120'),
   );
   common(
     program
@@ -164,6 +173,11 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
       name: 'key',
       options: { ...commonFrom(opts, env), keyEnv: (opts.keyEnv as string | undefined) || undefined, keyStdin: flagOn(opts.keyStdin), plan: (opts.plan as string | undefined) || undefined },
     };
+  });
+  program.commands.find((c) => c.name() === 'verify')!.action((opts: Record<string, unknown>) => {
+    const timeoutSeconds = Number(opts.timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--timeout', value: String(opts.timeout), choices: 'seconds > 0' });
+    result = { name: 'verify', options: { ...commonFrom(opts, env), tools: (opts.tools as string | undefined) || undefined, yes: flagOn(opts.yes), timeoutSeconds } };
   });
   program.commands.find((c) => c.name() === 'clean')!.action((opts: Record<string, unknown>) => {
     result = { name: 'clean', options: { ...commonFrom(opts, env), yes: flagOn(opts.yes), restart: opts.restart === true } };

@@ -5,6 +5,7 @@ import type { Guide, NextStep } from '../core/planner.js';
 import type { CleanAction } from '../core/clean-plan.js';
 import type { CleanOutcome } from './clean.js';
 import type { KeyOutcome } from './key.js';
+import type { VerifyResult } from './verify.js';
 import { maskKey } from '../core/keys.js';
 import { adapters } from '../core/adapters/index.js';
 import type { Progress } from '../effects/apply.js';
@@ -55,6 +56,8 @@ export interface Reporter {
   cleanResult(outcome: CleanOutcome): void;
   keyPreview(outcome: KeyOutcome): void;
   keyResult(outcome: KeyOutcome): void;
+  verifyNotice(tools: readonly string[]): void;
+  verifyResult(results: readonly VerifyResult[]): void;
 }
 
 /** A finding in the user's language: the JSON shape doctor and setup share. */
@@ -206,6 +209,21 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
       for (const c of o.changes) out(`  ${t(`key.${c.what}`, { path: show(c.path), keys: c.keyPaths.join(', ') })}`);
       if (o.runId) out(t('setup.restoreHint', { runId: o.runId }));
     },
+    verifyNotice: (tools) => {
+      if (tools.length === 0) out(t('verify.none'));
+      else out(t('verify.notice', { tools: tools.map((x) => adapters[x as keyof typeof adapters]?.label ?? x).join(', ') }));
+    },
+    verifyResult: (results) => {
+      for (const r of results) {
+        const label = adapters[r.tool].label;
+        if (r.ok) out(`  ✔ ${t('verify.pass', { tool: label, seconds: r.seconds.toFixed(1) })}`);
+        else {
+          out(`  ✖ ${t(r.timedOut ? 'verify.timeout' : 'verify.fail', { tool: label, code: r.exitCode ?? -1 })}`);
+          for (const line of r.output.split('\n').slice(-6)) out(`      ${line}`);
+          for (const e of r.explained) out(`      → ${t('verify.explained', { id: e.id, title: e.title })}`);
+        }
+      }
+    },
     failure: (_code, message, lines) => {
       io.stderr(`${message}\n`);
       for (const l of lines) io.stderr(`${l}\n`);
@@ -240,6 +258,8 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
     doctorResult: (findings) => emit({ ok: !findings.some((f) => f.severity === 'error'), findings: findings.map((f) => renderFinding(f, t)) }),
     cleanPreview: () => {},
     keyPreview: () => {},
+    verifyNotice: () => {},
+    verifyResult: (results) => emit({ ok: results.every((r) => r.ok), results }),
     keyResult: (o) =>
       emit({ ok: true, runId: o.runId, oldKey: maskKey(o.oldKey), newKey: maskKey(o.newKey), changes: o.changes }),
     cleanResult: (o) =>

@@ -114,7 +114,9 @@ function examine({ ctx, files }: ExamineInput): Examination {
     return typeof v === 'string' ? v : ctx.env[name];
   };
   const baseUrl = env('ANTHROPIC_BASE_URL');
-  if (!baseUrl || !isModelStudioUrl(baseUrl)) return { views: [], findings };
+  // tp-setup's own pins mark a gateway-routed config as ours too.
+  const ours = baseUrl !== undefined && (baseUrl.replace(/\/+$/, '').endsWith('/apps/anthropic') || isModelStudioUrl(baseUrl));
+  if (!baseUrl || !ours) return { views: [], findings };
   const file = settings?.target.path ?? '';
   const inFile = settings !== undefined && getAt(settings.value, ['env', 'ANTHROPIC_API_KEY']) !== undefined;
   if (inFile || ctx.env.ANTHROPIC_API_KEY) {
@@ -149,4 +151,4 @@ function examine({ ctx, files }: ExamineInput): Examination {
   };
 }
 
-export const claudeCode: ToolAdapter = { id: 'claude-code', label: 'Claude Code', targets, plan, examine };
+export const claudeCode: ToolAdapter = { id: 'claude-code', label: 'Claude Code', targets, plan, examine, oneShot: { bin: 'claude', args: (p) => ['-p', p] } };

@@ -6,7 +6,7 @@ import { finding, type Finding } from '../findings.js';
 import type { Edit } from '../formats/types.js';
 import { CODEX_COMPAT } from './codex-compat.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
-import { isModelStudioUrl, str } from './examine-helpers.js';
+import { isModelStudioProvider, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
 import type { AdapterInput, AdapterOutput, Answers, Examination, ExamineInput, ProviderView, TargetFile, ToolAdapter } from './types.js';
 import { compareVersions, parseVersion } from './versions.js';
@@ -93,7 +93,7 @@ function examine({ ctx, files }: ExamineInput): Examination {
   const views: ProviderView[] = [];
   const findings: Finding[] = [];
   for (const [id, p] of Object.entries(isObject(providers) ? providers : {})) {
-    if (!isObject(p) || !isModelStudioUrl(p.base_url)) continue;
+    if (!isObject(p) || !isModelStudioProvider(p.base_url, id)) continue;
     const envKey = str(p.env_key);
     const token = str(p.experimental_bearer_token);
     const key: ProviderView['key'] = token !== undefined
@@ -123,4 +123,4 @@ function examine({ ctx, files }: ExamineInput): Examination {
   return { views, findings };
 }
 
-export const codex: ToolAdapter = { id: 'codex', label: 'Codex', targets, plan, examine };
+export const codex: ToolAdapter = { id: 'codex', label: 'Codex', targets, plan, examine, oneShot: { bin: 'codex', args: (p) => ['exec', '--skip-git-repo-check', p] } };

@@ -4,7 +4,19 @@ import type { JsonValue } from '../formats/types.js';
 import { isObject } from './edit-helpers.js';
 import type { CurrentFile, ProviderView } from './types.js';
 
-/** A provider the doctor looks at: one on a Model Studio host, or meant to be (a misspelt one). */
+/** The variables tp-setup (and Qwen Code's presets) name plan keys with. */
+export const PLAN_KEY_VARS = ['BAILIAN_CODING_PLAN_API_KEY', 'BAILIAN_TOKEN_PLAN_API_KEY', 'DASHSCOPE_API_KEY', 'BAILIAN_API_KEY'];
+
+/**
+ * A provider the doctor looks at: on a Model Studio host, meant to be (a misspelt one), or
+ * named the way tp-setup names its providers (reached through a gateway with --base-url).
+ */
+export function isModelStudioProvider(url: unknown, name: string | undefined): url is string {
+  if (typeof url !== 'string') return false;
+  return isModelStudioUrl(url) || (name !== undefined && (/^(bailian|alibaba)/.test(name) || PLAN_KEY_VARS.includes(name)));
+}
+
+/** A URL on a Model Studio host, or meant to be (a misspelt one). */
 export function isModelStudioUrl(url: unknown): url is string {
   if (typeof url !== 'string') return false;
   const { host, family } = classifyBaseUrl(url);

@@ -4,7 +4,7 @@ import { resolveEndpoints } from '../endpoints.js';
 import type { Edit } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
-import { isModelStudioUrl, keyFromVariable, num, str } from './examine-helpers.js';
+import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
 import type { AdapterInput, AdapterOutput, Examination, ExamineInput, TargetFile, ToolAdapter } from './types.js';
 
@@ -51,7 +51,7 @@ function plan({ answers, key, files }: AdapterInput): AdapterOutput {
 function examine({ ctx, files }: ExamineInput): Examination {
   const config = files.config;
   const m = config ? getAt(config.value, ['model']) : undefined;
-  if (!config || !isObject(m) || !isModelStudioUrl(m.base_url)) return { views: [], findings: [] };
+  if (!config || !isObject(m) || !isModelStudioProvider(m.base_url, str(m.key_env))) return { views: [], findings: [] };
   const apiKey = str(m.api_key);
   const keyEnv = str(m.key_env);
   const key = apiKey !== undefined ? ({ source: 'inline', value: apiKey, file: config.target.path } as const) : keyEnv ? keyFromVariable(keyEnv, ctx.env, files.env) : ({ source: 'none' } as const);
@@ -72,4 +72,4 @@ function examine({ ctx, files }: ExamineInput): Examination {
   };
 }
 
-export const hermes: ToolAdapter = { id: 'hermes', label: 'Hermes Agent', targets, plan, examine };
+export const hermes: ToolAdapter = { id: 'hermes', label: 'Hermes Agent', targets, plan, examine, oneShot: { bin: 'hermes', args: (p) => ['chat', '-q', p, '-Q'] } };

@@ -5,7 +5,7 @@ import { jsonEditor } from '../formats/json.js';
 import type { JsonValue } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
 import { isObject } from './edit-helpers.js';
-import { isModelStudioUrl, keyFromVariable, num, str } from './examine-helpers.js';
+import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
 import { compareCalVer, formatCalVer, OPENCLAW_RULES, parseCalVer } from './openclaw-version.js';
 import type { Examination, ExamineInput, PerSubdirFiles, ProviderView } from './types.js';
 
@@ -44,7 +44,7 @@ export function examineOpenclaw(input: ExamineInput): Examination {
     for (const [id, p] of Object.entries(providers)) {
       if (!isObject(p)) continue;
       if (RETIRED.includes(id)) findings.push(finding('OPENCLAW_LEFTOVER_PROVIDER', 'warning', { tool: 'openclaw', file, keyPath: `models.providers.${id}`, params: { provider: id } }));
-      if (!isModelStudioUrl(p.baseUrl)) continue;
+      if (!isModelStudioProvider(p.baseUrl, id)) continue;
       const models = Array.isArray(p.models) ? p.models.filter(isObject) : [];
       const key = keyOf(p.apiKey, ctx, input);
       resolvedKeys[id] = key.value;

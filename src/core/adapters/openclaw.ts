@@ -153,4 +153,5 @@ export const openclaw: ToolAdapter = {
   plan,
   inspectSubdirs: (ctx) => openclawSubdirs(openclawPaths(ctx).stateDir),
   examine: examineOpenclaw,
+  oneShot: { bin: 'openclaw', args: (prompt) => ['agent', '--local', '--message', prompt, '--json'] },
 };

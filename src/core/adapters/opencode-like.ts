@@ -6,7 +6,7 @@ import { resolveEndpoints } from '../endpoints.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
-import { isModelStudioUrl, num, str } from './examine-helpers.js';
+import { isModelStudioProvider, num, str } from './examine-helpers.js';
 import { thinkingBudget } from './thinking.js';
 import { compareVersions, parseVersion } from './versions.js';
 import type { AdapterInput, AdapterOutput, Answers, Examination, ExamineInput, ProviderView, TargetFile, ToolAdapter, ToolId } from './types.js';
@@ -130,7 +130,7 @@ export function opencodeLike(f: Flavour): ToolAdapter {
     const selected = str(getAt(config.value, ['model']))?.split('/')[0];
     for (const [id, p] of Object.entries(isObject(providers) ? providers : {})) {
       const baseUrl = isObject(p) ? getAt(p, ['options', 'baseURL']) : undefined;
-      if (!isObject(p) || !isModelStudioUrl(baseUrl)) continue;
+      if (!isObject(p) || !isModelStudioProvider(baseUrl, id)) continue;
       const apiKey = str(getAt(p, ['options', 'apiKey']));
       const ref = apiKey ? /^\{env:([^}]+)\}$/.exec(apiKey)?.[1] : undefined;
       const stored = isObject(store) && isObject(store[id]) ? str(store[id].key) : undefined;
@@ -183,7 +183,7 @@ export function opencodeLike(f: Flavour): ToolAdapter {
     return { views, findings };
   };
 
-  return { id: f.tool, label: f.label, targets, plan, examine };
+  return { id: f.tool, label: f.label, targets, plan, examine, oneShot: { bin: f.tool, args: (p) => ['run', p] } };
 }
 
 const xdgConfig = (ctx: ToolContext): string => ctx.env.XDG_CONFIG_HOME || joinPath(ctx.home, '.config');

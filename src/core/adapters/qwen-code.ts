@@ -4,7 +4,7 @@ import { joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
-import { isModelStudioUrl, keyFromVariable, num, str } from './examine-helpers.js';
+import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
 import { deleteIfPresent, isObject, setIfChanged, stringAt } from './edit-helpers.js';
 import type { Examination, ExamineInput, ProviderView, AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
@@ -122,7 +122,7 @@ function examine({ ctx, files }: ExamineInput): Examination {
   const providers = getAt(settings.value, ['modelProviders', 'openai']);
   const groups = new Map<string, { baseUrl: string; envKey: string; models: ProviderView['models'][number][] }>();
   (Array.isArray(providers) ? providers : []).forEach((e, i) => {
-    if (!isObject(e) || !isModelStudioUrl(e.baseUrl)) return;
+    if (!isObject(e) || !isModelStudioProvider(e.baseUrl, str(e.envKey))) return;
     const envKey = str(e.envKey) ?? '';
     const id = `${String(e.baseUrl)}|${envKey}`;
     const g = groups.get(id) ?? { baseUrl: String(e.baseUrl), envKey, models: [] };
@@ -146,4 +146,4 @@ function examine({ ctx, files }: ExamineInput): Examination {
   return { views, findings: [] };
 }
 
-export const qwenCode: ToolAdapter = { id: 'qwen-code', label: 'Qwen Code', targets, plan, examine };
+export const qwenCode: ToolAdapter = { id: 'qwen-code', label: 'Qwen Code', targets, plan, examine, oneShot: { bin: 'qwen', args: (p) => ['-p', p] } };

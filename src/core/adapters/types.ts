@@ -82,6 +82,8 @@ export interface ToolAdapter {
   inspectSubdirs?(ctx: ToolContext): readonly PerSubdirFiles[];
   /** Read the tool's current configuration, whoever wrote it. */
   examine?(input: ExamineInput): Examination;
+  /** The tool's own headless one-shot, which `verify` runs with a tiny prompt. */
+  readonly oneShot?: { readonly bin: string; args(prompt: string): readonly string[] };
 }
 
 export function isToolId(value: string): value is ToolId {
