@@ -28,6 +28,7 @@ export type ParsedCommand =
   | { readonly name: 'doctor'; readonly options: CommonOptions & { readonly tools: string | undefined } }
   | { readonly name: 'key'; readonly options: CommonOptions & { readonly keyEnv: string | undefined; readonly keyStdin: boolean; readonly plan: string | undefined } }
   | { readonly name: 'verify'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly yes: boolean; readonly timeoutSeconds: number } }
+  | { readonly name: 'explain'; readonly options: CommonOptions & { readonly text: string | undefined; readonly plan: string | undefined; readonly model: string | undefined } }
   | { readonly name: 'clean'; readonly options: CommonOptions & { readonly yes: boolean; readonly restart: boolean } }
   | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean } }
   | { readonly name: 'print'; readonly text: string; readonly exitCode: number };
@@ -105,6 +106,14 @@ export function buildProgram(version: string): Command {
   );
   common(
     program
+      .command('explain')
+      .description('paste an error message (or pipe it in): plain causes and fixes, and which apply to your config now')
+      .argument('[text...]', 'the error text; read from standard input when absent')
+      .addOption(new Option('--plan <plan>', 'the plan the error came from').env('TP_SETUP_PLAN'))
+      .addOption(new Option('--model <id>', 'the model the error came from').env('TP_SETUP_MODEL')),
+  );
+  common(
+    program
       .command('clean')
       .description('move stale OpenClaw per-agent caches aside (with a backup); without --yes it only reports')
       .addOption(new Option('-y, --yes', 'clean without asking').env('TP_SETUP_YES'))
@@ -178,6 +187,12 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
     const timeoutSeconds = Number(opts.timeout);
     if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--timeout', value: String(opts.timeout), choices: 'seconds > 0' });
     result = { name: 'verify', options: { ...commonFrom(opts, env), tools: (opts.tools as string | undefined) || undefined, yes: flagOn(opts.yes), timeoutSeconds } };
+  });
+  program.commands.find((c) => c.name() === 'explain')!.action((text: string[], opts: Record<string, unknown>) => {
+    result = {
+      name: 'explain',
+      options: { ...commonFrom(opts, env), text: text.length ? text.join(' ') : undefined, plan: (opts.plan as string | undefined) || undefined, model: (opts.model as string | undefined) || undefined },
+    };
   });
   program.commands.find((c) => c.name() === 'clean')!.action((opts: Record<string, unknown>) => {
     result = { name: 'clean', options: { ...commonFrom(opts, env), yes: flagOn(opts.yes), restart: opts.restart === true } };

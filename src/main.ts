@@ -4,6 +4,7 @@ import { canPrompt, processIo, type Io } from './commands/io.js';
 import { jsonReporter, textReporter, type Reporter } from './commands/report.js';
 import { runClean } from './commands/clean.js';
 import { runKey } from './commands/key.js';
+import { runExplain } from './commands/explain.js';
 import { runVerify } from './commands/verify.js';
 import { runDoctorCommand } from './commands/doctor.js';
 import { runBackups, runRestore } from './commands/restore.js';
@@ -59,6 +60,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
         return await runVerify(cmd.options, io, reporter, prompter ? () => prompter.ask(t('prompt.verify')) : null);
       }
+      case 'explain':
+        return await runExplain(cmd.options, io, reporter);
       case 'key':
         return await runKey(cmd.options, io, reporter, canPrompt(io, { json: cmd.options.json, yes: false }) ? await loadPrompter(t) : null);
       case 'clean': {

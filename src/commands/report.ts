@@ -6,6 +6,7 @@ import type { CleanAction } from '../core/clean-plan.js';
 import type { CleanOutcome } from './clean.js';
 import type { KeyOutcome } from './key.js';
 import type { VerifyResult } from './verify.js';
+import type { ExplainReport } from './explain.js';
 import { maskKey } from '../core/keys.js';
 import { adapters } from '../core/adapters/index.js';
 import type { Progress } from '../effects/apply.js';
@@ -58,6 +59,7 @@ export interface Reporter {
   keyResult(outcome: KeyOutcome): void;
   verifyNotice(tools: readonly string[]): void;
   verifyResult(results: readonly VerifyResult[]): void;
+  explainResult(report: ExplainReport): void;
 }
 
 /** A finding in the user's language: the JSON shape doctor and setup share. */
@@ -224,6 +226,26 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
         }
       }
     },
+    explainResult: (r) => {
+      if (!r.matched) {
+        out(t('explain.unknown'));
+        return;
+      }
+      const lang = t.lang;
+      for (const e of r.entries) {
+        out(`${e.id}${e.http ? ` (HTTP ${e.http})` : ''}: ${e.title[lang]}`);
+        for (const l of e.limits ?? []) out(`  ${t('explain.limit', { model: l.model, limit: l.limit.toLocaleString('en-US'), kind: t(`explain.kind.${l.kind}`) })}`);
+        out(`  ${t('explain.causes')}`);
+        for (const c of e.causes) {
+          const here = c.checks.filter((code) => e.appliesNow.includes(code));
+          out(`   - ${c.text[lang]}${here.length ? `  ← ${t('explain.appliesNow', { codes: here.join(', ') })}` : ''}`);
+        }
+        out(`  ${t('explain.fixes')}`);
+        for (const f of e.fixes) out(`   - ${f[lang]}`);
+        out();
+      }
+      out(r.checkedConfig ? t('explain.doctorHint') : t('explain.noConfig'));
+    },
     failure: (_code, message, lines) => {
       io.stderr(`${message}\n`);
       for (const l of lines) io.stderr(`${l}\n`);
@@ -260,6 +282,19 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
     keyPreview: () => {},
     verifyNotice: () => {},
     verifyResult: (results) => emit({ ok: results.every((r) => r.ok), results }),
+    explainResult: (r) =>
+      emit({
+        matched: r.matched,
+        entries: r.entries.map((e) => ({
+          id: e.id,
+          ...(e.http ? { http: e.http } : {}),
+          title: e.title[t.lang],
+          causes: e.causes.map((c) => ({ text: c.text[t.lang], checks: c.checks })),
+          fixes: e.fixes.map((f) => f[t.lang]),
+          ...(e.limits ? { limits: e.limits } : {}),
+          appliesNow: e.appliesNow,
+        })),
+      }),
     keyResult: (o) =>
       emit({ ok: true, runId: o.runId, oldKey: maskKey(o.oldKey), newKey: maskKey(o.newKey), changes: o.changes }),
     cleanResult: (o) =>

@@ -1,0 +1,41 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, PLAN_KEY, runCli, tempHome } from '../helpers/cli.js';
+
+describe('tp-setup explain', () => {
+  it('matches a real paste and says which cause applies to this config right now', async () => {
+    const home = await tempHome();
+    const env = cleanEnv(home, { K: PLAN_KEY });
+    expect((await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'opencode', '--yes', '--key-env', 'K', '--home', home], { env })).exitCode).toBe(0);
+    // The user raised the budget by hand past the model's limit.
+    const file = path.join(home, '.config/opencode/opencode.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"budgetTokens": 16384', '"budgetTokens": 120000'));
+    const paste = 'API Error: 400 {"error":{"message":"<400> InternalError.Algo.InvalidParameter: The thinking_budget parameter must be a positive integer and not greater than 81920."}}';
+    const r = await runCli(['explain', paste, '--home', home, '--json'], { env });
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.matched).toBe(true);
+    const e08 = doc.entries.find((e: { id: string }) => e.id === 'E08');
+    expect(e08.appliesNow).toEqual(['THINKING_BUDGET_TOO_HIGH']);
+    expect(e08.limits).toContainEqual({ model: 'qwen3.5-plus', limit: 81920, kind: 'thinking' });
+  });
+
+  it('reads the text from standard input, speaks Chinese with --lang zh-CN, and never prints a pasted key', async () => {
+    const home = await tempHome();
+    const env = cleanEnv(home, { K: PLAN_KEY });
+    await runCli(['--plan', 'token-team', '--region', 'intl', '--tools', 'qwen-code', '--yes', '--key-env', 'K', '--home', home], { env });
+    const r = await runCli(['explain', '--home', home, '--lang', 'zh-CN'], { env, input: `错误：401 Incorrect API key provided: ${PLAN_KEY}\n` });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('E10');
+    expect(r.stdout).toMatch(/可能的原因/);
+    expect(r.stdout + r.stderr).not.toContain(PLAN_KEY);
+  });
+
+  it('says plainly when it does not know a message, and points to doctor (exit 3)', async () => {
+    const home = await tempHome();
+    const r = await runCli(['explain', 'the printer is on fire', '--home', home], { env: cleanEnv(home) });
+    expect(r.exitCode).toBe(3);
+    expect(r.stdout).toContain('tp-setup doctor');
+  });
+});
