@@ -4,6 +4,7 @@ import type { ToolContext } from '../core/context.js';
 import { doctorReads, examineAll, type DoctorRead } from '../core/doctor/run.js';
 import { hasErrors, type Finding } from '../core/findings.js';
 import { readDoctorFiles, type DoctorFiles } from '../effects/doctor-read.js';
+import { checkHosts } from '../effects/network.js';
 import { resolveHomes } from '../effects/paths.js';
 import { probeVersions } from '../effects/probes.js';
 import { readState } from '../effects/state.js';
@@ -13,6 +14,7 @@ import type { Reporter } from './report.js';
 
 export interface DoctorOptions extends CommonOptions {
   readonly tools: string | undefined;
+  readonly network: boolean;
 }
 
 /** Tools that keep files tp-setup can read (the app-only guides have none). */
@@ -40,7 +42,8 @@ export async function collectFindings(
 }
 
 export async function runDoctorCommand(opts: DoctorOptions, io: Io, reporter: Reporter): Promise<number> {
-  const { findings } = await collectFindings(opts.home, opts.tools, io);
+  const { findings, views } = await collectFindings(opts.home, opts.tools, io);
+  if (opts.network) findings.push(...(await checkHosts(views.flatMap((v) => (v.baseUrl ? [v.baseUrl] : [])), io.env)));
   reporter.doctorResult(findings);
   return hasErrors(findings) ? ExitCode.CHECK_FAILED : ExitCode.OK;
 }
