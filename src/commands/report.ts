@@ -12,7 +12,7 @@ import { adapters } from '../core/adapters/index.js';
 import type { Progress } from '../effects/apply.js';
 import { displayPath } from '../effects/paths.js';
 import type { Manifest } from '../effects/runs.js';
-import { hasMessage, type Translate } from '../i18n/index.js';
+import { hasMessage, type MessageKey, type Translate } from '../i18n/index.js';
 import type { Io } from './io.js';
 
 export interface ChangeRow {
@@ -60,6 +60,8 @@ export interface Reporter {
   verifyNotice(tools: readonly string[]): void;
   verifyResult(results: readonly VerifyResult[]): void;
   explainResult(report: ExplainReport): void;
+  /** A message in the user's language, for questions asked outside the reporter. */
+  text(key: MessageKey): string;
 }
 
 /** A finding in the user's language: the JSON shape doctor and setup share. */
@@ -246,6 +248,7 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
       }
       out(r.checkedConfig ? t('explain.doctorHint') : t('explain.noConfig'));
     },
+    text: (key) => t(key),
     failure: (_code, message, lines) => {
       io.stderr(`${message}\n`);
       for (const l of lines) io.stderr(`${l}\n`);
@@ -282,6 +285,7 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
     keyPreview: () => {},
     verifyNotice: () => {},
     verifyResult: (results) => emit({ ok: results.every((r) => r.ok), results }),
+    text: (key) => t(key),
     explainResult: (r) =>
       emit({
         matched: r.matched,

@@ -17,6 +17,9 @@ import { loadTemplates } from '../effects/templates.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Io } from './io.js';
 import type { Reporter } from './report.js';
+import { planClean } from '../core/clean-plan.js';
+import { runClean } from './clean.js';
+import { collectFindings } from './doctor.js';
 
 export interface Prompter {
   /** Ask for whatever is still missing; returns complete answers or throws a cancel. */
@@ -159,6 +162,23 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
     throw err;
   }
 
-  reporter.setupResult({ ok: true, dryRun: false, runId, answers, header, changes, findings, nextSteps: plan.nextSteps, guides: plan.guides, blocked: false, home: homes.home, stateDir: homes.stateDir });
+  // New openclaw.json, old per-agent caches: the cache may still win (openclaw.md §3). Report them;
+  // in a terminal offer the cleanup right away (headless: `tp-setup clean --yes`).
+  const nextSteps = [...plan.nextSteps];
+  if (answers.tools.includes('openclaw') && runId) {
+    const stale = planClean((await collectFindings(opts.home, 'openclaw', io)).findings);
+    const staleFindings = stale.flatMap((a) => (a.kind === 'move' ? [a.finding] : a.findings));
+    if (stale.length > 0 && prompter) {
+      reporter.cleanPreview(stale);
+      if (await prompter.ask(reporter.text('prompt.clean'))) {
+        await runClean({ ...opts, yes: true, restart: false }, io, reporter, null);
+      } else findings.push(...staleFindings);
+    } else if (stale.length > 0) {
+      findings.push(...staleFindings);
+      nextSteps.push({ tool: 'openclaw', code: 'next.clean' });
+    }
+  }
+
+  reporter.setupResult({ ok: true, dryRun: false, runId, answers, header, changes, findings, nextSteps, guides: plan.guides, blocked: false, home: homes.home, stateDir: homes.stateDir });
   return { exitCode: ExitCode.OK };
 }

@@ -212,6 +212,7 @@ export const en = {
   'finding.NET_TLS.fix': 'A proxy or firewall may intercept the connection; check its certificate settings.',
   'finding.NET_PROXY': 'Requests to {host} go through {proxy}.',
   'finding.NET_PROXY.fix': 'If the tool cannot connect, make sure the proxy lets {host} through, or add it to NO_PROXY.',
+  'next.clean': 'OpenClaw: old per-agent caches may still override the new settings; run `tp-setup clean --yes` (with a backup).',
   'next.openclaw': 'OpenClaw: run `openclaw gateway restart` (a running 2026.9+ gateway reloads by itself).',
   'next.qwen': 'Qwen Code: start `qwen`; the new model is selected.',
   'next.claude': 'Claude Code: start `claude` (settings in {dir}).',

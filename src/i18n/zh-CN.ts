@@ -214,6 +214,7 @@ export const zhCN: Messages = {
   'finding.NET_TLS.fix': '代理或防火墙可能拦截了连接，请检查其证书设置。',
   'finding.NET_PROXY': '发往 {host} 的请求会经过 {proxy}。',
   'finding.NET_PROXY.fix': '如果工具无法连接，请确认代理放行 {host}，或把它加入 NO_PROXY。',
+  'next.clean': 'OpenClaw：旧的 agent 缓存可能仍会覆盖新配置；请运行 `tp-setup clean --yes`（会先备份）。',
   'next.openclaw': 'OpenClaw：运行 `openclaw gateway restart`（正在运行的 2026.9 及以上网关会自动重新加载）。',
   'next.qwen': 'Qwen Code：启动 `qwen`，已选中新模型。',
   'next.claude': 'Claude Code：启动 `claude`（配置位于 {dir}）。',

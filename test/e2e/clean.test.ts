@@ -27,6 +27,20 @@ async function staleHome(): Promise<{ home: string; env: Record<string, string> 
 }
 
 describe('tp-setup clean', () => {
+  it('setup checks the caches right after writing openclaw.json and points to clean (headless)', async () => {
+    const home = await tempHome();
+    await mkdir(path.join(home, '.openclaw/agents/main/agent'), { recursive: true });
+    await writeFile(path.join(home, '.openclaw/openclaw.json'), '{ models: { providers: { bailian: { baseUrl: "https://dashscope.aliyuncs.com/compatible-mode/v1", apiKey: "${BAILIAN_API_KEY}", api: "openai-completions", models: [] } } } }\n');
+    await writeFile(path.join(home, '.openclaw/agents/main/agent/models.json'), JSON.stringify({ providers: { bailian: { baseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1' } } }));
+    const r = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'openclaw', '--yes', '--key-env', 'K', '--home', home, '--json'], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.findings.map((f: { code: string }) => f.code)).toContain('OPENCLAW_STALE_CACHE');
+    expect(doc.nextSteps.map((s: { code: string }) => s.code)).toContain('next.clean');
+    // Headless setup reports; it never moves a cache by itself.
+    expect(await readFile(path.join(home, '.openclaw/agents/main/agent/models.json'), 'utf8')).toContain('dashscope.aliyuncs.com');
+  });
+
   it('without --yes only reports, naming every agent\'s stale file and why', async () => {
     const { home, env } = await staleHome();
     const before = await snapshotTree(home);
