@@ -19,6 +19,12 @@ if (process.env.NO_COLOR || args.indexOf('--no-color') >= 0 || args.indexOf('--j
   process.env.FORCE_COLOR = '0';
 }
 
+// A reader that stops early (`| head`) is not an error of ours: end quietly with the real exit code.
+process.stdout.on('error', function (err) {
+  if (err && err.code === 'EPIPE') process.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
+  throw err;
+});
+
 import('./main.js').then(function (m) {
   return m.main(args).then(function (code) {
     process.exitCode = code;

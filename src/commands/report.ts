@@ -69,6 +69,10 @@ export function renderFinding(f: Finding, t: Translate): Finding & { message: st
   const params: Record<string, string | number> = { ...(f.params ?? {}) };
   const kindKey = `kind.${String(params.kind ?? '')}`;
   if (params.kind !== undefined && hasMessage(kindKey)) params.kind = t(kindKey, {});
+  for (const name of ['reason', 'source'] as const) {
+    const k = `${name}.${String(params[name] ?? '')}`;
+    if (params[name] !== undefined && hasMessage(k)) params[name] = t(k, {});
+  }
   // Core findings name plans by id; people read the plan's name, in their language.
   if (typeof params.plan === 'string' && isPlanId(params.plan)) params.plan = getPlan(params.plan).name[t.lang];
   const mk = `finding.${f.code}`;

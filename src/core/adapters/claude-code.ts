@@ -120,7 +120,9 @@ function examine({ ctx, files }: ExamineInput): Examination {
   const file = settings?.target.path ?? '';
   const inFile = settings !== undefined && getAt(settings.value, ['env', 'ANTHROPIC_API_KEY']) !== undefined;
   if (inFile || ctx.env.ANTHROPIC_API_KEY) {
-    findings.push(finding('CLAUDE_API_KEY_VAR', 'warning', { tool: 'claude-code', file, keyPath: 'env.ANTHROPIC_API_KEY', params: { source: inFile ? file : 'environment' } }));
+    findings.push(
+      finding('CLAUDE_API_KEY_VAR', 'warning', inFile ? { tool: 'claude-code', file, keyPath: 'env.ANTHROPIC_API_KEY', params: { source: file } } : { tool: 'claude-code', keyPath: 'ANTHROPIC_API_KEY', params: { source: 'environment' } }),
+    );
   }
   if (files.state?.value === undefined || getAt(files.state.value, ['hasCompletedOnboarding']) !== true) {
     findings.push(finding('CLAUDE_ONBOARDING_MISSING', 'warning', { tool: 'claude-code', file: files.state?.target.path ?? targets(ctx)[1]!.path, keyPath: 'hasCompletedOnboarding' }));
@@ -139,7 +141,7 @@ function examine({ ctx, files }: ExamineInput): Examination {
         keyPath: 'env',
         protocol: 'anthropic',
         baseUrl,
-        key: token === undefined ? { source: 'none' } : tokenInFile ? { source: 'inline', value: token, file } : { source: 'environment', value: token },
+        key: token === undefined ? { source: 'none' } : tokenInFile ? { source: 'inline', value: token, file, keyPath: 'env.ANTHROPIC_AUTH_TOKEN' } : { source: 'environment', variable: 'ANTHROPIC_AUTH_TOKEN', value: token },
         models: ids.map((id) => ({
           id,
           keyPath: `env.${MODEL_VARS.find((v) => env(v) === id) ?? 'ANTHROPIC_MODEL'}`,

@@ -97,7 +97,7 @@ function examine({ ctx, files }: ExamineInput): Examination {
     const envKey = str(p.env_key);
     const token = str(p.experimental_bearer_token);
     const key: ProviderView['key'] = token !== undefined
-      ? { source: 'inline', value: token, file: config.target.path }
+      ? { source: 'inline', value: token, file: config.target.path, keyPath: `model_providers.${id}.experimental_bearer_token` }
       : envKey
         ? ctx.env[envKey] !== undefined ? { source: 'environment', variable: envKey, value: ctx.env[envKey] } : { source: 'unset', variable: envKey }
         : { source: 'none' };

@@ -54,7 +54,7 @@ function examine({ ctx, files }: ExamineInput): Examination {
   if (!config || !isObject(m) || !isModelStudioProvider(m.base_url, str(m.key_env))) return { views: [], findings: [] };
   const apiKey = str(m.api_key);
   const keyEnv = str(m.key_env);
-  const key = apiKey !== undefined ? ({ source: 'inline', value: apiKey, file: config.target.path } as const) : keyEnv ? keyFromVariable(keyEnv, ctx.env, files.env) : ({ source: 'none' } as const);
+  const key = apiKey !== undefined ? ({ source: 'inline', value: apiKey, file: config.target.path, keyPath: 'model.api_key' } as const) : keyEnv ? keyFromVariable(keyEnv, ctx.env, files.env) : ({ source: 'none' } as const);
   const id = str(m.default);
   return {
     findings: [],

@@ -19,12 +19,12 @@ export function openclawSubdirs(stateDir: string): PerSubdirFiles[] {
   return [{ id: 'agents', dir: `${stateDir}/agents`, files: CACHE_FILES }];
 }
 
-function keyOf(apiKey: JsonValue | undefined, ctx: ToolContext, input: ExamineInput): ProviderView['key'] {
+function keyOf(apiKey: JsonValue | undefined, ctx: ToolContext, input: ExamineInput, at: string): ProviderView['key'] {
   if (apiKey === undefined) return { source: 'none' };
   // `${VAR}` in a string, or an env SecretRef object (openclaw.md §1).
   const ref = typeof apiKey === 'string' ? /^\$\{([A-Z_][A-Z0-9_]*)\}$/.exec(apiKey.trim())?.[1] : isObject(apiKey) && apiKey.source === 'env' ? str(apiKey.id) : undefined;
   if (ref) return keyFromVariable(ref, ctx.env, input.files.env);
-  if (typeof apiKey === 'string') return { source: 'inline', value: apiKey, file: input.files.config?.target.path };
+  if (typeof apiKey === 'string') return { source: 'inline', value: apiKey, file: input.files.config?.target.path, keyPath: at };
   return { source: 'store' };
 }
 
@@ -46,7 +46,7 @@ export function examineOpenclaw(input: ExamineInput): Examination {
       if (RETIRED.includes(id)) findings.push(finding('OPENCLAW_LEFTOVER_PROVIDER', 'warning', { tool: 'openclaw', file, keyPath: `models.providers.${id}`, params: { provider: id } }));
       if (!isModelStudioProvider(p.baseUrl, id)) continue;
       const models = Array.isArray(p.models) ? p.models.filter(isObject) : [];
-      const key = keyOf(p.apiKey, ctx, input);
+      const key = keyOf(p.apiKey, ctx, input, `models.providers.${id}.apiKey`);
       resolvedKeys[id] = key.value;
       views.push({
         tool: 'openclaw',
@@ -71,7 +71,7 @@ export function examineOpenclaw(input: ExamineInput): Examination {
           findings.push(finding('OPENCLAW_THINKING_CONFIG', 'warning', { tool: 'openclaw', file, keyPath: `models.providers.${id}.models[${i}]`, params: { model: str(m.id) ?? '' } }));
         }
         if (m.reasoning === true && version && compareCalVer(version, OPENCLAW_RULES.thinkingSince) < 0) {
-          findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: 'openclaw', params: { version: formatCalVer(version), minimum: formatCalVer(OPENCLAW_RULES.thinkingSince) } }));
+          findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: 'openclaw', params: { tool: 'OpenClaw', reason: 'thinking', version: formatCalVer(version), minimum: formatCalVer(OPENCLAW_RULES.thinkingSince) } }));
         }
       });
     }

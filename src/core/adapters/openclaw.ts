@@ -60,8 +60,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   const edits: Edit[] = [];
 
   if (features.version && !features.thinking && answers.thinking) {
-    findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', {
-      tool: 'openclaw', params: { version: formatCalVer(features.version), minimum: formatCalVer(OPENCLAW_RULES.thinkingSince) },
+    findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: 'openclaw', params: { tool: 'OpenClaw', reason: 'thinking', version: formatCalVer(features.version), minimum: formatCalVer(OPENCLAW_RULES.thinkingSince) },
     }));
   }
   if (features.version && !features.qwenThinkingFormat && answers.thinking) {

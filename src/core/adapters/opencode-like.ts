@@ -105,7 +105,7 @@ export function opencodeLike(f: Flavour): ToolAdapter {
 
     const version = f.tool === 'opencode' ? parseVersion(ctx.versions.opencode) : null;
     if (version && compareVersions(version, OPENCODE_MIN_VERSION) < 0) {
-      findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: f.tool, params: { version: version.join('.'), minimum: OPENCODE_MIN_VERSION.join('.') } }));
+      findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: f.tool, params: { tool: f.label, reason: 'large-requests', version: version.join('.'), minimum: OPENCODE_MIN_VERSION.join('.') } }));
     }
 
     return {
@@ -139,9 +139,9 @@ export function opencodeLike(f: Flavour): ToolAdapter {
           ? { source: 'environment', variable: ref, value: ctx.env[ref] }
           : { source: 'unset', variable: ref }
         : apiKey !== undefined
-          ? { source: 'inline', value: apiKey, file: config.target.path }
+          ? { source: 'inline', value: apiKey, file: config.target.path, keyPath: `provider.${id}.options.apiKey` }
           : stored !== undefined
-            ? { source: 'store', value: stored, file: files.auth!.target.path }
+            ? { source: 'store', value: stored, file: files.auth!.target.path, keyPath: `${id}.key` }
             : { source: 'none' };
       const anthropicSdk = p.npm === '@ai-sdk/anthropic';
       const models = isObject(p.models) ? p.models : {};
@@ -178,7 +178,7 @@ export function opencodeLike(f: Flavour): ToolAdapter {
     }
     const version = f.tool === 'opencode' ? parseVersion(ctx.versions.opencode) : null;
     if (version && views.length > 0 && compareVersions(version, OPENCODE_MIN_VERSION) < 0) {
-      findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: f.tool, params: { version: version.join('.'), minimum: OPENCODE_MIN_VERSION.join('.') } }));
+      findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: f.tool, params: { tool: f.label, reason: 'large-requests', version: version.join('.'), minimum: OPENCODE_MIN_VERSION.join('.') } }));
     }
     return { views, findings };
   };

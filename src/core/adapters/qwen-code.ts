@@ -140,7 +140,7 @@ function examine({ ctx, files }: ExamineInput): Examination {
   const views: ProviderView[] = [...groups.values()].map((g) => {
     let key = g.envKey ? keyFromVariable(g.envKey, ctx.env, files.env) : ({ source: 'none' } as const);
     const inSettings = g.envKey ? getAt(settings.value, ['env', g.envKey]) : undefined;
-    if (key.source === 'unset' && typeof inSettings === 'string') key = { source: 'inline', variable: g.envKey, value: inSettings, file: settings.target.path };
+    if (key.source === 'unset' && typeof inSettings === 'string') key = { source: 'inline', variable: g.envKey, value: inSettings, file: settings.target.path, keyPath: `env.${g.envKey}` };
     return { tool: 'qwen-code', file: settings.target.path, keyPath: 'modelProviders.openai', protocol: 'openai', baseUrl: g.baseUrl, key, models: g.models };
   });
   return { views, findings: [] };

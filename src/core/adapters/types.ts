@@ -116,6 +116,8 @@ export interface ProviderView {
     readonly file?: string;
     /** A file copy the exported value beats (a different key there is silently ignored). */
     readonly shadowed?: string;
+    /** Where inside `file` the key sits, when it sits in a file. */
+    readonly keyPath?: string;
   };
   readonly models: readonly {
     readonly id: string;

@@ -68,16 +68,18 @@ export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
   }
   const plans = rec && PLANS_OF[family].includes(rec.plan) ? [rec.plan] : PLANS_OF[family];
   const plan = plans[0]!;
+  // Personal or Team cannot be told from a URL: name the family, not an edition.
+  const planLabel = plans.length > 1 ? 'Token Plan' : plan;
   const keyRegion = region ?? 'cn';
 
   const key = view.key;
-  const keyAt = { ...at, file: key.file ?? view.file, keyPath: key.variable ?? `${view.keyPath}.key` };
+  const keyAt = { ...at, file: key.file ?? view.file, keyPath: key.keyPath ?? key.variable ?? view.keyPath };
   if (key.source === 'unset') {
     out.push(finding('KEY_ENV_UNSET', 'error', { ...keyAt, params: { variable: key.variable ?? '' } }));
   } else if (key.source === 'none' || key.value === undefined) {
-    out.push(finding('KEY_MISSING', 'error', { ...keyAt, params: { plan } }));
+    out.push(finding('KEY_MISSING', 'error', { ...keyAt, params: { plan: planLabel } }));
   } else {
-    for (const f of keyFindings(key.value, plan, keyRegion)) out.push({ ...f, ...keyAt, params: { ...(f.params ?? {}), plan } });
+    for (const f of keyFindings(key.value, plan, keyRegion)) out.push({ ...f, ...keyAt, params: { ...(f.params ?? {}), plan: planLabel } });
   }
 
   for (const m of view.models) {
@@ -87,14 +89,17 @@ export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
     if (served.every((s) => s === 'no')) {
       const exact = catalog.models.find((x) => x.id.toLowerCase() === m.id.trim().toLowerCase());
       const choices = [...new Set(plans.flatMap((p) => getPlan(p).models[region ?? 'cn'] ?? []))].join(', ');
-      out.push(finding('MODEL_NOT_IN_PLAN', 'error', { ...mAt, params: { model: m.id, plan, choices, ...(exact ? { suggestion: exact.id } : {}) } }));
+      const slip: Record<string, string> = exact && exact.id !== m.id ? { suggestion: exact.id } : {};
+      out.push(finding('MODEL_NOT_IN_PLAN', 'error', { ...mAt, params: { model: m.id, plan: planLabel, choices, ...slip } }));
     }
     if (!spec) continue;
     if (view.protocol !== 'openai' && !spec.anthropic) {
       out.push(finding('MODEL_NOT_ON_PROTOCOL', 'error', { ...mAt, params: { model: m.id, protocol: 'anthropic' } }));
     }
-    if (m.maxTokens !== undefined && m.maxTokens > spec.maxOutput) {
-      out.push(finding('MAX_TOKENS_TOO_HIGH', 'error', { ...mAt, params: { model: m.id, value: m.maxTokens, limit: spec.maxOutput } }));
+    // The AI SDK's Anthropic client asks for min(output, 32000) plus the thinking budget (tools.md §4.4).
+    const sent = view.protocol === 'anthropic-sdk' && m.thinkingBudget !== undefined ? Math.min(m.maxTokens ?? 32_000, 32_000) + m.thinkingBudget : m.maxTokens;
+    if (sent !== undefined && sent > spec.maxOutput) {
+      out.push(finding('MAX_TOKENS_TOO_HIGH', 'error', { ...mAt, params: { model: m.id, value: sent, limit: spec.maxOutput } }));
     }
     if (m.context !== undefined && m.context > spec.contextWindow) {
       out.push(finding('CONTEXT_TOO_LARGE', 'warning', { ...mAt, params: { model: m.id, value: m.context, limit: spec.contextWindow } }));

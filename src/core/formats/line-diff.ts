@@ -52,10 +52,10 @@ function splitTrailing(hunk: LineHunk, from: readonly string[]): LineHunk[] {
  * Splits a hunk into one-line replacements where a removed line and an added line are the same
  * entry, and plain insertions and removals between.
  */
-function splitHunk(hunk: LineHunk, from: readonly string[]): LineHunk[] {
+function splitHunk(hunk: LineHunk, from: readonly string[], split: Split): LineHunk[] {
   const removed = from.slice(hunk.start, hunk.end);
   const added = hunk.lines;
-  if (removed.length === added.length) {
+  if (split === 'lines' && removed.length === added.length) {
     return added.map((line, i) => ({ start: hunk.start + i, end: hunk.start + i + 1, lines: [line] }));
   }
   const result: LineHunk[] = [];
@@ -82,15 +82,20 @@ function splitHunk(hunk: LineHunk, from: readonly string[]): LineHunk[] {
 }
 
 /**
- * The hunks turning `from` into `to`. With `lineByLine`, a hunk is split where its lines replace
- * the file's one for one, since reprinted lines replace their originals one by one.
+ * How finely hunks are cut: 'none' keeps each run of changed lines whole; 'entries' cuts where a
+ * line is replaced by the same entry (same key, or equal but for its comment) and before trailing
+ * blank and comment lines; 'lines' also cuts a run that replaces as many lines as it removes line
+ * by line, as a printer that reformats a file replaces its lines one for one.
  */
-export function lineHunks(from: readonly string[], to: readonly string[], lineByLine: boolean): LineHunk[] {
+export type Split = 'none' | 'entries' | 'lines';
+
+/** The hunks turning `from` into `to`. */
+export function lineHunks(from: readonly string[], to: readonly string[], split: Split): LineHunk[] {
   const result: LineHunk[] = [];
   let at = 0;
   let open: LineHunk | undefined;
   const close = (): void => {
-    if (open) result.push(...(lineByLine ? splitHunk(open, from) : [open]));
+    if (open) result.push(...(split === 'none' ? [open] : splitHunk(open, from, split)));
     open = undefined;
   };
   for (const change of diffArrays(from as string[], to as string[])) {
@@ -130,7 +135,7 @@ export function applyHunks(from: readonly string[], hunks: readonly LineHunk[], 
  */
 export function undoNeedlessLines(original: string, changed: string, holds: (text: string) => boolean): string {
   const from = rawLines(original);
-  const hunks = lineHunks(from, rawLines(changed), true);
+  const hunks = lineHunks(from, rawLines(changed), 'entries');
   const undone = new Set<number>();
   const build = (): string => applyHunks(from, hunks, (i) => undone.has(i));
   for (let i = 0; i < hunks.length; i++) {

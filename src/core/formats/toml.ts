@@ -9,13 +9,17 @@
  * same Codex file it dropped the comment after a replaced value and the comment above an existing
  * table, turned CRLF into LF, dropped the BOM, and takes no tables as values.
  *
- * Two things toml-patch does its own way are done here instead:
+ * What toml-patch does its own way is done or repaired here, each step kept only if the text
+ * still holds the intended value:
  * - A new table under the root or under a `[section]` table becomes a `[section]` appended at the
  *   end of the file, as a person would add `[model_providers.x]`; toml-patch would write a dotted
  *   inline table (`model_providers.x = { ... }`) among the root keys.
- * - The comments at the top of the file, above the first entry, are the file's header. toml-patch treats a comment
- *   directly above an entry as that entry's and removes it with the entry; the header must stay
- *   even when the first key goes.
+ * - The comments at the top of the file, above the first entry, are the file's header and stay
+ *   when the first entry goes; toml-patch would take a comment right above an entry along with it.
+ * - Lines toml-patch rewrote or removed without need (a comment after an empty array, comments
+ *   between a removed table and the next header) are put back as they were.
+ * - Values it cannot write (a new array of tables, a table only its sub-tables define) are
+ *   written through a placeholder, or removed and added anew.
  */
 import {
   parse as parseWithPatcher,
@@ -28,7 +32,7 @@ import { parse as parseStrict, TomlError } from 'smol-toml';
 import { ParseFailure, VerifyFailure } from './failures.js';
 import { applyHunks, lineHunks, rawLines, undoNeedlessLines, type LineHunk } from './line-diff.js';
 import { detectEol, splitBom, type Eol } from './text.js';
-import { applyEdit, applyEditsToValue, deepEqual, formatPath, getAt, isJsonObject, nestUnder, setOwn, type JsonObject } from './value.js';
+import { applyEdit, applyEditsToValue, deepEqual, formatPath, getAt, isJsonObject, setOwn, type JsonObject } from './value.js';
 import { EditError, type Edit, type FormatEditor, type JsonValue, type KeyPath, type ParseError, type ParseResult } from './types.js';
 
 // Inline tables stay on one line: multi-line inline tables are TOML 1.1, and Codex's reader may be 1.0.
@@ -265,8 +269,8 @@ function viaLibrary(body: string, edit: Edit, eol: Eol, after: JsonObject): stri
     return undefined;
   }
   // toml-patch reprints a few lines it need not (it drops the comment after an empty array `[]`
-  // whenever anything changes): those lines go back to the file's own.
-  // Each repair of toml-patch's output is kept only if the text still holds the value.
+  // whenever anything changes): those lines go back to the file's own. Each repair after that is
+  // kept only if the text still holds the value.
   let text = undoNeedlessLines(body, patched, (candidate) => holds(candidate, after));
   if (!holds(text, after)) return undefined;
   for (const repair of [keepTrailingComments, rowsAboveClosingComments, blankLineBeforeNewSection, noDoubleBlankLines]) {
@@ -295,7 +299,7 @@ function commentStart(line: string): number {
  */
 function keepTrailingComments(original: string, changed: string): string {
   const from = rawLines(original);
-  const hunks = lineHunks(from, rawLines(changed), true);
+  const hunks = lineHunks(from, rawLines(changed), 'entries');
   for (const hunk of hunks) {
     if (hunk.end - hunk.start !== 1 || hunk.lines.length !== 1) continue;
     const oldBody = (from[hunk.start] as string).replace(/\r?\n$/, '');
@@ -318,7 +322,7 @@ const BLANK_OR_COMMENT = /^[ \t]*(#.*)?\r?\n?$/;
  */
 function rowsAboveClosingComments(original: string, changed: string, eol: Eol): string {
   const from = rawLines(original);
-  const all = lineHunks(from, rawLines(changed), true);
+  const all = lineHunks(from, rawLines(changed), 'entries');
   const hunks = all.map((hunk) => {
     if (hunk.start !== hunk.end || hunk.lines.some((line) => /^\s*\[/.test(line))) return hunk;
     let top = hunk.start;
@@ -338,7 +342,7 @@ function rowsAboveClosingComments(original: string, changed: string, eol: Eol): 
 /** A section toml-patch appends right below a comment would make the comment its own; a blank line keeps them apart. */
 function blankLineBeforeNewSection(original: string, changed: string, eol: Eol): string {
   const from = rawLines(original);
-  const hunks = lineHunks(from, rawLines(changed), true).map((hunk) => {
+  const hunks = lineHunks(from, rawLines(changed), 'entries').map((hunk) => {
     const above = from[hunk.start - 1];
     if (hunk.start !== hunk.end || !/^\s*\[/.test(hunk.lines[0] ?? '') || above === undefined || !above.trimStart().startsWith('#')) return hunk;
     return { ...hunk, lines: [above.endsWith('\n') ? eol : eol + eol, ...hunk.lines] };
@@ -350,7 +354,7 @@ function blankLineBeforeNewSection(original: string, changed: string, eol: Eol):
 function noDoubleBlankLines(original: string, changed: string): string {
   const from = rawLines(original);
   const blank = (line: string | undefined) => line !== undefined && /^[ \t]*\r?\n$/.test(line);
-  const hunks = lineHunks(from, rawLines(changed), false);
+  const hunks = lineHunks(from, rawLines(changed), 'none');
   hunks.forEach((hunk, i) => {
     const next = hunks[i + 1];
     const removal = hunk.lines.length === 0 && hunk.end > hunk.start;
@@ -393,11 +397,14 @@ function viaWholeArray(body: string, before: JsonObject, edit: Edit, eol: Eol, a
 }
 
 /**
- * A table that exists only through its sub-tables' headers cannot be replaced by toml-patch
- * ("Node not found"): it is removed, then written anew as a new table.
+ * Removes the key, then writes it anew as a new key: for a table that exists only through its
+ * sub-tables' headers, which toml-patch cannot replace ("Node not found"), and for a plain value
+ * that becomes a table.
  */
 function viaRemoveAndAdd(body: string, before: JsonObject, edit: Edit, eol: Eol): string | undefined {
   if (edit.op !== 'set' || edit.path.length === 0 || getAt(before, edit.path) === undefined) return undefined;
+  // An array element cannot be removed and added back at its index.
+  if (edit.path.some((segment) => typeof segment !== 'string')) return undefined;
   const removal: Edit = { op: 'delete', path: edit.path };
   const removed = viaLibrary(body, removal, eol, applyEdit(before, removal) as JsonObject);
   if (removed === undefined) return undefined;
@@ -407,6 +414,40 @@ function viaRemoveAndAdd(body: string, before: JsonObject, edit: Edit, eol: Eol)
     if (error instanceof VerifyFailure) return undefined;
     throw error;
   }
+}
+
+/**
+ * The last resort where toml-patch fails on a key (it mismatches a dotted key with an escaped
+ * quote, `"q\"x".y = 1`): the nearest enclosing table is removed and written anew, losing the
+ * layout and comments inside it but nothing outside.
+ */
+function viaRewrittenTable(body: string, before: JsonObject, edit: Edit, eol: Eol, after: JsonObject): string | undefined {
+  for (let k = edit.path.length - 1; k >= 1; k--) {
+    const tablePath = edit.path.slice(0, k);
+    const table = getAt(after, tablePath);
+    if (!isJsonObject(table) || getAt(before, tablePath) === undefined) continue;
+    const text = viaRemoveAndAdd(body, before, { op: 'set', path: tablePath, value: table }, eol);
+    if (text !== undefined && holds(text, after)) return text;
+  }
+  return undefined;
+}
+
+/** Whether every number of `value` is a TOML integer exactly where it is a JSON integer. */
+function sameNumberKinds(written: unknown, value: JsonValue): boolean {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? typeof written === 'bigint' : typeof written === 'number';
+  if (Array.isArray(value)) return Array.isArray(written) && value.every((item, i) => sameNumberKinds(written[i], item));
+  if (isJsonObject(value)) return Object.entries(value).every(([key, child]) => sameNumberKinds(childOf(written, key), child));
+  return true;
+}
+
+/**
+ * toml-patch keeps a float a float (`f = 3.0` set to 4 gives `f = 4.0`); a JSON integer must be
+ * written as a TOML integer, so such a value is written again through the placeholder.
+ */
+function keepsIntegers(text: string, edit: Edit): boolean {
+  if (edit.op === 'delete') return true;
+  const typed: unknown = parseWithPatcher(text, { integersAsBigInt: true });
+  return sameNumberKinds(edit.path.reduce<unknown>((node, segment) => childOf(node, segment), typed), edit.value);
 }
 
 function applyOne(body: string, edit: Edit, eol: Eol): string {
@@ -419,11 +460,24 @@ function applyOne(body: string, edit: Edit, eol: Eol): string {
   const section = sectionFor(body, current.value, edit, eol);
   // A section that would break the file (say, a table defined by dotted keys) gives way to toml-patch.
   if (section !== undefined && holds(section, after)) return section;
+  // A plain value that becomes a table: toml-patch would move rows around the old one and drop
+  // their comments; the row goes, and the table is added as a new one.
+  const old = getAt(current.value, edit.path);
+  if (edit.op === 'set' && isJsonObject(edit.value) && old !== undefined && !isJsonObject(old)) {
+    const rewritten = viaRemoveAndAdd(body, current.value, edit, eol);
+    if (rewritten !== undefined) return rewritten;
+  }
+  const patched = viaLibrary(body, edit, eol, after);
+  if (patched !== undefined && !keepsIntegers(patched, edit)) {
+    const again = viaPlaceholder(body, current.value, edit, eol, after);
+    if (again !== undefined && keepsIntegers(again, edit)) return again;
+  }
   const text =
-    viaLibrary(body, edit, eol, after) ??
+    patched ??
     viaPlaceholder(body, current.value, edit, eol, after) ??
     viaWholeArray(body, current.value, edit, eol, after) ??
-    viaRemoveAndAdd(body, current.value, edit, eol);
+    viaRemoveAndAdd(body, current.value, edit, eol) ??
+    viaRewrittenTable(body, current.value, edit, eol, after);
   if (text === undefined) throw new VerifyFailure(`could not write ${formatPath(edit.path)} into this TOML file`, 'toml');
   return text;
 }

@@ -27,7 +27,7 @@ import {
 import { ParseFailure } from './failures.js';
 import { applyHunks, lineHunks, rawLines, type LineHunk } from './line-diff.js';
 import { detectEol, detectIndentUnit, offsetToLineColumn, splitBom, type Eol } from './text.js';
-import { applyEdit, applyEditsToValue, deepEqual, formatPath, isJsonObject, nestUnder, setOwn, type JsonObject } from './value.js';
+import { applyEdit, applyEditsToValue, deepEqual, formatPath, nestUnder, setOwn, type JsonObject } from './value.js';
 import { EditError, type Edit, type FormatEditor, type JsonValue, type KeyPath, type ParseError, type ParseResult } from './types.js';
 
 type Loaded = { ok: true; doc: Document; value: JsonValue } | { ok: false; error: ParseError };
@@ -56,8 +56,14 @@ function load(body: string): Loaded {
     return { ok: false, error: { message, offset, ...position } };
   }
   // An empty or comment-only file has no contents; it stands for an empty mapping.
-  const value = doc.contents === null ? {} : toJson(doc.toJS({ maxAliasCount: -1 }));
-  return { ok: true, doc, value };
+  if (doc.contents === null) return { ok: true, doc, value: {} };
+  try {
+    return { ok: true, doc, value: toJson(doc.toJS()) };
+  } catch (error) {
+    // yaml refuses aliases that would expand without bound ("billion laughs").
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { message, offset: 0, line: 1, column: 1 } };
+  }
 }
 
 // --- printing --------------------------------------------------------------------------------
@@ -81,16 +87,20 @@ function printOptions(body: string): ToStringOptions {
   return { indent, indentSeq, lineWidth: 0, minContentWidth: 0 };
 }
 
-/**
- * The printed lines. `tidy` drops the indentation the printer leaves on some blank lines (a key
- * that keeps its blank line above after the entry before it was deleted); inside a block scalar
- * such a line could be content, so the merge is checked and retried without it.
- */
-function print(doc: Document, options: ToStringOptions, tidy: boolean): string[] {
-  const text = doc.toString(options);
-  const lines = text.split('\n');
+function print(doc: Document, options: ToStringOptions): string[] {
+  // Comments read from a CRLF file keep their '\r'; the merge adds the file's own line breaks.
+  const lines = doc.toString(options).split(/\r*\n/);
   if (lines[lines.length - 1] === '') lines.pop();
-  return tidy ? lines.map((line) => (/^[ \t]+$/.test(line) ? '' : line)) : lines;
+  return lines;
+}
+
+/**
+ * The printer leaves indentation on some blank lines (a key that keeps its blank line above
+ * after the entry before it was deleted). Inside a block scalar such a line could be content, so
+ * a merge without it is checked, and retried with the lines as printed.
+ */
+function tidy(lines: readonly string[]): string[] {
+  return lines.map((line) => (/^[ \t]+$/.test(line) ? '' : line));
 }
 
 // --- merging the printed edit back into the file ---------------------------------------------
@@ -99,7 +109,7 @@ type Hunk = LineHunk & { readonly side: 'file' | 'edit' };
 
 function hunks(base: readonly string[], other: readonly string[], side: Hunk['side']): Hunk[] {
   // Reprinted file lines replace their originals one for one: split so an edit conflicts with its own lines only.
-  return lineHunks(base, other, side === 'file').map((hunk) => ({ ...hunk, side }));
+  return lineHunks(base, other, side === 'file' ? 'lines' : 'none').map((hunk) => ({ ...hunk, side }));
 }
 
 type Reach = 'narrow' | 'conflicts' | 'wide';
@@ -314,11 +324,22 @@ function settleEmpty(node: Container): void {
   node.commentBefore = undefined;
 }
 
+/**
+ * yaml gives the comment lines after a block collection to that collection, though they stand
+ * above the next entry; when the collection goes, they stay, above that entry.
+ */
+function passOnEndComment(removed: unknown, next: unknown): void {
+  if (!isCollection(removed) || removed.flow || !removed.comment) return;
+  if (!isScalar(next) && !isCollection(next)) return;
+  next.commentBefore = next.commentBefore ? `${removed.comment}\n${next.commentBefore}` : removed.comment;
+}
+
 function deleteIn(doc: Document, path: KeyPath): void {
   const container = containerAt(doc, path.slice(0, -1));
   const last = path[path.length - 1];
   if (isSeq(container) && typeof last === 'number') {
-    container.items.splice(last, 1);
+    const [removed] = container.items.splice(last, 1);
+    passOnEndComment(removed, container.items[last]);
     settleEmpty(container);
     return;
   }
@@ -326,6 +347,7 @@ function deleteIn(doc: Document, path: KeyPath): void {
   const index = pairIndex(container, last);
   if (index === -1) return;
   const [pair] = container.items.splice(index, 1);
+  passOnEndComment(pair?.value, container.items[index]?.key);
   if (container !== doc.contents) {
     settleEmpty(container);
     return;
@@ -381,7 +403,7 @@ function commentStart(line: string): number {
  */
 function alignComments(original: string, merged: string): string {
   const from = rawLines(original);
-  const hunks = lineHunks(from, rawLines(merged), true);
+  const hunks = lineHunks(from, rawLines(merged), 'lines');
   for (const hunk of hunks) {
     if (hunk.end - hunk.start !== 1 || hunk.lines.length !== 1) continue;
     const oldLine = (from[hunk.start] as string).replace(/\r?\n$/, '');
@@ -432,7 +454,7 @@ export const yamlEditor: FormatEditor = {
     const { doc } = loaded;
     const options = printOptions(body);
     const eol = detectEol(body);
-    const base = print(doc, options, false);
+    const printedBase = print(doc, options);
     let value = loaded.value;
     for (const edit of edits) {
       // The value model decides what is allowed, so text and model reject the same edits.
@@ -444,10 +466,11 @@ export const yamlEditor: FormatEditor = {
     // A merge can miss the value where the file's indentation differs from the printer's right
     // beside an edit, and a comment where the printer moved it into a line the edit changed; the
     // next wider merge is tried then, and the whole print is the last resort.
-    const printed = print(doc, options, false);
+    const printed = print(doc, options);
     const comments = commentsIn(printed.join('\n'));
-    for (const tidy of [true, false]) {
-      const edited = tidy ? print(doc, options, true) : printed;
+    for (const tidied of [true, false]) {
+      const base = tidied ? tidy(printedBase) : printedBase;
+      const edited = tidied ? tidy(printed) : printed;
       for (const reach of ['narrow', 'conflicts', 'wide'] as const) {
         const merged = merge(body, base, edited, eol, reach);
         const check = load(merged);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorFor, jsonEditor, jsoncEditor, json5Editor } from '../../../src/core/formats/index.js';
+import { editorFor, jsonEditor, jsoncEditor, json5Editor, tomlEditor, yamlEditor } from '../../../src/core/formats/index.js';
 import { patchText, ParseFailure, VerifyFailure } from '../../../src/core/formats/patch.js';
 import { EditError, type FormatEditor } from '../../../src/core/formats/types.js';
 
@@ -72,8 +72,10 @@ describe('editorFor', () => {
     expect(json5Editor.format).toBe('json5');
   });
 
-  it('throws for formats without an editor yet', () => {
-    expect(() => editorFor('toml')).toThrow(/no editor for toml/);
-    expect(() => editorFor('yaml')).toThrow(/no editor for yaml/);
+  it('gives the TOML and YAML editors', () => {
+    expect(editorFor('toml')).toBe(tomlEditor);
+    expect(editorFor('yaml')).toBe(yamlEditor);
+    expect(tomlEditor.format).toBe('toml');
+    expect(yamlEditor.format).toBe('yaml');
   });
 });

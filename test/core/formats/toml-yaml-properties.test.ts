@@ -32,6 +32,16 @@ function plain(value: unknown): JsonValue {
   return value as JsonValue;
 }
 
+/** Whether every number of `value` is a TOML integer exactly where it is a JSON integer. */
+function sameNumberKinds(written: unknown, value: JsonValue): boolean {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? typeof written === 'bigint' : typeof written === 'number';
+  if (Array.isArray(value)) return Array.isArray(written) && value.every((item, i) => sameNumberKinds(written[i], item));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).every(([key, child]) => sameNumberKinds((written as Record<string, unknown> | undefined)?.[key], child));
+  }
+  return true;
+}
+
 /** A second reader for TOML: toml-patch's own parser, independent of smol-toml. */
 function oracle(format: TextFormat, text: string): JsonValue | undefined {
   return format === 'toml' ? plain(parseWithPatcher(text.replace(/^\uFEFF/, ''))) : undefined;
@@ -73,6 +83,19 @@ function checkPatch(doc: TextDoc, plan: ResolvedPlan): void {
   expect(deepEqual(result.after, intended)).toBe(true);
   const second = oracle(doc.format, result.text);
   if (second !== undefined) expect(deepEqual(second, intended)).toBe(true);
+
+  // A JSON integer a set wrote (and no later edit changed) is a TOML integer, not a float; a set
+  // of the value already there (`5` over `5.0`) changes nothing.
+  if (doc.format === 'toml') {
+    const typed: unknown = parseWithPatcher(result.text.replace(/^\uFEFF/, ''), { integersAsBigInt: true });
+    for (const [i, edit] of plan.edits.entries()) {
+      if (edit.op !== 'set' || plan.edits.slice(i + 1).some((later) => later.path[0] === edit.path[0])) continue;
+      const there = getAt(doc.value, edit.path);
+      if (there !== undefined && deepEqual(there, edit.value)) continue;
+      const written = edit.path.reduce<unknown>((node, segment) => (node as Record<string | number, unknown> | undefined)?.[segment], typed);
+      expect(sameNumberKinds(written, edit.value)).toBe(true);
+    }
+  }
 
   // (b) nothing outside the owned paths changes.
   for (const path of allPaths(doc.value)) {

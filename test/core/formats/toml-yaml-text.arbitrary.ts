@@ -226,7 +226,8 @@ class TomlRenderer {
   private tableArray(node: Arr, path: readonly string[], keyForms: readonly number[], fmt: EntryFmt): void {
     node.items.forEach((item, i) => {
       const lines: string[] = [];
-      if (i === 0 && fmt.above) lines.push(this.comments.make(path, 'member'));
+      // The comment above the first `[[x]]` header is that first element's.
+      if (i === 0 && fmt.above) lines.push(this.comments.make([...path, 0], 'member'));
       lines.push(`[[${this.header(path, keyForms)}]]`, ...this.rows(item as Obj, [...path, i], '', undefined, []));
       this.blocks.push(lines.join(this.eol));
     });
@@ -255,7 +256,7 @@ class TomlRenderer {
           path = [...at, key];
           walk(value, [...at, key]);
         } else if (isTableArray(value) && value.form === 2) {
-          path = [...at, key];
+          path = [...at, key, value.items.length - 1];
         }
       }
     };

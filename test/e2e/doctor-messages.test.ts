@@ -1,0 +1,76 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { CLI, cleanEnv, PLAN_KEY, runCli, tempHome } from '../helpers/cli.js';
+
+async function setupHome(tools: string, extra: string[] = []): Promise<{ home: string; env: Record<string, string> }> {
+  const home = await tempHome();
+  const env = cleanEnv(home, { K: PLAN_KEY });
+  const r = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', tools, '--yes', '--key-env', 'K', '--home', home, ...extra], { env });
+  expect(r.exitCode, r.stderr).toBe(0);
+  return { home, env };
+}
+
+const doctor = async (home: string, env: Record<string, string>) => JSON.parse((await runCli(['doctor', '--home', home, '--json'], { env })).stdout).findings as any[];
+
+describe('doctor messages say the right thing', () => {
+  it('TOOL_VERSION_TOO_OLD names the tool that is old and why', async () => {
+    const { home, env } = await setupHome('opencode');
+    const bin = path.join(home, 'bin');
+    await mkdir(bin);
+    await writeFile(path.join(bin, 'opencode'), "#!/bin/sh\necho '1.2.15'\n");
+    await chmod(path.join(bin, 'opencode'), 0o755);
+    const f = (await doctor(home, { ...env, PATH: `${bin}:/usr/bin:/bin` })).find((x) => x.code === 'TOOL_VERSION_TOO_OLD');
+    expect(f.message).toBe('OpenCode 1.2.15 is older than 1.2.16: before that release large requests fail with "Request Entity Too Large".');
+    expect(f.fix).toBe('Upgrade OpenCode.');
+  });
+
+  it('CLAUDE_API_KEY_VAR points at where the variable is set', async () => {
+    const { home, env } = await setupHome('claude-code');
+    const file = path.join(home, '.claude/settings.json');
+    const settings = JSON.parse(await readFile(file, 'utf8'));
+    settings.env.ANTHROPIC_API_KEY = 'sk-ant-test-not-real';
+    await writeFile(file, JSON.stringify(settings, null, 2));
+    const inFile = (await doctor(home, env)).find((x) => x.code === 'CLAUDE_API_KEY_VAR');
+    expect(inFile).toMatchObject({ file, keyPath: 'env.ANTHROPIC_API_KEY' });
+    expect(inFile.fix).toBe(`Remove ANTHROPIC_API_KEY from ${file}.`);
+    delete settings.env.ANTHROPIC_API_KEY;
+    await writeFile(file, JSON.stringify(settings, null, 2));
+    const exported = (await doctor(home, { ...env, ANTHROPIC_API_KEY: 'sk-ant-test-not-real' })).find((x) => x.code === 'CLAUDE_API_KEY_VAR');
+    expect(exported.file).toBeUndefined();
+    expect(exported.fix).toContain('your shell environment');
+  });
+
+  it('key findings point at the real key path, and an unknown Token Plan edition is named as Token Plan', async () => {
+    const home = await tempHome();
+    const env = cleanEnv(home, { K: 'sk-test-payg-0000-1111-zzzz' });
+    expect((await runCli(['--plan', 'token-personal', '--region', 'cn', '--tools', 'claude-code', '--yes', '--key-env', 'K', '--home', home], { env })).exitCode).toBe(4);
+    await mkdir(path.join(home, '.claude'), { recursive: true });
+    await writeFile(path.join(home, '.claude/settings.json'), JSON.stringify({ env: { ANTHROPIC_BASE_URL: 'https://token-plan.cn-beijing.maas.aliyuncs.com/apps/anthropic', ANTHROPIC_AUTH_TOKEN: 'sk-test-payg-0000-1111-zzzz', ANTHROPIC_MODEL: 'qwen3.6-plus' } }));
+    const f = (await doctor(home, env)).find((x) => x.code === 'KEY_WRONG_KIND');
+    expect(f.keyPath).toBe('env.ANTHROPIC_AUTH_TOKEN');
+    expect(f.message).toBe('This looks like a pay-as-you-go (sk-) key, which Token Plan does not accept.');
+  });
+
+  it('MODEL_NOT_IN_PLAN suggests an id only for a case slip', async () => {
+    // setup refuses a wrong-case id, so the slip comes from a hand edit.
+    const { home, env } = await setupHome('qwen-code', ['--model', 'qwen3.5-plus']);
+    const settings = path.join(home, '.qwen/settings.json');
+    await writeFile(settings, (await readFile(settings, 'utf8')).replaceAll('"qwen3.5-plus"', '"Qwen3.5-Plus"'));
+    const slip = (await doctor(home, env)).find((x) => x.code === 'MODEL_NOT_IN_PLAN');
+    expect(slip.params.suggestion).toBe('qwen3.5-plus');
+    const other = await setupHome('qwen-code', ['--model', 'qwen3.5-plus']);
+    const file = path.join(other.home, '.qwen/settings.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('qwen3.5-plus', 'qwen3.7-max'));
+    const f = (await doctor(other.home, other.env)).find((x) => x.code === 'MODEL_NOT_IN_PLAN');
+    expect(f.params.suggestion).toBeUndefined();
+  });
+
+  it('a reader that stops early ends the run quietly with the real exit code', async () => {
+    const { home, env } = await setupHome('codex,qwen-code', ['--plan', 'token-team']);
+    const r = await execa('bash', ['-c', `"${process.execPath}" "${CLI}" doctor --home "${home}" | head -1; exit \${PIPESTATUS[0]}`], { env, reject: false });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(3);
+  });
+});
