@@ -12,6 +12,7 @@ import { readFileState } from '../effects/fs.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { collectFindings } from './doctor.js';
 import type { Io } from './io.js';
+import { readKeyInput } from './key-input.js';
 import type { Reporter } from './report.js';
 import type { Prompter } from './setup.js';
 
@@ -40,17 +41,6 @@ const PLAN_OF: Record<HostFamily, PlanId> = { coding: 'coding', 'token-plan': 't
 /** Shell profiles where an `export` of the key may live (Codex reads only exported variables). */
 const PROFILES = ['.bashrc', '.zshrc', '.profile', '.bash_profile'];
 
-async function readNewKey(opts: KeyOptions, io: Io, prompter: Prompter | null, family: HostFamily): Promise<string> {
-  if (opts.keyEnv) {
-    const value = io.env[opts.keyEnv];
-    if (value === undefined) throw new CliError(ExitCode.USAGE, 'error.keyEnvUnset', { name: opts.keyEnv });
-    return value;
-  }
-  if (opts.keyStdin) return io.readStdin();
-  if (prompter) return prompter.key(PLAN_OF[family], 'cn', {});
-  throw new CliError(ExitCode.USAGE, 'error.missing', {}, ['key']);
-}
-
 /**
  * After a key reset: find every copy of the old key by value, in every supported tool's files and
  * shell profiles (whoever wrote them), and replace them all in one backed-up run. OpenClaw caches
@@ -69,7 +59,7 @@ export async function runKey(opts: KeyOptions, io: Io, reporter: Reporter, promp
   }
   const old = stored[0]!;
   const family = old.families[0] ?? 'coding';
-  const rawNew = await readNewKey(opts, io, prompter, family);
+  const rawNew = await readKeyInput(opts, io, prompter ? () => prompter.key(PLAN_OF[family], 'cn', {}) : null);
   const newKey = normalizeKey(rawNew).value;
   const blocking = keyFindings(rawNew, PLAN_OF[family], 'intl').filter((f) => f.severity === 'error');
   if (blocking.length > 0) {

@@ -16,6 +16,7 @@ import { recordConfigured } from '../effects/state.js';
 import { loadTemplates } from '../effects/templates.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Io } from './io.js';
+import { readKeyInput } from './key-input.js';
 import type { Reporter } from './report.js';
 import { planClean } from '../core/clean-plan.js';
 import { runClean } from './clean.js';
@@ -30,21 +31,6 @@ export interface Prompter {
   ask(message: string): Promise<boolean>;
   /** restore: put back the old value of a key the user changed since the run? */
   askOverwrite(file: string, key: string): Promise<boolean>;
-}
-
-async function readKey(opts: SetupOptions, io: Io, prompter: Prompter | null, answers: Answers): Promise<string> {
-  if (opts.keyEnv) {
-    const value = io.env[opts.keyEnv];
-    if (value === undefined) throw new CliError(ExitCode.USAGE, 'error.keyEnvUnset', { name: opts.keyEnv });
-    return value;
-  }
-  if (opts.keyStdin) {
-    const value = await io.readStdin();
-    if (value.trim() === '') throw new CliError(ExitCode.USAGE, 'error.keyStdinEmpty');
-    return value;
-  }
-  if (prompter) return prompter.key(answers.plan, answers.region, io.env);
-  throw new CliError(ExitCode.USAGE, 'error.missing', {}, ['key']);
 }
 
 /** Flag problems are usage errors (exit 2), reported before anything is read or written. */
@@ -84,7 +70,7 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
     ...(opts.shellProfile ? { shellProfile: opts.shellProfile } : {}),
   };
 
-  const rawKey = await readKey(opts, io, prompter, answers);
+  const rawKey = await readKeyInput(opts, io, prompter ? () => prompter.key(answers.plan, answers.region, io.env) : null);
   const { value: key } = normalizeKey(rawKey);
   const secrets = [key, rawKey].filter((s) => s.length > 0);
 
