@@ -25,7 +25,7 @@ export interface SetupOptions extends CommonOptions {
 export type ParsedCommand =
   | { readonly name: 'setup'; readonly options: SetupOptions }
   | { readonly name: 'backups'; readonly options: CommonOptions }
-  | { readonly name: 'doctor'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly network: boolean } }
+  | { readonly name: 'doctor'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly network: boolean; readonly fix: boolean; readonly yes: boolean } }
   | { readonly name: 'key'; readonly options: CommonOptions & { readonly keyEnv: string | undefined; readonly keyStdin: boolean; readonly plan: string | undefined } }
   | { readonly name: 'verify'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly yes: boolean; readonly timeoutSeconds: number } }
   | { readonly name: 'explain'; readonly options: CommonOptions & { readonly text: string | undefined; readonly plan: string | undefined; readonly model: string | undefined } }
@@ -87,7 +87,9 @@ export function buildProgram(version: string): Command {
       .command('doctor')
       .description('check every tool\'s current config offline and report what will fail (exit 3 on errors)')
       .addOption(new Option('--tools <list>', 'only these tools').env('TP_SETUP_TOOLS'))
-      .option('--network', 'also check DNS and TLS to each configured host and which proxy applies (never a request with the key)'),
+      .option('--network', 'also check DNS and TLS to each configured host and which proxy applies (never a request with the key)')
+      .option('--fix', 'apply the safe repairs (backed up; restore undoes them); asks before each in a terminal')
+      .addOption(new Option('-y, --yes', 'with --fix: apply every safe repair without asking').env('TP_SETUP_YES')),
   );
   common(
     program
@@ -176,7 +178,7 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
     result = { name: 'backups', options: commonFrom(opts, env) };
   });
   program.commands.find((c) => c.name() === 'doctor')!.action((opts: Record<string, unknown>) => {
-    result = { name: 'doctor', options: { ...commonFrom(opts, env), tools: (opts.tools as string | undefined) || undefined, network: opts.network === true } };
+    result = { name: 'doctor', options: { ...commonFrom(opts, env), tools: (opts.tools as string | undefined) || undefined, network: opts.network === true, fix: opts.fix === true, yes: flagOn(opts.yes) } };
   });
   program.commands.find((c) => c.name() === 'key')!.action((opts: Record<string, unknown>) => {
     result = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from './args.js';
 import { canPrompt, processIo, type Io } from './commands/io.js';
-import { jsonReporter, textReporter, type Reporter } from './commands/report.js';
+import { jsonReporter, renderFinding, textReporter, type Reporter } from './commands/report.js';
 import { runClean } from './commands/clean.js';
 import { runKey } from './commands/key.js';
 import { runExplain } from './commands/explain.js';
@@ -54,8 +54,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       }
       case 'backups':
         return await runBackups(cmd.options, io, reporter);
-      case 'doctor':
-        return await runDoctorCommand(cmd.options, io, reporter);
+      case 'doctor': {
+        const prompter = cmd.options.fix && canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
+        return await runDoctorCommand(cmd.options, io, reporter, prompter ? (f) => prompter.ask(t('prompt.fix', { what: renderFinding(f, t).message })) : null);
+      }
       case 'verify': {
         const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
         return await runVerify(cmd.options, io, reporter, prompter ? () => prompter.ask(t('prompt.verify')) : null);

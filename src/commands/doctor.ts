@@ -5,6 +5,8 @@ import { doctorReads, examineAll, type DoctorRead } from '../core/doctor/run.js'
 import { hasErrors, type Finding } from '../core/findings.js';
 import { readDoctorFiles, type DoctorFiles } from '../effects/doctor-read.js';
 import { checkHosts } from '../effects/network.js';
+import { isFixable } from '../core/clean-plan.js';
+import { applyRepairs } from './doctor-fix.js';
 import { resolveHomes } from '../effects/paths.js';
 import { probeVersions } from '../effects/probes.js';
 import { readState } from '../effects/state.js';
@@ -15,6 +17,8 @@ import type { Reporter } from './report.js';
 export interface DoctorOptions extends CommonOptions {
   readonly tools: string | undefined;
   readonly network: boolean;
+  readonly fix: boolean;
+  readonly yes: boolean;
 }
 
 /** Tools that keep files tp-setup can read (the app-only guides have none). */
@@ -41,9 +45,22 @@ export async function collectFindings(
   return { findings, views, ctx, texts: files.texts, subdirs: files.subdirs, stateDir: homes.stateDir, reads };
 }
 
-export async function runDoctorCommand(opts: DoctorOptions, io: Io, reporter: Reporter): Promise<number> {
-  const { findings, views } = await collectFindings(opts.home, opts.tools, io);
-  if (opts.network) findings.push(...(await checkHosts(views.flatMap((v) => (v.baseUrl ? [v.baseUrl] : [])), io.env)));
+export async function runDoctorCommand(opts: DoctorOptions, io: Io, reporter: Reporter, ask: ((f: Finding) => Promise<boolean>) | null): Promise<number> {
+  const first = await collectFindings(opts.home, opts.tools, io);
+  let { findings } = first;
+  if (opts.fix) {
+    const fixable = findings.filter(isFixable);
+    // Headless without --yes the fixes are only listed; in a terminal each one is a question.
+    const chosen: Finding[] = [];
+    if (opts.yes) chosen.push(...fixable);
+    else if (ask) for (const f of fixable) if (await ask(f)) chosen.push(f);
+    if (chosen.length > 0) {
+      const { runId } = await applyRepairs(chosen, first.stateDir, (e) => reporter.progress(e));
+      reporter.fixResult(chosen, runId);
+      findings = (await collectFindings(opts.home, opts.tools, io)).findings;
+    } else reporter.fixResult([], null, fixable);
+  }
+  if (opts.network) findings.push(...(await checkHosts(first.views.flatMap((v) => (v.baseUrl ? [v.baseUrl] : [])), io.env)));
   reporter.doctorResult(findings);
   return hasErrors(findings) ? ExitCode.CHECK_FAILED : ExitCode.OK;
 }

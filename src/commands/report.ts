@@ -2,7 +2,7 @@ import type { Answers } from '../core/adapters/index.js';
 import { getPlan, isPlanId } from '../core/catalog/index.js';
 import type { Finding } from '../core/findings.js';
 import type { Guide, NextStep } from '../core/planner.js';
-import type { CleanAction } from '../core/clean-plan.js';
+import { isFixable, type CleanAction } from '../core/clean-plan.js';
 import type { CleanOutcome } from './clean.js';
 import type { KeyOutcome } from './key.js';
 import type { VerifyResult } from './verify.js';
@@ -53,6 +53,8 @@ export interface Reporter {
   restoreResult(runId: string, rows: readonly RestoreRow[], newRunId: string | null): void;
   failure(exitCode: number, message: string, lines: readonly string[]): void;
   doctorResult(findings: readonly Finding[]): void;
+  /** `doctor --fix`: what was repaired (and the run that undoes it), or what could be. */
+  fixResult(applied: readonly Finding[], runId: string | null, fixable?: readonly Finding[]): void;
   cleanPreview(actions: readonly CleanAction[]): void;
   cleanResult(outcome: CleanOutcome): void;
   keyPreview(outcome: KeyOutcome): void;
@@ -65,7 +67,7 @@ export interface Reporter {
 }
 
 /** A finding in the user's language: the JSON shape doctor and setup share. */
-export function renderFinding(f: Finding, t: Translate): Finding & { message: string; fix: string } {
+export function renderFinding(f: Finding, t: Translate): Omit<Finding, 'repair'> & { message: string; fix: string } {
   const params: Record<string, string | number> = { ...(f.params ?? {}) };
   const kindKey = `kind.${String(params.kind ?? '')}`;
   if (params.kind !== undefined && hasMessage(kindKey)) params.kind = t(kindKey, {});
@@ -77,8 +79,10 @@ export function renderFinding(f: Finding, t: Translate): Finding & { message: st
   if (typeof params.plan === 'string' && isPlanId(params.plan)) params.plan = getPlan(params.plan).name[t.lang];
   const mk = `finding.${f.code}`;
   const fk = `finding.${f.code}.fix`;
+  // A repair may carry a value (a cleaned key): it stays internal, never in output.
+  const { repair: _repair, ...shown } = f;
   return {
-    ...f,
+    ...shown,
     message: hasMessage(mk) ? t(mk, params) : f.code,
     fix: hasMessage(fk) ? t(fk, params) : '',
   };
@@ -178,6 +182,18 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
       out(t('doctor.summary', { errors, warnings: findings.filter((f) => f.severity === 'warning').length, infos: findings.filter((f) => f.severity === 'info').length }));
       if (errors === 0) out(t('doctor.noErrors'));
     },
+    fixResult: (applied, runId, fixable) => {
+      if (applied.length > 0) {
+        out(t('fix.applied', { count: applied.length }));
+        for (const f of applied) out(`  ✔ ${f.code}: ${renderFinding(f, t).message}`);
+        if (runId) out(t('setup.restoreHint', { runId }));
+        out();
+      } else if (fixable && fixable.length > 0) {
+        out(t('fix.available', { count: fixable.length }));
+        for (const f of fixable) out(`  - ${f.code}: ${renderFinding(f, t).message}`);
+        out();
+      } else out(t('fix.none'));
+    },
     cleanPreview: (actions) => {
       out(t('clean.found', { count: actions.length }));
       for (const a of actions) {
@@ -262,6 +278,8 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
 
 /** `--json`: exactly one document on stdout, whatever happens; nothing human-facing on stdout. */
 export function jsonReporter(io: Io, t: Translate): Reporter {
+  // doctor --fix reports once: the repairs ride along in the doctor document.
+  let fixed: { applied: readonly Finding[]; runId: string | null } | null = null;
   const emit = (doc: object): void => io.stdout(`${JSON.stringify({ schemaVersion: 1, ...doc }, null, 2)}\n`);
   return {
     progress: () => {},
@@ -284,7 +302,15 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
       emit({ ok: true, runs: runs.map((r) => ({ runId: r.runId, command: r.command, status: r.status, createdAt: r.createdAt, files: r.files.map((f) => f.path) })) }),
     restoreResult: (runId, rows, newRunId) => emit({ ok: true, restored: runId, runId: newRunId, files: rows }),
     failure: (exitCode, message, lines) => emit({ ok: false, exitCode, error: { message, details: lines } }),
-    doctorResult: (findings) => emit({ ok: !findings.some((f) => f.severity === 'error'), findings: findings.map((f) => renderFinding(f, t)) }),
+    doctorResult: (findings) =>
+      emit({
+        ok: !findings.some((f) => f.severity === 'error'),
+        ...(fixed ? { fixed: fixed.applied.map((f) => f.code), fixRunId: fixed.runId } : {}),
+        findings: findings.map((f) => ({ ...renderFinding(f, t), fixable: isFixable(f) })),
+      }),
+    fixResult: (applied, runId) => {
+      fixed = { applied, runId };
+    },
     cleanPreview: () => {},
     keyPreview: () => {},
     verifyNotice: () => {},

@@ -4,7 +4,14 @@
  * JSON output never depends on the language.
  */
 
+import type { Edit, FormatId } from './formats/types.js';
+
 export type Severity = 'error' | 'warning' | 'info';
+
+/** A safe, mechanical repair `doctor --fix` may apply: edits to one file, or a tighter file mode. */
+export type Repair =
+  | { readonly file: string; readonly format: FormatId; readonly edits: readonly Edit[] }
+  | { readonly file: string; readonly mode: number };
 
 export interface Finding {
   readonly code: string;
@@ -14,6 +21,8 @@ export interface Finding {
   readonly keyPath?: string;
   /** Values the message template interpolates. Never holds a secret in clear. */
   readonly params?: Readonly<Record<string, string | number>>;
+  /** Present when the fix is mechanical and never needs a value only the user knows (a key). */
+  readonly repair?: Repair;
 }
 
 export function finding(

@@ -119,13 +119,18 @@ function examine({ ctx, files }: ExamineInput): Examination {
   if (!baseUrl || !ours) return { views: [], findings };
   const file = settings?.target.path ?? '';
   const inFile = settings !== undefined && getAt(settings.value, ['env', 'ANTHROPIC_API_KEY']) !== undefined;
+  // Removing it is safe only when the file also has the token Claude Code should use instead.
+  const tokenToo = settings !== undefined && getAt(settings.value, ['env', 'ANTHROPIC_AUTH_TOKEN']) !== undefined;
   if (inFile || ctx.env.ANTHROPIC_API_KEY) {
+    const drop = inFile && tokenToo ? { repair: { file, format: 'json' as const, edits: [{ op: 'delete' as const, path: ['env', 'ANTHROPIC_API_KEY'] }] } } : {};
     findings.push(
-      finding('CLAUDE_API_KEY_VAR', 'warning', inFile ? { tool: 'claude-code', file, keyPath: 'env.ANTHROPIC_API_KEY', params: { source: file } } : { tool: 'claude-code', keyPath: 'ANTHROPIC_API_KEY', params: { source: 'environment' } }),
+      finding('CLAUDE_API_KEY_VAR', 'warning', inFile ? { tool: 'claude-code', file, keyPath: 'env.ANTHROPIC_API_KEY', params: { source: file }, ...drop } : { tool: 'claude-code', keyPath: 'ANTHROPIC_API_KEY', params: { source: 'environment' } }),
     );
   }
   if (files.state?.value === undefined || getAt(files.state.value, ['hasCompletedOnboarding']) !== true) {
-    findings.push(finding('CLAUDE_ONBOARDING_MISSING', 'warning', { tool: 'claude-code', file: files.state?.target.path ?? targets(ctx)[1]!.path, keyPath: 'hasCompletedOnboarding' }));
+    const state = files.state?.target.path ?? targets(ctx)[1]!.path;
+    const repair = { file: state, format: 'json' as const, edits: [{ op: 'set' as const, path: ['hasCompletedOnboarding'], value: true }] };
+    findings.push(finding('CLAUDE_ONBOARDING_MISSING', 'warning', { tool: 'claude-code', file: state, keyPath: 'hasCompletedOnboarding', repair }));
   }
   const token = env('ANTHROPIC_AUTH_TOKEN') ?? env('ANTHROPIC_API_KEY');
   const tokenInFile = settings !== undefined && getAt(settings.value, ['env', 'ANTHROPIC_AUTH_TOKEN']) !== undefined;
@@ -141,12 +146,16 @@ function examine({ ctx, files }: ExamineInput): Examination {
         keyPath: 'env',
         protocol: 'anthropic',
         baseUrl,
-        key: token === undefined ? { source: 'none' } : tokenInFile ? { source: 'inline', value: token, file, keyPath: 'env.ANTHROPIC_AUTH_TOKEN' } : { source: 'environment', variable: 'ANTHROPIC_AUTH_TOKEN', value: token },
+        key: token === undefined ? { source: 'none' } : tokenInFile ? { source: 'inline', value: token, file, keyPath: 'env.ANTHROPIC_AUTH_TOKEN', path: ['env', 'ANTHROPIC_AUTH_TOKEN'], format: 'json' } : { source: 'environment', variable: 'ANTHROPIC_AUTH_TOKEN', value: token },
+        format: 'json',
+        stringValues: true,
+        ...(settings && getAt(settings.value, ['env', 'ANTHROPIC_BASE_URL']) !== undefined ? { baseUrlPath: ['env', 'ANTHROPIC_BASE_URL'] } : {}),
         models: ids.map((id) => ({
           id,
           keyPath: `env.${MODEL_VARS.find((v) => env(v) === id) ?? 'ANTHROPIC_MODEL'}`,
           maxTokens,
           ...(Number.isFinite(budget) ? { thinkingBudget: budget } : {}),
+          paths: { maxTokens: ['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS'], budget: ['env', 'MAX_THINKING_TOKENS'] },
         })),
       },
     ],

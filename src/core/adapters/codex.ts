@@ -97,7 +97,7 @@ function examine({ ctx, files }: ExamineInput): Examination {
     const envKey = str(p.env_key);
     const token = str(p.experimental_bearer_token);
     const key: ProviderView['key'] = token !== undefined
-      ? { source: 'inline', value: token, file: config.target.path, keyPath: `model_providers.${id}.experimental_bearer_token` }
+      ? { source: 'inline', value: token, file: config.target.path, keyPath: `model_providers.${id}.experimental_bearer_token`, path: ['model_providers', id, 'experimental_bearer_token'], format: 'toml' }
       : envKey
         ? ctx.env[envKey] !== undefined ? { source: 'environment', variable: envKey, value: ctx.env[envKey] } : { source: 'unset', variable: envKey }
         : { source: 'none' };
@@ -107,6 +107,8 @@ function examine({ ctx, files }: ExamineInput): Examination {
       keyPath: `model_providers.${id}`,
       protocol: 'openai',
       baseUrl: str(p.base_url),
+      format: 'toml',
+      baseUrlPath: ['model_providers', id, 'base_url'],
       key,
       models: selected === id && model ? [{ id: model, keyPath: 'model' }] : [],
     });

@@ -34,7 +34,7 @@ export function keyFromVariable(variable: string, env: Env, envFile: CurrentFile
     const shadowed = typeof fromFile === 'string' && fromFile !== exported ? { shadowed: envFile!.target.path } : {};
     return { source: 'environment', variable, value: exported, ...shadowed };
   }
-  if (typeof fromFile === 'string') return { source: 'env-file', variable, value: fromFile, file: envFile!.target.path };
+  if (typeof fromFile === 'string') return { source: 'env-file', variable, value: fromFile, file: envFile!.target.path, path: [variable], format: 'dotenv' };
   return { source: 'unset', variable };
 }
 

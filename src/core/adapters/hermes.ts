@@ -54,7 +54,7 @@ function examine({ ctx, files }: ExamineInput): Examination {
   if (!config || !isObject(m) || !isModelStudioProvider(m.base_url, str(m.key_env))) return { views: [], findings: [] };
   const apiKey = str(m.api_key);
   const keyEnv = str(m.key_env);
-  const key = apiKey !== undefined ? ({ source: 'inline', value: apiKey, file: config.target.path, keyPath: 'model.api_key' } as const) : keyEnv ? keyFromVariable(keyEnv, ctx.env, files.env) : ({ source: 'none' } as const);
+  const key = apiKey !== undefined ? ({ source: 'inline', value: apiKey, file: config.target.path, keyPath: 'model.api_key', path: ['model', 'api_key'], format: 'yaml' } as const) : keyEnv ? keyFromVariable(keyEnv, ctx.env, files.env) : ({ source: 'none' } as const);
   const id = str(m.default);
   return {
     findings: [],
@@ -65,8 +65,10 @@ function examine({ ctx, files }: ExamineInput): Examination {
         keyPath: 'model',
         protocol: m.api_mode === 'anthropic_messages' ? 'anthropic' : 'openai',
         baseUrl: str(m.base_url),
+        format: 'yaml',
+        baseUrlPath: ['model', 'base_url'],
         key,
-        models: id ? [{ id, keyPath: 'model.default', context: num(m.context_length) }] : [],
+        models: id ? [{ id, keyPath: 'model.default', context: num(m.context_length), paths: { context: ['model', 'context_length'] } }] : [],
       },
     ],
   };

@@ -6,7 +6,7 @@ import type { JsonValue } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
 import { isObject } from './edit-helpers.js';
 import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
-import { compareCalVer, formatCalVer, OPENCLAW_RULES, parseCalVer } from './openclaw-version.js';
+import { compareCalVer, formatCalVer, OPENCLAW_RULES, openclawFeatures, parseCalVer } from './openclaw-version.js';
 import type { Examination, ExamineInput, PerSubdirFiles, ProviderView } from './types.js';
 
 /** Providers OpenClaw no longer serves and that confuse its routing when left behind (seeds 003/004). */
@@ -19,12 +19,13 @@ export function openclawSubdirs(stateDir: string): PerSubdirFiles[] {
   return [{ id: 'agents', dir: `${stateDir}/agents`, files: CACHE_FILES }];
 }
 
-function keyOf(apiKey: JsonValue | undefined, ctx: ToolContext, input: ExamineInput, at: string): ProviderView['key'] {
+function keyOf(apiKey: JsonValue | undefined, ctx: ToolContext, input: ExamineInput, provider: string): ProviderView['key'] {
   if (apiKey === undefined) return { source: 'none' };
   // `${VAR}` in a string, or an env SecretRef object (openclaw.md §1).
   const ref = typeof apiKey === 'string' ? /^\$\{([A-Z_][A-Z0-9_]*)\}$/.exec(apiKey.trim())?.[1] : isObject(apiKey) && apiKey.source === 'env' ? str(apiKey.id) : undefined;
   if (ref) return keyFromVariable(ref, ctx.env, input.files.env);
-  if (typeof apiKey === 'string') return { source: 'inline', value: apiKey, file: input.files.config?.target.path, keyPath: at };
+  const path = ['models', 'providers', provider, 'apiKey'];
+  if (typeof apiKey === 'string') return { source: 'inline', value: apiKey, file: input.files.config?.target.path, keyPath: path.join('.'), path, format: 'json5' };
   return { source: 'store' };
 }
 
@@ -46,7 +47,7 @@ export function examineOpenclaw(input: ExamineInput): Examination {
       if (RETIRED.includes(id)) findings.push(finding('OPENCLAW_LEFTOVER_PROVIDER', 'warning', { tool: 'openclaw', file, keyPath: `models.providers.${id}`, params: { provider: id } }));
       if (!isModelStudioProvider(p.baseUrl, id)) continue;
       const models = Array.isArray(p.models) ? p.models.filter(isObject) : [];
-      const key = keyOf(p.apiKey, ctx, input, `models.providers.${id}.apiKey`);
+      const key = keyOf(p.apiKey, ctx, input, id);
       resolvedKeys[id] = key.value;
       views.push({
         tool: 'openclaw',
@@ -54,6 +55,8 @@ export function examineOpenclaw(input: ExamineInput): Examination {
         keyPath: `models.providers.${id}`,
         protocol: p.api === 'anthropic-messages' ? 'anthropic' : 'openai',
         baseUrl: str(p.baseUrl),
+        format: 'json5',
+        baseUrlPath: ['models', 'providers', id, 'baseUrl'],
         key,
         models: models.map((m, i) => ({
           id: str(m.id) ?? '',
@@ -61,6 +64,11 @@ export function examineOpenclaw(input: ExamineInput): Examination {
           maxTokens: num(m.maxTokens),
           context: num(m.contextWindow),
           thinking: m.reasoning === true,
+          paths: {
+            maxTokens: ['models', 'providers', id, 'models', i, 'maxTokens'],
+            context: ['models', 'providers', id, 'models', i, 'contextWindow'],
+            thinking: [['models', 'providers', id, 'models', i, 'reasoning'], ['models', 'providers', id, 'models', i, 'compat', 'thinkingFormat']],
+          },
         })),
       });
       models.forEach((m, i) => {
@@ -68,7 +76,12 @@ export function examineOpenclaw(input: ExamineInput): Examination {
         const spec = getModel(str(m.id) ?? '');
         // reasoning without the Qwen format sends no enable_thinking; the format without reasoning sends nothing either.
         if (spec && spec.thinking !== 'none' && m.reasoning === true !== qwenFormat) {
-          findings.push(finding('OPENCLAW_THINKING_CONFIG', 'warning', { tool: 'openclaw', file, keyPath: `models.providers.${id}.models[${i}]`, params: { model: str(m.id) ?? '' } }));
+          const at = ['models', 'providers', id, 'models', i];
+          // Both halves, where this OpenClaw accepts the Qwen format (openclaw.md §2).
+          const repair = openclawFeatures(ctx.versions.openclaw).qwenThinkingFormat
+            ? { repair: { file, format: 'json5' as const, edits: [{ op: 'set' as const, path: [...at, 'reasoning'], value: true }, { op: 'set' as const, path: [...at, 'compat', 'thinkingFormat'], value: 'qwen' }] } }
+            : {};
+          findings.push(finding('OPENCLAW_THINKING_CONFIG', 'warning', { tool: 'openclaw', file, keyPath: `models.providers.${id}.models[${i}]`, params: { model: str(m.id) ?? '' }, ...repair }));
         }
         if (m.reasoning === true && version && compareCalVer(version, OPENCLAW_RULES.thinkingSince) < 0) {
           findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: 'openclaw', params: { tool: 'OpenClaw', reason: 'thinking', version: formatCalVer(version), minimum: formatCalVer(OPENCLAW_RULES.thinkingSince) } }));
@@ -79,10 +92,16 @@ export function examineOpenclaw(input: ExamineInput): Examination {
 
   const model = getAt(cur, ['agents', 'defaults', 'model']);
   const primary = typeof model === 'string' ? model : isObject(model) ? str(model.primary) : undefined;
+  // The prefixed id the default model can safely get: only when exactly one provider defines it.
+  const owners = Object.entries(isObject(providers) ? providers : {}).filter(([, p]) => isObject(p) && Array.isArray(p.models) && p.models.some((m) => isObject(m) && m.id === primary));
+  const prefixed = primary?.includes('/') ? primary : owners.length === 1 ? `${owners[0]![0]}/${primary}` : undefined;
   if (primary !== undefined) {
     const slash = primary.indexOf('/');
     if (slash < 0) {
-      findings.push(finding('OPENCLAW_PRIMARY_PREFIX', 'error', { tool: 'openclaw', file, keyPath: 'agents.defaults.model.primary', params: { primary } }));
+      // Otherwise which provider is meant is the user's choice, not ours.
+      const path = typeof model === 'string' ? ['agents', 'defaults', 'model'] : ['agents', 'defaults', 'model', 'primary'];
+      const repair = prefixed ? { repair: { file, format: 'json5' as const, edits: [{ op: 'set' as const, path, value: prefixed }] } } : {};
+      findings.push(finding('OPENCLAW_PRIMARY_PREFIX', 'error', { tool: 'openclaw', file, keyPath: 'agents.defaults.model.primary', params: { primary }, ...repair }));
     } else {
       const [pid, mid] = [primary.slice(0, slash), primary.slice(slash + 1)];
       const p = isObject(providers) ? providers[pid] : undefined;
@@ -95,14 +114,17 @@ export function examineOpenclaw(input: ExamineInput): Examination {
   if (views.length > 0) {
     const allow = getAt(cur, ['agents', 'defaults', 'models']);
     if (!isObject(allow) || Object.keys(allow).length === 0) {
-      findings.push(finding('OPENCLAW_NO_ALLOWLIST', 'warning', { tool: 'openclaw', file, keyPath: 'agents.defaults.models' }));
+      const repair = prefixed ? { repair: { file, format: 'json5' as const, edits: [{ op: 'set' as const, path: ['agents', 'defaults', 'models', prefixed], value: {} }] } } : {};
+      findings.push(finding('OPENCLAW_NO_ALLOWLIST', 'warning', { tool: 'openclaw', file, keyPath: 'agents.defaults.models', ...repair }));
     }
   }
   const profiles = getAt(cur, ['auth', 'profiles']);
   if (isObject(profiles)) {
     for (const [name, profile] of Object.entries(profiles)) {
       if (isObject(profile) && ('apiKey' in profile || 'key' in profile)) {
-        findings.push(finding('OPENCLAW_AUTH_PROFILE_KEY', 'error', { tool: 'openclaw', file, keyPath: `auth.profiles.${name}` }));
+        // auth.profiles is metadata only; the fields OpenClaw rejects there go (E29).
+        const edits = ['apiKey', 'key', 'type'].filter((k) => k in profile).map((k) => ({ op: 'delete' as const, path: ['auth', 'profiles', name, k] }));
+        findings.push(finding('OPENCLAW_AUTH_PROFILE_KEY', 'error', { tool: 'openclaw', file, keyPath: `auth.profiles.${name}`, repair: { file, format: 'json5', edits } }));
       }
     }
   }

@@ -139,9 +139,9 @@ export function opencodeLike(f: Flavour): ToolAdapter {
           ? { source: 'environment', variable: ref, value: ctx.env[ref] }
           : { source: 'unset', variable: ref }
         : apiKey !== undefined
-          ? { source: 'inline', value: apiKey, file: config.target.path, keyPath: `provider.${id}.options.apiKey` }
+          ? { source: 'inline', value: apiKey, file: config.target.path, keyPath: `provider.${id}.options.apiKey`, path: ['provider', id, 'options', 'apiKey'], format: 'jsonc' }
           : stored !== undefined
-            ? { source: 'store', value: stored, file: files.auth!.target.path, keyPath: `${id}.key` }
+            ? { source: 'store', value: stored, file: files.auth!.target.path, keyPath: `${id}.key`, path: [id, 'key'], format: 'json' }
             : { source: 'none' };
       const anthropicSdk = p.npm === '@ai-sdk/anthropic';
       const models = isObject(p.models) ? p.models : {};
@@ -151,8 +151,11 @@ export function opencodeLike(f: Flavour): ToolAdapter {
         keyPath: `provider.${id}`,
         protocol: anthropicSdk ? 'anthropic-sdk' : 'openai',
         baseUrl: baseUrl as string,
+        format: 'jsonc',
+        baseUrlPath: ['provider', id, 'options', 'baseURL'],
         key,
         models: Object.entries(models).map(([mid, m]) => {
+          const at = ['provider', id, 'models', mid];
           const budget = num(getAt(m, ['options', 'thinking', 'budgetTokens'])) ?? num(getAt(m, ['options', 'thinking_budget']));
           return {
             id: mid,
@@ -161,6 +164,12 @@ export function opencodeLike(f: Flavour): ToolAdapter {
             context: num(getAt(m, ['limit', 'context'])),
             thinking: getAt(m, ['options', 'thinking', 'type']) === 'enabled' || getAt(m, ['options', 'enable_thinking']) === true,
             ...(budget !== undefined ? { thinkingBudget: budget } : {}),
+            paths: {
+              maxTokens: [...at, 'limit', 'output'],
+              context: [...at, 'limit', 'context'],
+              budget: getAt(m, ['options', 'thinking']) !== undefined ? [...at, 'options', 'thinking', 'budgetTokens'] : [...at, 'options', 'thinking_budget'],
+              thinking: [[...at, 'options', 'thinking'], [...at, 'options', 'enable_thinking'], [...at, 'options', 'thinking_budget']],
+            },
           };
         }),
       });

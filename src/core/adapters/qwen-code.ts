@@ -134,14 +134,19 @@ function examine({ ctx, files }: ExamineInput): Examination {
       context: num(getAt(e, ['generationConfig', 'contextWindowSize'])),
       thinking: thinking === true,
       ...(budget !== undefined ? { thinkingBudget: budget } : {}),
+      paths: {
+        context: ['modelProviders', 'openai', i, 'generationConfig', 'contextWindowSize'],
+        budget: ['modelProviders', 'openai', i, 'generationConfig', 'extra_body', 'thinking_budget'],
+        thinking: [['modelProviders', 'openai', i, 'generationConfig', 'extra_body', 'enable_thinking'], ['modelProviders', 'openai', i, 'generationConfig', 'extra_body', 'thinking_budget']],
+      },
     });
     groups.set(id, g);
   });
   const views: ProviderView[] = [...groups.values()].map((g) => {
     let key = g.envKey ? keyFromVariable(g.envKey, ctx.env, files.env) : ({ source: 'none' } as const);
     const inSettings = g.envKey ? getAt(settings.value, ['env', g.envKey]) : undefined;
-    if (key.source === 'unset' && typeof inSettings === 'string') key = { source: 'inline', variable: g.envKey, value: inSettings, file: settings.target.path, keyPath: `env.${g.envKey}` };
-    return { tool: 'qwen-code', file: settings.target.path, keyPath: 'modelProviders.openai', protocol: 'openai', baseUrl: g.baseUrl, key, models: g.models };
+    if (key.source === 'unset' && typeof inSettings === 'string') key = { source: 'inline', variable: g.envKey, value: inSettings, file: settings.target.path, keyPath: `env.${g.envKey}`, path: ['env', g.envKey], format: 'jsonc' };
+    return { tool: 'qwen-code', file: settings.target.path, format: 'jsonc', keyPath: 'modelProviders.openai', protocol: 'openai', baseUrl: g.baseUrl, key, models: g.models };
   });
   return { views, findings: [] };
 }

@@ -1,7 +1,7 @@
 import type { PlanId, RegionId } from '../catalog/types.js';
 import type { ToolContext } from '../context.js';
 import type { Finding } from '../findings.js';
-import type { Edit, FormatId, JsonValue } from '../formats/types.js';
+import type { Edit, FormatId, JsonValue, KeyPath } from '../formats/types.js';
 
 export const TOOL_IDS = ['openclaw', 'qwen-code', 'claude-code', 'opencode', 'codex', 'kilo', 'hermes', 'cursor', 'cline', 'kilo-vscode'] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
@@ -107,6 +107,11 @@ export interface ProviderView {
   /** `anthropic`: Claude Code style base (`…/apps/anthropic`); `anthropic-sdk`: AI-SDK style (`…/apps/anthropic/v1`). */
   readonly protocol: 'openai' | 'anthropic' | 'anthropic-sdk';
   readonly baseUrl: string | undefined;
+  /** Format of `file`, and where the base URL sits in it: what `doctor --fix` edits. */
+  readonly format?: FormatId;
+  readonly baseUrlPath?: KeyPath;
+  /** The tool reads these settings as strings (Claude Code's `env`). */
+  readonly stringValues?: boolean;
   readonly key: {
     /** Where the value was found; `unset` = the config names a variable that nothing sets. */
     readonly source: 'inline' | 'env-file' | 'environment' | 'store' | 'unset' | 'none';
@@ -118,6 +123,8 @@ export interface ProviderView {
     readonly shadowed?: string;
     /** Where inside `file` the key sits, when it sits in a file. */
     readonly keyPath?: string;
+    readonly path?: KeyPath;
+    readonly format?: FormatId;
   };
   readonly models: readonly {
     readonly id: string;
@@ -127,6 +134,8 @@ export interface ProviderView {
     readonly thinkingBudget?: number;
     /** The config turns thinking on for this model. */
     readonly thinking?: boolean;
+    /** Where each setting sits in `file`, for repairs; `thinking` lists what to remove. */
+    readonly paths?: { readonly maxTokens?: KeyPath; readonly context?: KeyPath; readonly budget?: KeyPath; readonly thinking?: readonly KeyPath[] };
   }[];
 }
 

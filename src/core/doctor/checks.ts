@@ -1,8 +1,10 @@
 import type { ProviderView } from '../adapters/types.js';
 import { catalog, classifyBaseUrl, getModel, getPlan, isModelInPlan } from '../catalog/index.js';
 import type { HostFamily, PlanId, RegionId } from '../catalog/types.js';
-import { finding, type Finding } from '../findings.js';
-import { keyFindings } from '../keys.js';
+import { finding, type Finding, type Repair } from '../findings.js';
+import type { KeyPath } from '../formats/types.js';
+import { keyFindings, normalizeKey } from '../keys.js';
+import { thinkingBudget } from '../adapters/thinking.js';
 
 /** The path each protocol needs on each host family (plans.md §1.3). */
 const EXPECTED_PATH: Record<ProviderView['protocol'], Record<HostFamily, string>> = {
@@ -34,6 +36,12 @@ export function closestHost(host: string): string {
   return [...catalog.hosts].sort((x, y) => editDistance(host, x.host) - editDistance(host, y.host))[0]?.host ?? '';
 }
 
+/** A one-value repair in the view's own file, when the reader said where the value sits. */
+function repairOf(view: ProviderView, path: KeyPath | undefined, value: string | number): { repair?: Repair } {
+  const v = view.stringValues ? String(value) : value;
+  return path && view.format ? { repair: { file: view.file, format: view.format, edits: [{ op: 'set', path, value: v }] } } : {};
+}
+
 export interface ViewContext {
   /** What tp-setup recorded when it wrote this tool's config: the plan and region the user chose. */
   readonly recorded?: { readonly plan: PlanId; readonly region: RegionId };
@@ -59,7 +67,9 @@ export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
   const expected = EXPECTED_PATH[view.protocol][family];
   const path = url.path.replace(/\/+$/, '') || '/';
   if (path !== expected) {
-    out.push(finding('URL_WRONG_PATH', 'error', { ...at, keyPath: view.keyPath, params: { path, expected, url: view.baseUrl } }));
+    // Same host, the path this protocol needs: nothing the user chose is guessed.
+    const fixed = `${new URL(view.baseUrl.includes('://') ? view.baseUrl : `https://${view.baseUrl}`).origin}${expected}`;
+    out.push(finding('URL_WRONG_PATH', 'error', { ...at, keyPath: view.keyPath, params: { path, expected, url: view.baseUrl }, ...repairOf(view, view.baseUrlPath, fixed) }));
   }
 
   const rec = vc.recorded;
@@ -79,7 +89,13 @@ export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
   } else if (key.source === 'none' || key.value === undefined) {
     out.push(finding('KEY_MISSING', 'error', { ...keyAt, params: { plan: planLabel } }));
   } else {
-    for (const f of keyFindings(key.value, plan, keyRegion)) out.push({ ...f, ...keyAt, params: { ...(f.params ?? {}), plan: planLabel } });
+    for (const f of keyFindings(key.value, plan, keyRegion)) {
+      // Whitespace, quotes or line breaks around a pasted key are cleaned; a damaged key never is.
+      const clean = f.code === 'KEY_MALFORMED' && f.severity === 'warning' && key.path && key.file && key.format
+        ? { repair: { file: key.file, format: key.format, edits: [{ op: 'set' as const, path: key.path, value: normalizeKey(key.value).value }] } }
+        : {};
+      out.push({ ...f, ...keyAt, params: { ...(f.params ?? {}), plan: planLabel }, ...clean });
+    }
   }
 
   for (const m of view.models) {
@@ -98,16 +114,29 @@ export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
     }
     // The AI SDK's Anthropic client asks for min(output, 32000) plus the thinking budget (tools.md §4.4).
     const sent = view.protocol === 'anthropic-sdk' && m.thinkingBudget !== undefined ? Math.min(m.maxTokens ?? 32_000, 32_000) + m.thinkingBudget : m.maxTokens;
+    // Repairs aim at tp-setup's own budget: inside the maximum and at most half the output limit.
+    const safe = thinkingBudget(spec);
+    const budget = m.thinkingBudget !== undefined && safe !== null ? Math.min(m.thinkingBudget, safe) : m.thinkingBudget;
     if (sent !== undefined && sent > spec.maxOutput) {
-      out.push(finding('MAX_TOKENS_TOO_HIGH', 'error', { ...mAt, params: { model: m.id, value: sent, limit: spec.maxOutput } }));
+      // With the AI SDK the budget comes on top of the output limit: both shrink to fit together.
+      const sdk = view.protocol === 'anthropic-sdk' && budget !== undefined;
+      const output = sdk ? spec.maxOutput - budget : spec.maxOutput;
+      const edits = [
+        ...(m.paths?.maxTokens ? [{ op: 'set' as const, path: m.paths.maxTokens, value: view.stringValues ? String(output) : output }] : []),
+        ...(sdk && budget !== m.thinkingBudget && m.paths?.budget ? [{ op: 'set' as const, path: m.paths.budget, value: budget }] : []),
+      ];
+      const repair = output > 0 && edits.length > 0 && view.format ? { repair: { file: view.file, format: view.format, edits } } : {};
+      out.push(finding('MAX_TOKENS_TOO_HIGH', 'error', { ...mAt, params: { model: m.id, value: sent, limit: spec.maxOutput }, ...repair }));
     }
     if (m.context !== undefined && m.context > spec.contextWindow) {
-      out.push(finding('CONTEXT_TOO_LARGE', 'warning', { ...mAt, params: { model: m.id, value: m.context, limit: spec.contextWindow } }));
+      out.push(finding('CONTEXT_TOO_LARGE', 'warning', { ...mAt, params: { model: m.id, value: m.context, limit: spec.contextWindow }, ...repairOf(view, m.paths?.context, spec.contextWindow) }));
     }
     if (m.thinking && spec.thinking === 'none') {
-      out.push(finding('THINKING_UNSUPPORTED', 'error', { ...mAt, params: { model: m.id } }));
+      const drop = m.paths?.thinking ?? [];
+      const repair = drop.length > 0 && view.format ? { repair: { file: view.file, format: view.format, edits: drop.map((p) => ({ op: 'delete' as const, path: p })) } } : {};
+      out.push(finding('THINKING_UNSUPPORTED', 'error', { ...mAt, params: { model: m.id }, ...repair }));
     } else if (m.thinkingBudget !== undefined && spec.maxThinkingBudget !== null && m.thinkingBudget > spec.maxThinkingBudget) {
-      out.push(finding('THINKING_BUDGET_TOO_HIGH', 'error', { ...mAt, params: { model: m.id, value: m.thinkingBudget, limit: spec.maxThinkingBudget } }));
+      out.push(finding('THINKING_BUDGET_TOO_HIGH', 'error', { ...mAt, params: { model: m.id, value: m.thinkingBudget, limit: spec.maxThinkingBudget }, ...repairOf(view, m.paths?.budget, safe ?? spec.maxThinkingBudget) }));
     }
   }
   return out;

@@ -86,7 +86,7 @@ export function examineAll(input: DoctorInput): { findings: Finding[]; views: Pr
       const holder = view.key.source === 'inline' ? view.file : view.key.source === 'env-file' || view.key.source === 'store' ? view.key.file : undefined;
       const mode = holder ? input.modes[holder] : undefined;
       if (holder && typeof mode === 'number' && (mode & 0o077) !== 0) {
-        out.push(finding('FILE_PERMISSIONS', 'warning', { tool, file: holder, params: { mode: `0${(mode & 0o777).toString(8)}` } }));
+        out.push(finding('FILE_PERMISSIONS', 'warning', { tool, file: holder, params: { mode: `0${(mode & 0o777).toString(8)}` }, repair: { file: holder, mode: (mode & 0o700) | 0o600 } }));
       }
     }
     const hasConfig = Object.keys(files).length > 0;
