@@ -63,11 +63,14 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
     throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--key-storage', value: opts.keyStorage, choices: 'env, inline' });
   }
   const chosen = await resolveAll(opts, prompter);
+  // Codex reads its key only from an exported variable: in a terminal, offer the profile line.
+  const offerProfile = prompter && !opts.shellProfile && opts.keyStorage !== 'inline' && chosen.tools.includes('codex');
+  const shellProfile = opts.shellProfile ?? (offerProfile && (await prompter.ask(reporter.text('prompt.shellProfile'))) ? 'auto' : undefined);
   const answers: Answers = {
     ...chosen,
     ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
     ...(opts.keyStorage ? { keyStorage: opts.keyStorage as KeyStorage } : {}),
-    ...(opts.shellProfile ? { shellProfile: opts.shellProfile } : {}),
+    ...(shellProfile ? { shellProfile } : {}),
   };
 
   const rawKey = await readKeyInput(opts, io, prompter ? () => prompter.key(answers.plan, answers.region, io.env) : null);

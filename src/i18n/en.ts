@@ -96,6 +96,7 @@ export const en = {
   'prompt.key': 'API key (input hidden)',
   'prompt.useEnvKey': 'Use the key in ${name}?',
   'prompt.restoreKey': '{path}: you changed {key} since that run. Put back its old value anyway?',
+  'prompt.shellProfile': 'Codex reads its key only from an exported variable. Add the export line to your shell profile (backed up first)?',
   'prompt.confirm': 'Write these changes?',
 
   'finding.KEY_MISSING': 'The key is empty.',

@@ -98,6 +98,7 @@ export const zhCN: Messages = {
   'prompt.key': 'API 密钥（输入不显示）',
   'prompt.useEnvKey': '使用 ${name} 中的密钥？',
   'prompt.restoreKey': '{path}：那次运行之后你修改过 {key}。仍要恢复它的旧值吗？',
+  'prompt.shellProfile': 'Codex 只从已导出的环境变量读取密钥。要把 export 行加入你的 shell 配置文件（会先备份）吗？',
   'prompt.confirm': '写入这些改动？',
 
   'finding.KEY_MISSING': '密钥为空。',

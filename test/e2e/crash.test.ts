@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { cleanEnv, PLAN_KEY, ROOT, runCli, snapshotTree, spawnCli, tempHome } from '../helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'golden');
-const ARGS = ['--plan', 'coding', '--region', 'intl', '--tools', 'openclaw,qwen-code,claude-code', '--yes', '--key-env', 'K'];
+// Every format tp-setup writes: JSON5, JSONC, strict JSON, .env, TOML (Codex) and YAML (Hermes).
+const TOOLS = ['openclaw', 'qwen-code', 'claude-code', 'codex', 'hermes'];
+const ARGS = ['--plan', 'token-team', '--region', 'intl', '--tools', TOOLS.join(','), '--yes', '--key-env', 'K'];
 const ROUNDS = 24;
 
 async function seeded(): Promise<string> {
   const home = await tempHome('tp-crash-');
-  for (const tool of ['openclaw', 'qwen-code', 'claude-code']) await cp(path.join(FIXTURES, tool, 'input'), home, { recursive: true });
+  for (const tool of TOOLS) await cp(path.join(FIXTURES, tool, 'input'), home, { recursive: true });
   return home;
 }
 
@@ -31,13 +33,13 @@ describe('crash safety', () => {
       const child = spawnCli([...ARGS, '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });
       // Progress lines name each backup and write as it happens: kill right after the n-th one,
       // or at a random time when n is past the end.
-      const target = Math.floor(Math.random() * 14);
+      const target = Math.floor(Math.random() * 20);
       let seen = 0;
       child.stderr?.on('data', (chunk: Buffer) => {
         seen += (String(chunk).match(/^\s+(backed up|wrote) /gm) ?? []).length;
         if (seen >= target) child.kill('SIGKILL');
       });
-      if (target >= 12) setTimeout(() => child.kill('SIGKILL'), Math.random() * 400);
+      if (target >= 17) setTimeout(() => child.kill('SIGKILL'), Math.random() * 400);
       await child;
       const now = await userFiles(home);
       let changed = 0;

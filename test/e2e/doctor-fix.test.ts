@@ -69,6 +69,21 @@ async function brokenHome(): Promise<string> {
 const codes = (stdout: string) => JSON.parse(stdout).findings.map((f: { code: string }) => f.code) as string[];
 
 describe('doctor --fix', () => {
+  it('in a terminal asks before each repair', async () => {
+    const home = await tempHome();
+    const env = cleanEnv(home, { K: PLAN_KEY });
+    expect((await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'claude-code', '--yes', '--key-env', 'K', '--home', home], { env })).exitCode).toBe(0);
+    const { rm } = await import('node:fs/promises');
+    await rm(path.join(home, '.claude.json'));
+    const { PtyRun, KEYS } = await import('../helpers/pty.js');
+    const run = new PtyRun(['doctor', '--fix', '--home', home], { ...env, TERM: 'xterm' });
+    await run.waitFor('Repair:');
+    expect(run.output).toContain('hasCompletedOnboarding');
+    run.write(KEYS.enter);
+    expect(await run.exited).toBe(0);
+    expect(JSON.parse(await readFile(path.join(home, '.claude.json'), 'utf8'))).toEqual({ hasCompletedOnboarding: true });
+  });
+
   it('headless without --yes lists the safe repairs and changes nothing', async () => {
     const home = await brokenHome();
     const before = await snapshotTree(home);

@@ -83,6 +83,23 @@ describe('headless setup for OpenCode, Kilo, Codex, Hermes and the guides, every
     expect(await readFile(profile, 'utf8')).toBe('# bashrc\nalias ll="ls -l"\n');
   });
 
+  it('in a terminal, setup offers to add the Codex export line to the shell profile', async () => {
+    const home = await tempHome();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(home, '.zshrc'), '# zsh\n');
+    const { PtyRun, KEYS } = await import('../helpers/pty.js');
+    const run = new PtyRun(['--plan', 'token-team', '--region', 'cn', '--tools', 'codex', '--model', 'qwen3.6-plus', '--thinking', 'on', '--key-env', 'K', '--home', home], {
+      ...cleanEnv(home, { K: PLAN_KEY, SHELL: '/bin/zsh' }),
+      TERM: 'xterm',
+    });
+    await run.waitFor('Add the export line to your shell profile');
+    run.write(KEYS.enter);
+    await run.waitFor('Write these changes?');
+    run.write(KEYS.enter);
+    expect(await run.exited).toBe(0);
+    expect(await readFile(path.join(home, '.zshrc'), 'utf8')).toBe(`# zsh\nexport BAILIAN_TOKEN_PLAN_API_KEY='${PLAN_KEY}'\n`);
+  });
+
   it('--key-storage inline puts the key in each config (0600) and nowhere else', async () => {
     const home = await tempHome();
     const r = await runCli(['--plan', 'token-team', '--region', 'intl', '--tools', 'opencode,codex,hermes,qwen-code,openclaw', '--key-storage', 'inline', '--yes', '--key-env', 'K', '--home', home], {
