@@ -4,9 +4,9 @@ import { classifyKey, keyFindings, maskKey, normalizeKey, redactSecrets } from '
 import type { KeyKind } from '../../src/core/keys.js';
 
 // Random-looking but obviously fake; long enough to be masked with a tail.
-const PLAN_KEY = 'sk-sp-0123456789abcdef0123456789abcdef';
-const PAYG_KEY = 'sk-0123456789abcdef0123456789abcdef';
-const WS_KEY = 'sk-ws-0123456789abcdef0123456789abcdef';
+const PLAN_KEY = 'sk-sp-test-0123-4567-89ab-0123-cdef';
+const PAYG_KEY = 'sk-test-0123-4567-89ab-0123-cdef';
+const WS_KEY = 'sk-ws-test-0123-4567-89ab-0123-cdef';
 
 describe('normalizeKey', () => {
   it.each([
