@@ -14,7 +14,7 @@ import { collectFindings } from './doctor.js';
 import type { Io } from './io.js';
 import { readKeyInput } from './key-input.js';
 import type { Reporter } from './report.js';
-import type { Prompter } from './setup.js';
+import type { Prompter } from './prompter.js';
 
 export interface KeyOptions extends CommonOptions {
   readonly keyEnv: string | undefined;

@@ -7,7 +7,7 @@ import { backupsDir, listRuns, loadManifest, readRunFile } from '../effects/runs
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Io } from './io.js';
 import type { Reporter, RestoreRow } from './report.js';
-import type { Prompter } from './setup.js';
+import type { Prompter } from './prompter.js';
 
 export async function runBackups(opts: CommonOptions, io: Io, reporter: Reporter): Promise<number> {
   const { stateDir } = resolveHomes(opts.home, io.env);

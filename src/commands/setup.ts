@@ -7,7 +7,7 @@ import { isValidBaseUrl } from '../core/endpoints.js';
 import { hasErrors, type Finding } from '../core/findings.js';
 import { keyFindings, normalizeKey } from '../core/keys.js';
 import { candidatePaths, planChanges, RefusedFiles, targetsFor, type ChangePlan } from '../core/planner.js';
-import { checkModels, isComplete, resolveAnswers, type PartialAnswers } from '../core/questions.js';
+import { checkModels, isComplete, resolveAnswers } from '../core/questions.js';
 import { applyWrites, ChangedOnDisk, RolledBack } from '../effects/apply.js';
 import { readFileState } from '../effects/fs.js';
 import { displayPath, resolveHomes } from '../effects/paths.js';
@@ -16,22 +16,13 @@ import { recordConfigured } from '../effects/state.js';
 import { loadTemplates } from '../effects/templates.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Io } from './io.js';
+import type { Prompter } from './prompter.js';
 import { readKeyInput } from './key-input.js';
 import type { Reporter } from './report.js';
 import { planClean } from '../core/clean-plan.js';
 import { runClean } from './clean.js';
 import { collectFindings } from './doctor.js';
 
-export interface Prompter {
-  /** Ask for whatever is still missing; returns complete answers or throws a cancel. */
-  complete(partial: PartialAnswers): Promise<Answers>;
-  key(plan: Answers['plan'], region: Answers['region'], env: Io['env']): Promise<string>;
-  confirm(): Promise<boolean>;
-  /** A yes/no question (clean, restart). */
-  ask(message: string): Promise<boolean>;
-  /** restore: put back the old value of a key the user changed since the run? */
-  askOverwrite(file: string, key: string): Promise<boolean>;
-}
 
 /** Flag problems are usage errors (exit 2), reported before anything is read or written. */
 async function resolveAll(opts: SetupOptions, prompter: Prompter | null): Promise<Answers> {

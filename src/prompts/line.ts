@@ -1,5 +1,5 @@
 import { checkbox, confirm, password, select } from '@inquirer/prompts';
-import type { Prompter } from '../commands/setup.js';
+import type { Prompter } from '../commands/prompter.js';
 import { TOOL_IDS, adapters, type Answers } from '../core/adapters/index.js';
 import { getModel, getPlan, planIds, recommendedModel, regionIdsFor } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';

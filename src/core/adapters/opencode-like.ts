@@ -1,6 +1,5 @@
 import { classifyBaseUrl, familyOfPlan, getModel, getPlan } from '../catalog/index.js';
 import { getAt } from '../formats/value.js';
-import type { ModelSpec } from '../catalog/types.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { resolveEndpoints } from '../endpoints.js';
 import { finding, type Finding } from '../findings.js';

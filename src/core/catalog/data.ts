@@ -174,7 +174,7 @@ export const catalog: Catalog = {
       recommended: { cn: 'qwen3.6-plus', intl: 'qwen3.6-plus' },
       modelListClosed: true,
       unconfirmedModels: ['kimi-k2.7-code', 'glm-5.2'],
-      sources: [S000, S001, S002, TP_TEAM_QS, TP_OPENCODE_INTL, MODELS_DEV_2145],
+      sources: [S000, S001, S002, TP_TEAM_QS, TP_USAGE_INTL, TP_OPENCODE_INTL, MODELS_DEV_2145],
       decisions: [
         'The list is the twelve text models of 000, the only complete official list; 001 names four "such as" and 002 (2026-05-01) names only four.',
         'kimi-k2.7-code and glm-5.2 are accepted with a warning only, since just later third-party snapshots list them for Team.',

@@ -130,6 +130,24 @@ export function applyHunks(from: readonly string[], hunks: readonly LineHunk[], 
 }
 
 /**
+ * `changed` with each line that replaced exactly one line of `original` passed through `rewrite`
+ * (old and new line without their line ending; return null to keep the new line as it is).
+ */
+export function rewriteChangedLines(original: string, changed: string, split: Split, rewrite: (oldLine: string, newLine: string) => string | null): string {
+  const from = rawLines(original);
+  const hunks = lineHunks(from, rawLines(changed), split);
+  for (const hunk of hunks) {
+    if (hunk.end - hunk.start !== 1 || hunk.lines.length !== 1) continue;
+    const oldLine = (from[hunk.start] as string).replace(/\r?\n$/, '');
+    const newRow = hunk.lines[0] as string;
+    const newLine = newRow.replace(/\r?\n$/, '');
+    const next = rewrite(oldLine, newLine);
+    if (next !== null) hunk.lines[0] = next + newRow.slice(newLine.length);
+  }
+  return applyHunks(from, hunks);
+}
+
+/**
  * `changed` with every changed line put back as it was in `original` wherever `holds` still
  * accepts the text without that change: what a library rewrote but the edit did not need.
  */

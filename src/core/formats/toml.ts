@@ -30,7 +30,7 @@ import {
 } from '@decimalturn/toml-patch';
 import { parse as parseStrict, TomlError } from 'smol-toml';
 import { ParseFailure, VerifyFailure } from './failures.js';
-import { applyHunks, lineHunks, rawLines, undoNeedlessLines, type LineHunk } from './line-diff.js';
+import { applyHunks, lineHunks, rawLines, rewriteChangedLines, undoNeedlessLines, type LineHunk } from './line-diff.js';
 import { detectEol, splitBom, type Eol } from './text.js';
 import { applyEdit, applyEditsToValue, deepEqual, formatPath, getAt, isJsonObject, setOwn, type JsonObject } from './value.js';
 import { EditError, type Edit, type FormatEditor, type JsonValue, type KeyPath, type ParseError, type ParseResult } from './types.js';
@@ -298,19 +298,12 @@ function commentStart(line: string): number {
  * element `{}, # note` in a multi-line array); the comment goes back after the new text of that line.
  */
 function keepTrailingComments(original: string, changed: string): string {
-  const from = rawLines(original);
-  const hunks = lineHunks(from, rawLines(changed), 'entries');
-  for (const hunk of hunks) {
-    if (hunk.end - hunk.start !== 1 || hunk.lines.length !== 1) continue;
-    const oldBody = (from[hunk.start] as string).replace(/\r?\n$/, '');
-    const newRow = hunk.lines[0] as string;
-    const newBody = newRow.replace(/\r?\n$/, '');
+  return rewriteChangedLines(original, changed, 'entries', (oldBody, newBody) => {
     const at = commentStart(oldBody);
-    if (at <= 0 || oldBody.slice(0, at).trim() === '' || newBody.trim() === '' || commentStart(newBody) !== -1) continue;
+    if (at <= 0 || oldBody.slice(0, at).trim() === '' || newBody.trim() === '' || commentStart(newBody) !== -1) return null;
     const gap = /\s*$/.exec(oldBody.slice(0, at))?.[0] || ' ';
-    hunk.lines[0] = newBody.trimEnd() + gap + oldBody.slice(at) + newRow.slice(newBody.length);
-  }
-  return applyHunks(from, hunks);
+    return newBody.trimEnd() + gap + oldBody.slice(at);
+  });
 }
 
 const BLANK_OR_COMMENT = /^[ \t]*(#.*)?\r?\n?$/;

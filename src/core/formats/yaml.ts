@@ -25,7 +25,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { ParseFailure } from './failures.js';
-import { applyHunks, lineHunks, rawLines, type LineHunk } from './line-diff.js';
+import { lineHunks, rawLines, rewriteChangedLines, type LineHunk } from './line-diff.js';
 import { detectEol, detectIndentUnit, offsetToLineColumn, splitBom, type Eol } from './text.js';
 import { applyEdit, applyEditsToValue, deepEqual, formatPath, nestUnder, setOwn, type JsonObject } from './value.js';
 import { EditError, type Edit, type FormatEditor, type JsonValue, type KeyPath, type ParseError, type ParseResult } from './types.js';
@@ -402,19 +402,12 @@ function commentStart(line: string): number {
  * (`default: x   # note`, not `default: x # note`).
  */
 function alignComments(original: string, merged: string): string {
-  const from = rawLines(original);
-  const hunks = lineHunks(from, rawLines(merged), 'lines');
-  for (const hunk of hunks) {
-    if (hunk.end - hunk.start !== 1 || hunk.lines.length !== 1) continue;
-    const oldLine = (from[hunk.start] as string).replace(/\r?\n$/, '');
-    const newRow = hunk.lines[0] as string;
-    const newLine = newRow.replace(/\r?\n$/, '');
+  return rewriteChangedLines(original, merged, 'lines', (oldLine, newLine) => {
     const [oldAt, newAt] = [commentStart(oldLine), commentStart(newLine)];
-    if (oldAt <= 0 || newAt <= 0 || oldLine.slice(oldAt) !== newLine.slice(newAt)) continue;
+    if (oldAt <= 0 || newAt <= 0 || oldLine.slice(oldAt) !== newLine.slice(newAt)) return null;
     const gap = /\s*$/.exec(oldLine.slice(0, oldAt))?.[0] ?? ' ';
-    hunk.lines[0] = newLine.slice(0, newAt).trimEnd() + gap + newLine.slice(newAt) + newRow.slice(newLine.length);
-  }
-  return applyHunks(from, hunks);
+    return newLine.slice(0, newAt).trimEnd() + gap + newLine.slice(newAt);
+  });
 }
 
 /** Every comment in a YAML text, as the lexer finds them (a `#` inside a string is no comment). */

@@ -140,7 +140,6 @@ function tomlInline(node: Node): string {
   return `{ ${node.entries.map((e) => `${tomlKey(e.key, e.fmt.keyForm)} = ${tomlInline(e.value)}`).join(', ')} }`;
 }
 
-const isTable = (node: Node): node is Obj => node.t === 'o';
 const isTableArray = (node: Node): node is Arr => node.t === 'a' && node.items.length > 0 && node.items.every((item) => item.t === 'o' && item.entries.every((e) => e.value.t !== 'o'));
 
 /** How an object entry is written under a section: 0-1 section, 2 inline, 3 dotted keys, 4-5 section. */
@@ -328,7 +327,6 @@ class YamlRenderer {
   readonly comments = new Comments();
 
   constructor(
-    private readonly eol: string,
     private readonly unit: string,
     private readonly indentSeq: boolean,
   ) {}
@@ -409,7 +407,7 @@ export const tomlDoc: fc.Arbitrary<TextDoc> = fc.record({ root: tomlTreeArb.obj,
 export const yamlDoc: fc.Arbitrary<TextDoc> = fc
   .record({ root: yamlTreeArb.obj, shape: docShape, unit: fc.constantFrom('  ', '  ', '    ', '   '), indentSeq: fc.boolean() })
   .map(({ root, shape, unit, indentSeq }) => {
-    const renderer = new YamlRenderer(shape.eol, unit, indentSeq);
+    const renderer = new YamlRenderer(unit, indentSeq);
     const { comments } = renderer;
     const lines: string[] = [];
     if (shape.lead > 0) lines.push(comments.make([]));
