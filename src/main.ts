@@ -23,6 +23,7 @@ function errorText(err: CliError, t: Translate): { message: string; lines: strin
   const lines = err.lines.map((l) => {
     if (l === 'key') return t('error.missingKey');
     const [flag, choices] = l.split('|');
+    if (choices === '') return t('error.missingDepends', { flag: flag ?? '' });
     return choices !== undefined ? t('error.missingFlag', { flag: flag ?? '', choices }) : l;
   });
   return { message, lines };

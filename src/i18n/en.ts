@@ -17,6 +17,7 @@ export const en = {
 
   'error.missing': 'Missing answers (no terminal to ask in, or --yes given):',
   'error.missingFlag': '  {flag} (one of: {choices})',
+  'error.missingDepends': '  {flag} (the choices depend on --plan and --region)',
   'error.missingKey': '  --key-env <VAR> or --key-stdin (the key is never read from the command line)',
   'error.invalid': 'Invalid value for {flag}: {value} (one of: {choices})',
   'error.keyArgv': 'A key is never accepted on the command line. Use --key-env <VAR>, --key-stdin or the prompt.',

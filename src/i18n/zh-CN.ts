@@ -19,6 +19,7 @@ export const zhCN: Messages = {
 
   'error.missing': '缺少以下回答（没有可交互的终端，或使用了 --yes）：',
   'error.missingFlag': '  {flag}（可选：{choices}）',
+  'error.missingDepends': '  {flag}（可选值取决于 --plan 和 --region）',
   'error.missingKey': '  --key-env <变量名> 或 --key-stdin（密钥绝不从命令行参数读取）',
   'error.invalid': '{flag} 的值无效：{value}（可选：{choices}）',
   'error.keyArgv': '密钥绝不接受命令行参数。请使用 --key-env <变量名>、--key-stdin 或交互输入。',

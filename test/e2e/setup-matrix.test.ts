@@ -104,6 +104,7 @@ describe('headless usage errors', () => {
     const r = await runCli(['setup', '--home', home], { env: cleanEnv(home) });
     expect(r.exitCode).toBe(2);
     for (const flag of ['--plan', '--region', '--tools', '--key-env']) expect(r.stderr).toContain(flag);
+    expect(r.stderr).toContain('--model (the choices depend on --plan and --region)');
     expect(r.stdout).toBe('');
   });
 
