@@ -51,6 +51,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     reporter = cmd.options.json ? jsonReporter(io, t) : textReporter(io, t, () => home);
     switch (cmd.name) {
       case 'setup': {
+        if (!cmd.options.plain && canPrompt(io, cmd.options)) {
+          const { runWizard } = await import('./ui/index.js');
+          return await runWizard(cmd.options, io, t);
+        }
         const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
         return (await runSetup(cmd.options, io, reporter, prompter)).exitCode;
       }

@@ -74,7 +74,7 @@ describe('the tp-setup binary', () => {
 
   it('asks its questions in a terminal and writes what was chosen (npm start)', async () => {
     const home = await tempHome();
-    const run = new PtyRun(['--home', home], { ...cleanEnv(home), TERM: 'xterm' });
+    const run = new PtyRun(['--plain', '--home', home], { ...cleanEnv(home), TERM: 'xterm' });
     await run.waitFor('Which plan did you buy?');
     run.write(KEYS.enter); // Coding Plan (first)
     await run.waitFor('Where did you buy it?');
@@ -101,7 +101,7 @@ describe('the tp-setup binary', () => {
 
   it('Ctrl+C at a question exits 130 and leaves the home untouched', async () => {
     const home = await tempHome();
-    const run = new PtyRun(['--home', home], { ...cleanEnv(home), TERM: 'xterm' });
+    const run = new PtyRun(['--plain', '--home', home], { ...cleanEnv(home), TERM: 'xterm' });
     await run.waitFor('Which plan did you buy?');
     run.write(KEYS.ctrlC);
     expect(await run.exited).toBe(130);

@@ -28,7 +28,7 @@ describe('refusals leave every file byte-identical', () => {
     const file = path.join(home, '.claude/settings.json');
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, '{\n  "theme": "dark"\n}\n');
-    const run = new PtyRun(['--plan', 'coding', '--region', 'cn', '--tools', 'claude-code,qwen-code', '--model', 'qwen3.5-plus', '--thinking', 'on', '--key-env', 'K', '--home', home], {
+    const run = new PtyRun(['--plain', '--plan', 'coding', '--region', 'cn', '--tools', 'claude-code,qwen-code', '--model', 'qwen3.5-plus', '--thinking', 'on', '--key-env', 'K', '--home', home], {
       ...cleanEnv(home, { K: PLAN_KEY }),
       TERM: 'xterm',
     });

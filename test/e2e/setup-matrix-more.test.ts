@@ -88,7 +88,7 @@ describe('headless setup for OpenCode, Kilo, Codex, Hermes and the guides, every
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(home, '.zshrc'), '# zsh\n');
     const { PtyRun, KEYS } = await import('../helpers/pty.js');
-    const run = new PtyRun(['--plan', 'token-team', '--region', 'cn', '--tools', 'codex', '--model', 'qwen3.6-plus', '--thinking', 'on', '--key-env', 'K', '--home', home], {
+    const run = new PtyRun(['--plain', '--plan', 'token-team', '--region', 'cn', '--tools', 'codex', '--model', 'qwen3.6-plus', '--thinking', 'on', '--key-env', 'K', '--home', home], {
       ...cleanEnv(home, { K: PLAN_KEY, SHELL: '/bin/zsh' }),
       TERM: 'xterm',
     });
