@@ -289,6 +289,20 @@ describe('results', () => {
     expect(toAnswers(s)).toEqual({ answers: { plan: 'coding', region: 'cn', tools: ['codex'], models: ['qwen3-coder-plus'], thinking: true }, key: undefined });
   });
 
+  it('toAnswers: a thinking answer given for an earlier model does not carry over to a model it does not apply to', () => {
+    const { state } = walk(initQuestions({}, true), CODING_ANSWERS);
+    expect(toAnswers(state).answers.thinking).toBe(false);
+    // Back to the model, now a thinking-only one: the question is gone, and so is its old answer.
+    const always = apply(state, back, back, { type: 'model', value: 'MiniMax-M2.5' });
+    expect(always.step).toBe('done');
+    expect(toAnswers(always).answers).toMatchObject({ models: ['MiniMax-M2.5'], thinking: true });
+    // The answer is still kept for when the question comes back.
+    expect(always.values.thinking).toBe(false);
+    const again = apply(always, back, { type: 'model', value: 'glm-5' });
+    expect(again.step).toBe('thinking');
+    expect(toAnswers(apply(again, { type: 'thinking', value: false })).answers.thinking).toBe(false);
+  });
+
   it('toAnswers refuses unfinished questions', () => {
     expect(() => toAnswers(apply(initQuestions({}, true), { type: 'plan', value: 'coding' }))).toThrow(/not finished/);
   });

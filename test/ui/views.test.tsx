@@ -754,11 +754,18 @@ describe('MenuView', () => {
   it('detectionLines: installed versions, configured tools with plan and region, doctor counts, caches', () => {
     expect(detectionLines(detection, t)).toEqual([
       'Installed: Codex 0.98.0, Claude Code 2.1.3',
-      'Already using Model Studio: Qwen Code (Coding Plan, China (Beijing)), OpenCode (pay-as-you-go)',
+      'Already using Model Studio: Qwen Code (Coding Plan, China (Beijing)), OpenCode (Pay-as-you-go)',
       'Doctor: 1 error(s), 2 warning(s)',
       'Stale OpenClaw cache files: 1',
     ]);
     expect(detectionLines(none, t)).toEqual([t('wizard.installedNone'), t('wizard.configuredNone'), t('wizard.problemsNone')]);
+  });
+
+  it('detectionLines in Chinese name plans and regions in Chinese', () => {
+    const zh = translator('zh-CN');
+    const lines = detectionLines({ ...detection, configured: [...detection.configured, { tool: 'codex', family: 'token-plan', region: 'intl' }] }, zh);
+    expect(lines[1]).toBe(zh('wizard.configured', { list: 'Qwen Code (Coding Plan（编程套餐）, 中国内地（北京）), OpenCode (按量付费), Codex (Token Plan, 国际（新加坡）)' }));
+    expect(lines.join('\n')).not.toMatch(/pay-as-you-go|Pay-as-you-go|China|International/);
   });
 
   it('shows what was found and the choices in the order given; Enter takes the first', async () => {
