@@ -1,25 +1,15 @@
 import { checkbox, confirm, password, select } from '@inquirer/prompts';
 import type { Prompter } from '../commands/prompter.js';
 import { TOOL_IDS, adapters, type Answers } from '../core/adapters/index.js';
-import { getModel, getPlan, planIds, recommendedModel, regionIdsFor } from '../core/catalog/index.js';
+import { catalog, getModel, getPlan, planIds, recommendedModel, regionIdsFor } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';
 import type { PartialAnswers } from '../core/questions.js';
 import { keyFindings } from '../core/keys.js';
 import { planKeyVar } from '../core/adapters/key-vars.js';
 import { renderFinding } from '../commands/report.js';
 import type { Translate } from '../i18n/index.js';
+import { modelFacts } from './choice-labels.js';
 
-const REGION_NAMES: Record<RegionId, string> = {
-  cn: 'China (Beijing) · aliyun.com',
-  intl: 'International (Singapore) · alibabacloud.com / Qwen Cloud',
-  us: 'US (Virginia)',
-  hk: 'China (Hong Kong)',
-};
-
-/** 1,000,000 → 1M and 262,144 → 256K, the way the vendor's tables write context sizes. */
-function formatTokens(n: number): string {
-  return n >= 1_000_000 ? `${n / 1_000_000}M` : `${Math.round(n / 1024)}K`;
-}
 
 /** The first reason the key cannot work with this plan, in words, or undefined. */
 function blockingWith(t: Translate) {
@@ -38,11 +28,11 @@ export function linePrompter(t: Translate): Prompter {
         partial.plan ??
         (await select({
           message: t('prompt.plan'),
-          choices: planIds.map((id) => ({ value: id, name: getPlan(id).name.en, description: getPlan(id).blurb.en })),
+          choices: planIds.map((id) => ({ value: id, name: getPlan(id).name[t.lang], description: getPlan(id).blurb[t.lang] })),
         }));
       const region: RegionId =
         partial.region ??
-        (await select({ message: t('prompt.region'), choices: regionIdsFor(plan).map((id) => ({ value: id, name: REGION_NAMES[id] })) }));
+        (await select({ message: t('prompt.region'), choices: regionIdsFor(plan).map((id) => ({ value: id, name: catalog.regions.find((r) => r.id === id)?.name[t.lang] ?? id })) }));
       const tools =
         partial.tools ??
         (await checkbox({
@@ -59,10 +49,13 @@ export function linePrompter(t: Translate): Prompter {
             message: t('prompt.model'),
             default: recommended,
             choices: ids.map((id) => {
-              const m = getModel(id);
-              const ctx = m ? `${formatTokens(m.contextWindow)} context` : '';
-              const think = m && m.thinking !== 'none' ? ' · thinking' : '';
-              return { value: id, name: `${id}${id === recommended ? ' (recommended)' : ''}`, description: `${ctx}${think}` };
+              const facts = modelFacts(id);
+              const notes = [facts.context ? t('wizard.model.context', { size: facts.context }) : null, facts.thinking ? t('wizard.model.thinking') : null];
+              return {
+                value: id,
+                name: `${id}${id === recommended ? ` (${t('wizard.model.recommended')})` : ''}`,
+                description: notes.filter(Boolean).join(' · '),
+              };
             }),
           }),
         ];

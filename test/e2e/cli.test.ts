@@ -72,7 +72,7 @@ describe('the tp-setup binary', () => {
     expect(f.message).toContain('不提供模型 Qwen3.5-Plus');
   });
 
-  it('asks its questions in a terminal and writes what was chosen (npm start)', async () => {
+  it('--plain asks the same questions as line prompts and writes both chosen tools', async () => {
     const home = await tempHome();
     const run = new PtyRun(['--plain', '--home', home], { ...cleanEnv(home), TERM: 'xterm' });
     await run.waitFor('Which plan did you buy?');
@@ -80,7 +80,7 @@ describe('the tp-setup binary', () => {
     await run.waitFor('Where did you buy it?');
     run.write(KEYS.down + KEYS.enter); // International
     await run.waitFor('Which tools should use it?');
-    run.write(KEYS.down + KEYS.space + KEYS.enter); // Qwen Code
+    run.write(KEYS.down + KEYS.space + KEYS.down + KEYS.space + KEYS.enter); // Qwen Code, Claude Code
     await run.waitFor('Default model');
     run.write(KEYS.enter); // recommended
     await run.waitFor('Turn thinking on');
@@ -97,6 +97,8 @@ describe('the tp-setup binary', () => {
     const qs = parseJsonc(await readFile(path.join(home, '.qwen/settings.json'), 'utf8'));
     expect(qs.modelProviders.openai[0].baseUrl).toBe('https://coding-intl.dashscope.aliyuncs.com/v1');
     expect(await readFile(path.join(home, '.qwen/.env'), 'utf8')).toBe(`BAILIAN_CODING_PLAN_API_KEY=${PLAN_KEY}\n`);
+    const claude = JSON.parse(await readFile(path.join(home, '.claude/settings.json'), 'utf8'));
+    expect(claude.env.ANTHROPIC_BASE_URL).toBe('https://coding-intl.dashscope.aliyuncs.com/apps/anthropic');
   });
 
   it('Ctrl+C at a question exits 130 and leaves the home untouched', async () => {

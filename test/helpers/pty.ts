@@ -10,11 +10,17 @@ export class PtyRun {
 
   constructor(args: readonly string[], env: Record<string, string>, cols = 100) {
     // CI=false: the child must behave as a person's terminal, whatever the parent runs under.
-    this.pty = spawn(process.execPath, [CLI, ...args], { name: 'xterm-color', cols, rows: 40, env: { ...env, CI: 'false' } });
+    // node-pty sets TERM from `name`: pass the caller's TERM through it (TERM=dumb must arrive).
+    this.pty = spawn(process.execPath, [CLI, ...args], { name: env.TERM ?? 'xterm-color', cols, rows: 40, env: { ...env, CI: 'false' } });
     this.pty.onData((d) => {
       this.buffer += d;
     });
     this.exited = new Promise((resolve) => this.pty.onExit((e) => resolve(e.exitCode)));
+  }
+
+  /** Everything the program wrote, escape codes included. */
+  get raw(): string {
+    return this.buffer;
   }
 
   get output(): string {

@@ -1,0 +1,183 @@
+import type { Answers, ToolId } from '../core/adapters/index.js';
+import { getModel, getPlan, isRegionOf, recommendedModel } from '../core/catalog/index.js';
+import type { PlanId, RegionId } from '../core/catalog/types.js';
+import type { Finding } from '../core/findings.js';
+import { keyFindings } from '../core/keys.js';
+import type { PartialAnswers } from '../core/questions.js';
+
+/**
+ * The onboarding questions as a pure state machine. The issue's order: plan → edition (Token
+ * Plan only) → region → tools → key → model → thinking. A step the flags already answered is
+ * never shown; going back keeps every answer, which becomes the next visit's default.
+ */
+export type StepId = 'plan' | 'edition' | 'region' | 'tools' | 'key' | 'model' | 'thinking';
+export const STEP_ORDER: readonly StepId[] = ['plan', 'edition', 'region', 'tools', 'key', 'model', 'thinking'];
+
+/** The plan screen asks for the product; Token Plan's edition is a second question. */
+export type Family = 'token' | 'coding' | 'payg';
+export type Edition = 'personal' | 'team';
+
+export type KeyAnswer = { readonly source: 'env'; readonly name: string; readonly value: string } | { readonly source: 'typed'; readonly value: string };
+
+export interface Values {
+  readonly family?: Family;
+  readonly edition?: Edition;
+  readonly region?: RegionId;
+  readonly tools?: readonly ToolId[];
+  readonly key?: KeyAnswer;
+  readonly model?: string;
+  readonly thinking?: boolean;
+}
+
+export interface QuestionState {
+  /** What the flags (or env twins) answered: those screens are skipped. */
+  readonly preset: PartialAnswers;
+  /** False when the key comes from --key-env / --key-stdin. */
+  readonly askKey: boolean;
+  readonly values: Values;
+  readonly step: StepId | 'done';
+}
+
+export type QuestionAction =
+  | { readonly type: 'plan'; readonly value: Family }
+  | { readonly type: 'edition'; readonly value: Edition }
+  | { readonly type: 'region'; readonly value: RegionId }
+  | { readonly type: 'tools'; readonly value: readonly ToolId[] }
+  | { readonly type: 'key'; readonly value: KeyAnswer }
+  | { readonly type: 'model'; readonly value: string }
+  | { readonly type: 'thinking'; readonly value: boolean }
+  | { readonly type: 'back' };
+
+const FAMILY_OF: Record<PlanId, Family> = { coding: 'coding', 'token-personal': 'token', 'token-team': 'token', payg: 'payg' };
+
+export function planOf(s: Pick<QuestionState, 'preset' | 'values'>): PlanId | undefined {
+  if (s.preset.plan) return s.preset.plan;
+  const { family, edition } = s.values;
+  if (family === 'token') return edition ? `token-${edition}` : undefined;
+  return family;
+}
+
+export function regionOf(s: Pick<QuestionState, 'preset' | 'values'>): RegionId | undefined {
+  return s.preset.region ?? s.values.region;
+}
+
+export function modelsOf(s: Pick<QuestionState, 'preset' | 'values'>): readonly string[] | undefined {
+  return s.preset.models ?? (s.values.model ? [s.values.model] : undefined);
+}
+
+const thinkable = (models: readonly string[] | undefined): boolean => (models ?? []).some((id) => getModel(id)?.thinking === 'optional');
+
+/** Whether a step is asked at all, given the flags and the answers so far. */
+export function isAsked(s: QuestionState, step: StepId): boolean {
+  switch (step) {
+    case 'plan':
+      return !s.preset.plan;
+    case 'edition':
+      return !s.preset.plan && s.values.family === 'token';
+    case 'region':
+      return !s.preset.region;
+    case 'tools':
+      return !s.preset.tools;
+    case 'key':
+      return s.askKey;
+    case 'model':
+      return !s.preset.models;
+    case 'thinking':
+      return s.preset.thinking === undefined && thinkable(modelsOf(s));
+  }
+}
+
+function nextAfter(s: QuestionState, step: StepId): StepId | 'done' {
+  for (const candidate of STEP_ORDER.slice(STEP_ORDER.indexOf(step) + 1)) if (isAsked(s, candidate)) return candidate;
+  return 'done';
+}
+
+function firstStep(s: QuestionState): StepId | 'done' {
+  const first = STEP_ORDER.find((step) => isAsked(s, step));
+  return first ?? 'done';
+}
+
+export function initQuestions(preset: PartialAnswers, askKey: boolean, values: Values = {}): QuestionState {
+  const base: QuestionState = { preset, askKey, values, step: 'plan' };
+  return { ...base, step: firstStep(base) };
+}
+
+/** Start at the last question: where "back" from the review screen lands. */
+export function atLastStep(s: QuestionState): QuestionState {
+  const asked = STEP_ORDER.filter((step) => isAsked(s, step));
+  return { ...s, step: asked[asked.length - 1] ?? 'done' };
+}
+
+export function isFirstStep(s: QuestionState): boolean {
+  return s.step !== 'done' && !STEP_ORDER.slice(0, STEP_ORDER.indexOf(s.step)).some((step) => isAsked(s, step));
+}
+
+/** Answers that no longer fit an earlier change are dropped, so no default is ever invalid. */
+function sanitize(s: QuestionState): QuestionState {
+  const plan = planOf(s);
+  let values = s.values;
+  if (plan && values.region && !isRegionOf(plan, values.region)) values = { ...values, region: undefined };
+  const region = regionOf({ ...s, values });
+  if (values.model && (!plan || !region || !(getPlan(plan).models[region] ?? []).includes(values.model))) values = { ...values, model: undefined };
+  if (values.key && plan && region && keyProblem(values.key.value, plan, region)) values = { ...values, key: undefined };
+  return { ...s, values };
+}
+
+const FAMILY_PLANS: Record<Family, readonly PlanId[]> = { token: ['token-personal', 'token-team'], coding: ['coding'], payg: ['payg'] };
+
+/**
+ * The plan families to offer. `--region us` without `--plan` leaves only the families that serve
+ * that region: Coding Plan there would have no model and no endpoint.
+ */
+export function familiesFor(s: Pick<QuestionState, 'preset'>): Family[] {
+  const region = s.preset.region;
+  return (['token', 'coding', 'payg'] as const).filter((f) => !region || FAMILY_PLANS[f].some((plan) => isRegionOf(plan, region)));
+}
+
+export function questionsReducer(s: QuestionState, action: QuestionAction): QuestionState {
+  if (action.type === 'back') {
+    if (s.step === 'done') return atLastStep(s);
+    const before = STEP_ORDER.slice(0, STEP_ORDER.indexOf(s.step)).filter((step) => isAsked(s, step));
+    const previous = before[before.length - 1];
+    return previous ? { ...s, step: previous } : s;
+  }
+  if (s.step !== action.type) return s;
+  if (action.type === 'plan' && !familiesFor(s).includes(action.value)) return s;
+  const values: Values = action.type === 'plan' ? { ...s.values, family: action.value } : { ...s.values, [action.type]: action.value };
+  const next = sanitize({ ...s, values });
+  return { ...next, step: nextAfter(next, action.type) };
+}
+
+/** The first reason a key cannot work with this plan and region, as a finding, or undefined. */
+export function keyProblem(value: string, plan: PlanId, region: RegionId): Finding | undefined {
+  return keyFindings(value, plan, region).find((f) => f.severity === 'error');
+}
+
+/** Only a prefix that can never become right is worth a message while the user is still typing. */
+export function keyProblemWhileTyping(value: string, plan: PlanId, region: RegionId): Finding | undefined {
+  if (value.trim().length < 6) return undefined;
+  return keyFindings(value, plan, region).find((f) => f.severity === 'error' && f.code === 'KEY_WRONG_KIND');
+}
+
+/** The default model: the plan's recommended one. */
+export function defaultModel(s: QuestionState): string | undefined {
+  const plan = planOf(s);
+  const region = regionOf(s);
+  return s.values.model ?? (plan && region ? recommendedModel(plan, region) : undefined);
+}
+
+/** The finished questions as the answers every command takes, plus the key when one was asked. */
+export function toAnswers(s: QuestionState): { answers: Answers; key: string | undefined } {
+  const plan = planOf(s);
+  const region = regionOf(s);
+  const tools = s.preset.tools ?? s.values.tools;
+  const models = modelsOf(s);
+  if (!plan || !region || !tools || !models) throw new Error('questions are not finished');
+  return {
+    // An answer given for an earlier model does not carry over to one the question does not apply to.
+    answers: { plan, region, tools, models, thinking: s.preset.thinking ?? (isAsked(s, 'thinking') ? s.values.thinking : undefined) ?? true },
+    key: s.values.key?.value,
+  };
+}
+
+export { FAMILY_OF };

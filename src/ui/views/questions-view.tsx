@@ -1,0 +1,155 @@
+import { Box, Text, useInput } from 'ink';
+import { useSyncReducer } from '../use-sync-reducer.js';
+import { TOOL_IDS, adapters, type ToolId } from '../../core/adapters/index.js';
+import { catalog, getPlan, recommendedModel, regionIdsFor } from '../../core/catalog/index.js';
+import type { RegionId } from '../../core/catalog/types.js';
+import { maskKey } from '../../core/keys.js';
+import type { Translate } from '../../i18n/index.js';
+import { modelFacts } from '../../prompts/choice-labels.js';
+import {
+  defaultModel,
+  familiesFor,
+  isAsked,
+  isFirstStep,
+  STEP_ORDER,
+  planOf,
+  questionsReducer,
+  regionOf,
+  type Edition,
+  type Family,
+  type QuestionAction,
+  type QuestionState,
+} from '../questions-reducer.js';
+import { KeyStep } from './key-step.js';
+import { MultiSelectView } from './multi-select-view.js';
+import { SelectView, type Choice } from './select-view.js';
+
+interface Props {
+  readonly initial: QuestionState;
+  readonly canLeave: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly installed: Readonly<Record<string, string | null | undefined>>;
+  readonly onDone: (state: QuestionState) => void;
+  readonly onLeave: () => void;
+  readonly t: Translate;
+}
+
+const shortVersion = (v: string): string => /\d+\.\d+\.\d+/.exec(v)?.[0] ?? v;
+
+/** What was answered so far, one line, so going back and forth never loses track. */
+function answeredLine(s: QuestionState, t: Translate): string {
+  const parts: string[] = [];
+  const plan = planOf(s);
+  if (plan && s.step !== 'plan' && s.step !== 'edition') parts.push(`${t('wizard.answer.plan')}: ${getPlan(plan).name[t.lang]}`);
+  const region = regionOf(s);
+  const order = ['plan', 'edition', 'region', 'tools', 'key', 'model', 'thinking'];
+  const past = (step: string): boolean => s.step === 'done' || order.indexOf(s.step) > order.indexOf(step);
+  if (region && past('region')) parts.push(`${t('wizard.answer.region')}: ${catalog.regions.find((r) => r.id === region)?.name[t.lang] ?? region}`);
+  const tools = s.preset.tools ?? s.values.tools;
+  if (tools && tools.length > 0 && past('tools')) parts.push(`${t('wizard.answer.tools')}: ${tools.map((id) => adapters[id].label).join(', ')}`);
+  if (s.values.key && past('key')) parts.push(`${t('wizard.answer.key')}: ${maskKey(s.values.key.value)}`);
+  return parts.join(' · ');
+}
+
+/** The onboarding questions, one screen each; Esc goes back with every answer kept. */
+export function QuestionsView({ initial, canLeave, env, installed, onDone, onLeave, t }: Props) {
+  const [s, apply] = useSyncReducer(questionsReducer, () => initial);
+  const dispatch = (action: QuestionAction): void => {
+    const next = apply(action);
+    if (next.step === 'done') onDone(next);
+  };
+  useInput((_input, key) => {
+    if (!key.escape) return;
+    if (isFirstStep(s)) {
+      if (canLeave) onLeave();
+    } else dispatch({ type: 'back' });
+  });
+  if (s.step === 'done') return null;
+  const first = isFirstStep(s) && !canLeave;
+  const hint = t(s.step === 'tools' ? 'wizard.hint.multi' : first ? 'wizard.hint.selectFirst' : 'wizard.hint.select');
+  const plan = planOf(s);
+  const region = regionOf(s);
+  // A key-only walk (key reset, or flags for the rest) has no answers of the user's to recap.
+  const keyOnly = STEP_ORDER.every((step) => step === 'key' || !isAsked(s, step));
+  const summary = keyOnly ? '' : answeredLine(s, t);
+  const question = (title: string, body: React.ReactNode, note?: string) => (
+    <Box flexDirection="column">
+      {summary ? <Text dimColor>{summary}</Text> : null}
+      <Text bold>{`? ${title}`}</Text>
+      {note ? (
+        <Box paddingLeft={2}>
+          <Text dimColor>{note}</Text>
+        </Box>
+      ) : null}
+      {body}
+      <Text dimColor>{`  ${hint}`}</Text>
+    </Box>
+  );
+
+  switch (s.step) {
+    case 'plan': {
+      const all: Choice<Family>[] = [
+        { value: 'token', label: t('wizard.family.token'), description: t('wizard.family.token.desc') },
+        { value: 'coding', label: getPlan('coding').name[t.lang], description: getPlan('coding').blurb[t.lang] },
+        { value: 'payg', label: getPlan('payg').name[t.lang], description: getPlan('payg').blurb[t.lang] },
+      ];
+      const choices = all.filter((c) => familiesFor(s).includes(c.value));
+      return question(t('prompt.plan'), <SelectView key="plan" choices={choices} defaultValue={s.values.family} onSubmit={(value) => dispatch({ type: 'plan', value })} />, t('wizard.plan.note'));
+    }
+    case 'edition': {
+      const choices: Choice<Edition>[] = (['personal', 'team'] as const).map((e) => ({
+        value: e,
+        label: t(`wizard.edition.${e}`),
+        description: getPlan(`token-${e}`).blurb[t.lang],
+      }));
+      return question(t('wizard.edition'), <SelectView key="edition" choices={choices} defaultValue={s.values.edition} onSubmit={(value) => dispatch({ type: 'edition', value })} />);
+    }
+    case 'region': {
+      const ids = plan ? regionIdsFor(plan) : catalog.regions.map((r) => r.id);
+      const choices: Choice<RegionId>[] = ids.map((id) => ({ value: id, label: catalog.regions.find((r) => r.id === id)?.name[t.lang] ?? id }));
+      return question(t('prompt.region'), <SelectView key="region" choices={choices} defaultValue={s.values.region} onSubmit={(value) => dispatch({ type: 'region', value })} />);
+    }
+    case 'tools': {
+      const choices: Choice<ToolId>[] = TOOL_IDS.map((id) => {
+        const version = installed[id];
+        const hint = adapters[id].examine === undefined ? t('wizard.tools.guide') : version ? t('wizard.tools.installed', { version: shortVersion(version) }) : undefined;
+        return { value: id, label: adapters[id].label, ...(hint ? { hint } : {}) };
+      });
+      const ticked = s.values.tools ?? TOOL_IDS.filter((id) => Boolean(installed[id]));
+      return question(
+        t('prompt.tools'),
+        <MultiSelectView key="tools" choices={choices} defaultValues={ticked} requiredMessage={t('wizard.tools.required')} onSubmit={(value) => dispatch({ type: 'tools', value })} />,
+      );
+    }
+    case 'key':
+      return (
+        <Box flexDirection="column">
+          {summary ? <Text dimColor>{summary}</Text> : null}
+          {plan && region ? <KeyStep key="key" plan={plan} region={region} env={env} previous={s.values.key} t={t} onSubmit={(value) => dispatch({ type: 'key', value })} /> : null}
+        </Box>
+      );
+    case 'model': {
+      if (!plan || !region) return null;
+      const recommended = recommendedModel(plan, region);
+      const ids = [...(getPlan(plan).models[region] ?? [])].sort((a, b) => Number(b === recommended) - Number(a === recommended));
+      const choices: Choice<string>[] = ids.map((id) => {
+        const facts = modelFacts(id);
+        const hint = [
+          facts.context ? t('wizard.model.context', { size: facts.context }) : null,
+          facts.thinking ? t('wizard.model.thinking') : null,
+          id === recommended ? t('wizard.model.recommended') : null,
+        ].filter(Boolean);
+        return { value: id, label: id, hint: hint.join(' · ') };
+      });
+      return question(t('prompt.model'), <SelectView key="model" choices={choices} defaultValue={defaultModel(s)} onSubmit={(value) => dispatch({ type: 'model', value })} />);
+    }
+    case 'thinking': {
+      const choices: Choice<'on' | 'off'>[] = [
+        { value: 'on', label: t('wizard.thinking.on') },
+        { value: 'off', label: t('wizard.thinking.off') },
+      ];
+      const current = s.values.thinking === false ? 'off' : 'on';
+      return question(t('prompt.thinking'), <SelectView key="thinking" choices={choices} defaultValue={current} onSubmit={(value) => dispatch({ type: 'thinking', value: value === 'on' })} />);
+    }
+  }
+}

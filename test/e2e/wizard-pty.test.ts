@@ -1,0 +1,163 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+import stripAnsi from 'strip-ansi';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, PLAN_KEY, runCli, snapshotTree, tempHome } from '../helpers/cli.js';
+import { KEYS, PtyRun } from '../helpers/pty.js';
+
+const NEW_KEY = 'sk-sp-test-new0-1111-2222-beef';
+/** A person's terminal: TTYs, colour-capable, no tool on PATH so detection is the same everywhere. */
+const term = (home: string, extra: Record<string, string> = {}) => ({ ...cleanEnv(home, extra), PATH: '/usr/bin:/bin', TERM: 'xterm-256color' });
+
+/** Key presses one at a time, each after the screen it answers has appeared. */
+async function answer(run: PtyRun, steps: readonly [string | RegExp, string][]): Promise<void> {
+  for (const [wait, keys] of steps) {
+    await run.waitFor(wait);
+    await new Promise((r) => setTimeout(r, 60));
+    run.write(keys);
+  }
+}
+
+describe('the wizard in a real pseudo-terminal (built CLI)', () => {
+  it('onboarding for two tools writes both configs and exits 0; the key never reaches the screen', async () => {
+    const home = await tempHome();
+    const run = new PtyRun(['--home', home], term(home));
+    await answer(run, [
+      ['What would you like to do?', KEYS.enter],
+      ['Which plan did you buy?', KEYS.enter], // Token Plan
+      ['Which edition of Token Plan?', KEYS.down], // Team
+      ['❯ Team', KEYS.enter],
+      ['Where did you buy it?', KEYS.enter], // China (Beijing)
+      ['Which tools should use it?', KEYS.space], // OpenClaw
+      ['◉ OpenClaw', KEYS.down + KEYS.down],
+      ['❯ ◯ Claude Code', KEYS.space],
+      ['◉ Claude Code', KEYS.enter],
+      ['API key', PLAN_KEY],
+      ['*'.repeat(PLAN_KEY.length), KEYS.enter],
+      ['Default model', KEYS.enter],
+      ['Turn thinking on', KEYS.enter],
+      ['Write these changes?', 'y'],
+      ['Check each tool now', KEYS.enter],
+    ]);
+    expect(await run.exited).toBe(0);
+    expect(run.output).not.toContain(PLAN_KEY);
+    const oc = parseJsonc(await readFile(path.join(home, '.openclaw/openclaw.json'), 'utf8'));
+    expect(oc.models.providers.bailian.baseUrl).toBe('https://token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1');
+    expect(oc.agents.defaults.model.primary).toBe('bailian/qwen3.6-plus');
+    const claude = JSON.parse(await readFile(path.join(home, '.claude/settings.json'), 'utf8'));
+    expect(claude.env.ANTHROPIC_MODEL).toBe('qwen3.6-plus');
+    expect(run.output).toContain('Undo this run with: tp-setup restore');
+  });
+
+  it('key rotation: asks only the new key and replaces it in every file', async () => {
+    const home = await tempHome();
+    const setup = await runCli(['--plan', 'coding', '--region', 'intl', '--tools', 'qwen-code,opencode', '--yes', '--key-env', 'K', '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(setup.exitCode, setup.stderr).toBe(0);
+    const run = new PtyRun(['--home', home], term(home));
+    await answer(run, [
+      [/❯ Put in a new key after a key reset/, KEYS.enter],
+      ['API key', NEW_KEY + KEYS.enter],
+      ['Write these changes?', 'y'],
+    ]);
+    expect(await run.exited).toBe(0);
+    expect(await readFile(path.join(home, '.qwen/.env'), 'utf8')).toContain(NEW_KEY);
+    const files = await snapshotTree(home);
+    const holding = [...files].filter(([f, v]) => !f.startsWith('.local/') && v.text.includes(PLAN_KEY)).map(([f]) => f);
+    expect(holding).toEqual([]);
+    expect(run.output).not.toContain(NEW_KEY);
+  });
+
+  it('cache cleanup: shows each stale file with why, moves it aside, restore brings it back', async () => {
+    const home = await tempHome();
+    const setup = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'openclaw', '--yes', '--key-env', 'K', '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(setup.exitCode, setup.stderr).toBe(0);
+    const cache = path.join(home, '.openclaw/agents/main/agent/models.json');
+    await mkdir(path.dirname(cache), { recursive: true });
+    const stale = JSON.stringify({ providers: { bailian: { baseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1', models: [] } } });
+    await writeFile(cache, stale);
+    const run = new PtyRun(['--home', home], term(home));
+    await answer(run, [
+      [/❯ Clean stale OpenClaw caches/, KEYS.enter],
+      [/keeps an old baseUrl[\s\S]*Enter\/y yes/, 'y'],
+    ]);
+    expect(await run.exited).toBe(0);
+    await expect(readFile(cache, 'utf8')).rejects.toThrow();
+    expect((await runCli(['restore', '--home', home], { env: cleanEnv(home) })).exitCode).toBe(0);
+    expect(await readFile(cache, 'utf8')).toBe(stale);
+  });
+
+  it('Ctrl+C mid-way leaves the home byte-identical and exits 130', async () => {
+    const home = await tempHome();
+    await mkdir(path.join(home, '.qwen'), { recursive: true });
+    await writeFile(path.join(home, '.qwen/settings.json'), '{\n  // mine\n  "theme": "dark"\n}\n');
+    const before = await snapshotTree(home);
+    const run = new PtyRun(['--home', home], term(home));
+    await answer(run, [
+      ['What would you like to do?', KEYS.enter],
+      ['Which plan did you buy?', KEYS.down + KEYS.enter],
+      ['Where did you buy it?', KEYS.enter],
+      ['Which tools should use it?', KEYS.down + KEYS.space + KEYS.enter],
+      ['API key', PLAN_KEY.slice(0, 10)],
+      ['*'.repeat(10), KEYS.ctrlC],
+    ]);
+    expect(await run.exited).toBe(130);
+    expect(await snapshotTree(home)).toEqual(before);
+  });
+
+  it('a dumb terminal gets no wizard: headless rules, exit 2 naming the missing flags', async () => {
+    const home = await tempHome();
+    const run = new PtyRun(['--home', home], { ...term(home), TERM: 'dumb' });
+    expect(await run.exited).toBe(2);
+    expect(run.output).toContain('--plan');
+    expect(run.output).not.toContain('What would you like to do?');
+  });
+
+  it('--lang zh-CN asks in Chinese', async () => {
+    const home = await tempHome();
+    const run = new PtyRun(['--home', home, '--lang', 'zh-CN'], term(home));
+    await answer(run, [
+      ['要做什么？', KEYS.enter],
+      ['你购买的是哪种套餐？', KEYS.ctrlC],
+    ]);
+    expect(await run.exited).toBe(130);
+    expect(run.output).toContain('为套餐配置工具');
+    expect(run.output).toContain('不能混用');
+  });
+
+  it('a 60-column terminal wraps long paths and texts instead of breaking the layout', async () => {
+    const home = await tempHome('tp-home-with-a-rather-long-folder-name-for-wrapping-');
+    const run = new PtyRun(['--home', home, '--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code,claude-code', '--model', 'qwen3.5-plus', '--thinking', 'on'], term(home), 60);
+    await answer(run, [
+      ['API key', PLAN_KEY + KEYS.enter],
+      ['Write these changes?', KEYS.ctrlC],
+    ]);
+    expect(await run.exited).toBe(130);
+    const lines = run.output.split(/\r?\n/);
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+    expect(run.output).toContain('settings.json');
+  });
+
+  it('NO_COLOR and --no-color: no colour codes at all, while the same screen has them otherwise', async () => {
+    const colour = /\u001B\[(3[0-7]|9[0-7]|38;)/;
+    // The pty runs with CI=false (Ink draws every frame then), and chalk turns colour off whenever a
+    // CI variable exists; FORCE_COLOR=1 stands for a person's colour terminal.
+    const raw = async (extra: Record<string, string>, flags: string[] = []): Promise<string> => {
+      const home = await tempHome();
+      const run = new PtyRun(['--home', home, '--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--model', 'qwen3.5-plus', '--thinking', 'on', ...flags], term(home, { FORCE_COLOR: '1', ...extra }));
+      await answer(run, [
+        ['API key', PLAN_KEY + KEYS.enter],
+        ['Write these changes?', 'n'],
+      ]);
+      expect(await run.exited).toBe(130);
+      return run.raw;
+    };
+    const coloured = await raw({});
+    expect(coloured).toMatch(colour);
+    // The diff's signs carry the meaning; colour only repeats it.
+    expect(stripAnsi(coloured)).toContain('+BAILIAN_CODING_PLAN_API_KEY=sk-sp-…abcd');
+    expect(await raw({ NO_COLOR: '1' })).not.toMatch(colour);
+    expect(await raw({}, ['--no-color'])).not.toMatch(colour);
+  });
+});
