@@ -1,32 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from './args.js';
 import { canPrompt, processIo, type Io } from './commands/io.js';
-import { jsonReporter, renderFinding, textReporter, type Reporter } from './commands/report.js';
-import { runClean } from './commands/clean.js';
-import { runKey } from './commands/key.js';
-import { runExplain } from './commands/explain.js';
-import { runVerify } from './commands/verify.js';
-import { runDoctorCommand } from './commands/doctor.js';
-import { runBackups, runRestore } from './commands/restore.js';
-import { runSetup } from './commands/setup.js';
+import type { Reporter } from './commands/report.js';
 import type { Prompter } from './commands/prompter.js';
 import { resolveHomes } from './effects/paths.js';
 import { CliError, ExitCode } from './exit-codes.js';
-import { detectLang, hasMessage, translator, type Translate } from './i18n/index.js';
+import { detectLang, translator, type Translate } from './i18n/index.js';
+import { errorText } from './commands/error-text.js';
+
+/*
+ * Every command module is imported when its command runs, not up front: `--help` and `--version`
+ * load only the argument parser and the messages, and each command loads only what it uses (in the
+ * bundle, each becomes its own chunk). The wizard (Ink, React) and the line prompts load only when
+ * a person is there to answer.
+ */
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const truthy = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 
-function errorText(err: CliError, t: Translate): { message: string; lines: string[] } {
-  const message = hasMessage(err.message) ? t(err.message, err.params) : err.message;
-  const lines = err.lines.map((l) => {
-    if (l === 'key') return t('error.missingKey');
-    const [flag, choices] = l.split('|');
-    if (choices === '') return t('error.missingDepends', { flag: flag ?? '' });
-    return choices !== undefined ? t('error.missingFlag', { flag: flag ?? '', choices }) : l;
-  });
-  return { message, lines };
+/** The reporter the options ask for (text or JSON). */
+async function makeReporter(json: boolean, io: Io, t: Translate, home: () => string): Promise<Reporter> {
+  const { jsonReporter, textReporter } = await import('./commands/report.js');
+  return json ? jsonReporter(io, t) : textReporter(io, t, home);
 }
 
 /** Loaded only when a person is there to answer: headless runs never import prompt code. */
@@ -39,7 +35,9 @@ async function loadPrompter(t: Translate): Promise<Prompter> {
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const wantsJson = argv.includes('--json') || truthy(io.env.TP_SETUP_JSON);
   let t = translator(detectLang(undefined, io.env));
-  let reporter: Reporter = wantsJson ? jsonReporter(io, t) : textReporter(io, t, () => resolveHomes(undefined, io.env).home);
+  let reporter: Reporter | null = null;
+  let json = wantsJson;
+  let home = (): string => resolveHomes(undefined, io.env).home;
   try {
     const cmd = parseArgs(argv, io.env, VERSION);
     if (cmd.name === 'print') {
@@ -47,8 +45,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return cmd.exitCode;
     }
     t = translator(cmd.options.lang);
-    const home = resolveHomes(cmd.options.home, io.env).home;
-    reporter = cmd.options.json ? jsonReporter(io, t) : textReporter(io, t, () => home);
+    const homeDir = resolveHomes(cmd.options.home, io.env).home;
+    json = cmd.options.json;
+    home = () => homeDir;
+    const report = async (): Promise<Reporter> => (reporter ??= await makeReporter(json, io, t, home));
     switch (cmd.name) {
       case 'setup': {
         if (!cmd.options.plain && canPrompt(io, cmd.options)) {
@@ -56,30 +56,43 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
           return await runWizard(cmd.options, io, t);
         }
         const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
-        return (await runSetup(cmd.options, io, reporter, prompter)).exitCode;
+        const { runSetup } = await import('./commands/setup.js');
+        return (await runSetup(cmd.options, io, await report(), prompter)).exitCode;
       }
-      case 'backups':
-        return await runBackups(cmd.options, io, reporter);
+      case 'backups': {
+        const { runBackups } = await import('./commands/restore.js');
+        return await runBackups(cmd.options, io, await report());
+      }
       case 'doctor': {
+        const [{ runDoctorCommand }, { renderFinding }] = await Promise.all([import('./commands/doctor.js'), import('./commands/report.js')]);
         const prompter = cmd.options.fix && canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
-        return await runDoctorCommand(cmd.options, io, reporter, prompter ? (f) => prompter.ask(t('prompt.fix', { what: renderFinding(f, t).message })) : null);
+        return await runDoctorCommand(cmd.options, io, await report(), prompter ? (f) => prompter.ask(t('prompt.fix', { what: renderFinding(f, t).message })) : null);
       }
       case 'verify': {
+        const { runVerify } = await import('./commands/verify.js');
         const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
-        return await runVerify(cmd.options, io, reporter, prompter ? () => prompter.ask(t('prompt.verify')) : null);
+        return await runVerify(cmd.options, io, await report(), prompter ? () => prompter.ask(t('prompt.verify')) : null);
       }
-      case 'explain':
-        return await runExplain(cmd.options, io, reporter);
-      case 'key':
-        return await runKey(cmd.options, io, reporter, canPrompt(io, { json: cmd.options.json, yes: false }) ? await loadPrompter(t) : null);
+      case 'explain': {
+        const { runExplain } = await import('./commands/explain.js');
+        return await runExplain(cmd.options, io, await report());
+      }
+      case 'key': {
+        const { runKey } = await import('./commands/key.js');
+        return await runKey(cmd.options, io, await report(), canPrompt(io, { json: cmd.options.json, yes: false }) ? await loadPrompter(t) : null);
+      }
       case 'clean': {
+        const { runClean } = await import('./commands/clean.js');
         const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
-        return await runClean(cmd.options, io, reporter, prompter ? (q) => prompter.ask(q === 'clean' ? t('prompt.clean') : t('prompt.restart')) : null);
+        return await runClean(cmd.options, io, await report(), prompter ? (q) => prompter.ask(q === 'clean' ? t('prompt.clean') : t('prompt.restart')) : null);
       }
-      case 'restore':
-        return await runRestore(cmd.options, io, reporter, canPrompt(io, { json: cmd.options.json, yes: cmd.options.force }) ? await loadPrompter(t) : null);
+      case 'restore': {
+        const { runRestore } = await import('./commands/restore.js');
+        return await runRestore(cmd.options, io, await report(), canPrompt(io, { json: cmd.options.json, yes: cmd.options.force }) ? await loadPrompter(t) : null);
+      }
     }
   } catch (err) {
+    reporter ??= await makeReporter(json, io, t, home);
     if (err instanceof CliError) {
       const { message, lines } = errorText(err, t);
       reporter.failure(err.exitCode, message, lines);

@@ -43,6 +43,8 @@ async function resolveAll(opts: SetupOptions, prompter: Prompter | null): Promis
 
 export interface SetupOutcome {
   readonly exitCode: number;
+  /** What was set up, for a caller that goes on (the wizard's doctor and verify steps). */
+  readonly answers?: Answers;
 }
 
 export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, prompter: Prompter | null): Promise<SetupOutcome> {
@@ -160,5 +162,5 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
   }
 
   reporter.setupResult({ ok: true, dryRun: false, runId, answers, header, changes, findings, nextSteps, guides: plan.guides, blocked: false, home: homes.home, stateDir: homes.stateDir });
-  return { exitCode: ExitCode.OK };
+  return { exitCode: ExitCode.OK, answers };
 }

@@ -1,3 +1,5 @@
+import { wizardEn } from './wizard-en.js';
+
 /** English messages: the source of truth for every user-facing string. `{name}` is interpolated. */
 export const en = {
   'action.create': 'create',
@@ -46,13 +48,25 @@ export const en = {
   'clean.restarted': 'Ran `openclaw gateway restart`.',
   'clean.restartFailed': '`openclaw gateway restart` failed (exit {code}); run it yourself.',
   'clean.restartHint': 'Restart OpenClaw to use the new settings: openclaw gateway restart',
-  'prompt.clean': 'Move these cache files aside (they are backed up)?',
+  'prompt.clean': 'Go ahead? Everything is backed up first, and tp-setup restore undoes it.',
   'prompt.restart': 'Run `openclaw gateway restart` now?',
+  'prompt.store': 'Run it now?',
   'key.header': 'Replacing {old} with {new}:',
   'key.replace': 'replace in {path} ({keys})',
   'key.move': 'move aside the cache {path} (it holds the old key)',
   'key.drop-profile': 'remove stored profiles with the old key from {path} ({keys})',
   'key.nothing': 'No file holds {old}; nothing to replace.',
+  'store.about.migrate': 'OpenClaw: `{command}` moves the leftover {files} into OpenClaw\'s own store (until then OpenClaw refuses its credential commands). It also tidies openclaw.json; both are backed up first.',
+  'store.about.list': 'OpenClaw: `{command}` lists the keys OpenClaw has stored (read-only), to find any that override openclaw.json.',
+  'store.about.logout.overrides-config': 'OpenClaw: `{command}` removes the stored profile {profile}: OpenClaw sends its key instead of the one openclaw.json names. Its store is backed up first.',
+  'store.about.logout.discovery': 'OpenClaw: `{command}` removes the stored profile {profile}, which makes OpenClaw print "Failed to discover Alibaba Cloud models". Its store is backed up first.',
+  'store.about.paste': 'OpenClaw: `{command}` stores the new key in the profile {profile}, where OpenClaw keeps this provider\'s key (the key goes in on stdin). Its store is backed up first.',
+  'store.header': 'OpenClaw commands:',
+  'store.status.ran': 'ran `{command}` ({seconds} s)',
+  'store.status.failed': '`{command}` failed (exit {code}):',
+  'store.status.planned': 'would run `{command}` (run again with --yes, or in a terminal)',
+  'store.status.declined': 'skipped `{command}`',
+  'store.status.blocked': 'not run: `{command}` (OpenClaw needs the migration above first)',
   'error.noOldKey': 'No tool here is configured with a Model Studio key yet: run `tp-setup` to set one up.',
   'error.manyOldKeys': 'Tools here use more than one key; choose which to replace with --plan:',
   'verify.notice': 'verify asks {tools} to send one small request each with its own one-shot command; it uses a little of your quota.',
@@ -87,6 +101,8 @@ export const en = {
   'restore.file.skip.all-kept': '{path}: every changed key was edited again since; left as it is',
   'restore.file.skip.replaced': '{path}: a newer file took its place since; left as it is',
   'restore.kept': '{path}: kept your later change to {key} (use --force to put back the old value)',
+  'restore.file.refused': '{path}: changed since that run (by OpenClaw or by you); left as it is. --force puts the backup back anyway.',
+  'restore.file.skip.held': '{path}: left as it is too, because the file above changed (OpenClaw\'s store goes back whole or not at all)',
   'restore.done': 'Restored. Undo the restore itself with: tp-setup restore {runId}',
 
   'prompt.plan': 'Which plan did you buy?',
@@ -194,6 +210,8 @@ export const en = {
   'finding.OPENCLAW_OAUTH_LEFTOVER.fix': 'Run tp-setup clean to move it aside with a backup.',
   'finding.OPENCLAW_DISCOVERY_PROFILE': 'Agent {agent} has the profile {profile}, which makes OpenClaw print "Failed to discover Alibaba Cloud models".',
   'finding.OPENCLAW_DISCOVERY_PROFILE.fix': 'Harmless; tp-setup clean removes it to silence the message.',
+  'finding.OPENCLAW_STORED_PROFILE': 'OpenClaw has a key stored in the profile {profile}; it wins over the apiKey of provider {provider} in openclaw.json, so a new key there is ignored.',
+  'finding.OPENCLAW_STORED_PROFILE.fix': 'Run tp-setup clean --yes: it removes the profile with OpenClaw\'s own command (after a backup), and the key in openclaw.json applies again.',
   'finding.OPENCLAW_THINKING_CONFIG': '{model} has only half of the thinking setup: it needs both "reasoning": true and compat.thinkingFormat "qwen".',
   'finding.OPENCLAW_THINKING_CONFIG.fix': 'Run tp-setup again, or set both.',
   'finding.CLAUDE_ONBOARDING_MISSING': '~/.claude.json lacks "hasCompletedOnboarding": true; the first start tries api.anthropic.com and fails.',
@@ -227,6 +245,7 @@ export const en = {
   'next.claude': 'Claude Code: start `claude` (settings in {dir}).',
 
   'help.description': 'Connect AI coding tools to Alibaba Cloud Model Studio plans, safely.',
+  ...wizardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { wizardZhCN } from './wizard-zh-CN.js';
 
 /** 简体中文。类型保证每个英文键在这里都有译文。 */
 export const zhCN: Messages = {
@@ -48,13 +49,25 @@ export const zhCN: Messages = {
   'clean.restarted': '已运行 `openclaw gateway restart`。',
   'clean.restartFailed': '`openclaw gateway restart` 失败（退出码 {code}），请手动运行。',
   'clean.restartHint': '重启 OpenClaw 以使用新配置：openclaw gateway restart',
-  'prompt.clean': '移走这些缓存文件（已备份）？',
+  'prompt.clean': '继续吗？所有改动都会先备份，可用 tp-setup restore 撤销。',
   'prompt.restart': '现在运行 `openclaw gateway restart`？',
+  'prompt.store': '现在运行吗？',
   'key.header': '将 {old} 替换为 {new}：',
   'key.replace': '替换 {path} 中的密钥（{keys}）',
   'key.move': '移走缓存 {path}（其中保存着旧密钥）',
   'key.drop-profile': '从 {path} 中删除保存旧密钥的 profile（{keys}）',
   'key.nothing': '没有文件保存 {old}，无需替换。',
+  'store.about.migrate': 'OpenClaw：`{command}` 会把遗留的 {files} 迁移到 OpenClaw 自己的存储中（迁移之前 OpenClaw 拒绝执行凭据相关命令）。它还会整理 openclaw.json；两者都会先备份。',
+  'store.about.list': 'OpenClaw：`{command}` 列出 OpenClaw 已保存的密钥（只读），查找会覆盖 openclaw.json 的条目。',
+  'store.about.logout.overrides-config': 'OpenClaw：`{command}` 删除已保存的 profile {profile}：OpenClaw 会发送其中的密钥，而不是 openclaw.json 指定的密钥。会先备份其存储。',
+  'store.about.logout.discovery': 'OpenClaw：`{command}` 删除已保存的 profile {profile}，它会让 OpenClaw 打印 “Failed to discover Alibaba Cloud models”。会先备份其存储。',
+  'store.about.paste': 'OpenClaw：`{command}` 把新密钥存入 profile {profile}，OpenClaw 在那里保存该服务商的密钥（密钥通过标准输入传入）。会先备份其存储。',
+  'store.header': 'OpenClaw 命令：',
+  'store.status.ran': '已运行 `{command}`（{seconds} 秒）',
+  'store.status.failed': '`{command}` 失败（退出码 {code}）：',
+  'store.status.planned': '将运行 `{command}`（加上 --yes 再运行，或在终端中运行）',
+  'store.status.declined': '已跳过 `{command}`',
+  'store.status.blocked': '未运行：`{command}`（OpenClaw 需要先完成上面的迁移）',
   'error.noOldKey': '这里还没有工具配置了百炼密钥：请先运行 `tp-setup` 进行配置。',
   'error.manyOldKeys': '这里的工具使用了不止一个密钥；请用 --plan 选择要替换哪一个：',
   'verify.notice': 'verify 会让 {tools} 各用自己的单次命令发送一个很小的请求，会消耗少量额度。',
@@ -89,6 +102,8 @@ export const zhCN: Messages = {
   'restore.file.skip.all-kept': '{path}：所有改动过的键之后又被修改过，保持原样',
   'restore.file.skip.replaced': '{path}：之后已有更新的文件取代了它，保持原样',
   'restore.kept': '{path}：保留了你之后对 {key} 的修改（使用 --force 可恢复旧值）',
+  'restore.file.refused': '{path}：那次运行之后已被改动（由 OpenClaw 或你）；保持原样。使用 --force 可强制恢复备份。',
+  'restore.file.skip.held': '{path}：同样保持原样，因为上面的文件已被改动（OpenClaw 的存储只能整体还原）',
   'restore.done': '已还原。撤销这次还原：tp-setup restore {runId}',
 
   'prompt.plan': '你购买的是哪种套餐？',
@@ -196,6 +211,8 @@ export const zhCN: Messages = {
   'finding.OPENCLAW_OAUTH_LEFTOVER.fix': '运行 tp-setup clean，先备份再移走。',
   'finding.OPENCLAW_DISCOVERY_PROFILE': 'Agent {agent} 中有 {profile}，会让 OpenClaw 打印 “Failed to discover Alibaba Cloud models”。',
   'finding.OPENCLAW_DISCOVERY_PROFILE.fix': '无害；tp-setup clean 可将其移除以消除提示。',
+  'finding.OPENCLAW_STORED_PROFILE': 'OpenClaw 在 profile {profile} 中保存了密钥；它优先于 openclaw.json 中服务商 {provider} 的 apiKey，因此那里的新密钥不会生效。',
+  'finding.OPENCLAW_STORED_PROFILE.fix': '运行 tp-setup clean --yes：它会用 OpenClaw 自己的命令删除该 profile（先备份），openclaw.json 中的密钥随即重新生效。',
   'finding.OPENCLAW_THINKING_CONFIG': '{model} 的思考配置只有一半：需要同时设置 "reasoning": true 和 compat.thinkingFormat "qwen"。',
   'finding.OPENCLAW_THINKING_CONFIG.fix': '重新运行 tp-setup，或两项都设置。',
   'finding.CLAUDE_ONBOARDING_MISSING': '~/.claude.json 缺少 "hasCompletedOnboarding": true；首次启动会尝试连接 api.anthropic.com 并失败。',
@@ -229,4 +246,5 @@ export const zhCN: Messages = {
   'next.claude': 'Claude Code：启动 `claude`（配置位于 {dir}）。',
 
   'help.description': '安全地把 AI 编程工具接入阿里云百炼（Model Studio）套餐。',
+  ...wizardZhCN,
 };
