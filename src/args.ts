@@ -26,7 +26,7 @@ export type ParsedCommand =
   | { readonly name: 'setup'; readonly options: SetupOptions }
   | { readonly name: 'backups'; readonly options: CommonOptions }
   | { readonly name: 'doctor'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly network: boolean; readonly fix: boolean; readonly yes: boolean } }
-  | { readonly name: 'key'; readonly options: CommonOptions & { readonly keyEnv: string | undefined; readonly keyStdin: boolean; readonly plan: string | undefined } }
+  | { readonly name: 'key'; readonly options: CommonOptions & { readonly keyEnv: string | undefined; readonly keyStdin: boolean; readonly plan: string | undefined; readonly yes: boolean } }
   | { readonly name: 'verify'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly yes: boolean; readonly timeoutSeconds: number } }
   | { readonly name: 'explain'; readonly options: CommonOptions & { readonly text: string | undefined; readonly plan: string | undefined; readonly model: string | undefined } }
   | { readonly name: 'clean'; readonly options: CommonOptions & { readonly yes: boolean; readonly restart: boolean } }
@@ -97,7 +97,8 @@ export function buildProgram(version: string): Command {
       .description('after a key reset: replace every copy of the old key in every tool, in one backed-up run')
       .addOption(new Option('--key-env <VAR>', 'read the new key from this environment variable').env('TP_SETUP_KEY_ENV'))
       .addOption(new Option('--key-stdin', 'read the new key from standard input').env('TP_SETUP_KEY_STDIN'))
-      .addOption(new Option('--plan <plan>', 'when tools hold keys of several plans: rotate this plan\'s key').env('TP_SETUP_PLAN')),
+      .addOption(new Option('--plan <plan>', 'when tools hold keys of several plans: rotate this plan\'s key').env('TP_SETUP_PLAN'))
+      .addOption(new Option('-y, --yes', 'run OpenClaw\'s own credential commands (2026.8 and later) without asking').env('TP_SETUP_YES')),
   );
   common(
     program
@@ -183,7 +184,7 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
   program.commands.find((c) => c.name() === 'key')!.action((opts: Record<string, unknown>) => {
     result = {
       name: 'key',
-      options: { ...commonFrom(opts, env), keyEnv: (opts.keyEnv as string | undefined) || undefined, keyStdin: flagOn(opts.keyStdin), plan: (opts.plan as string | undefined) || undefined },
+      options: { ...commonFrom(opts, env), keyEnv: (opts.keyEnv as string | undefined) || undefined, keyStdin: flagOn(opts.keyStdin), plan: (opts.plan as string | undefined) || undefined, yes: flagOn(opts.yes) },
     };
   });
   program.commands.find((c) => c.name() === 'verify')!.action((opts: Record<string, unknown>) => {

@@ -13,6 +13,7 @@ import { CliError, ExitCode } from '../exit-codes.js';
 import { collectFindings } from './doctor.js';
 import type { Io } from './io.js';
 import { readKeyInput } from './key-input.js';
+import { consentFor, legacyProfileFiles, runStoreSteps, storeApplies, storeContext, type StoreOutcome } from './openclaw-store.js';
 import type { Reporter } from './report.js';
 import type { Prompter } from './prompter.js';
 
@@ -20,6 +21,8 @@ export interface KeyOptions extends CommonOptions {
   readonly keyEnv: string | undefined;
   readonly keyStdin: boolean;
   readonly plan: string | undefined;
+  /** Run OpenClaw's own credential commands without asking (headless they are otherwise only listed). */
+  readonly yes?: boolean;
 }
 
 export interface KeyChange {
@@ -33,6 +36,8 @@ export interface KeyOutcome {
   readonly newKey: string;
   readonly changes: readonly KeyChange[];
   readonly runId: string | null;
+  /** OpenClaw 2026.8 and later: the commands run (or that would run) on its credential store. */
+  readonly openclaw?: StoreOutcome;
 }
 
 /** A plan of the family, to judge the new key with the plan rules (the edition does not matter there). */
@@ -89,12 +94,16 @@ export async function runKey(opts: KeyOptions, io: Io, reporter: Reporter, promp
     writes.push({ tool: 'key', path: copy.path, format: copy.format, secret: true, before, after: patchText(editorFor(copy.format), before, rotationEdits(copy, newKey)).text, edits: [] });
     changes.push({ path: copy.path, what: 'replace', keyPaths: copy.keyPaths.map(formatKeyPath) });
   }
+  // From OpenClaw 2026.8 its stored keys are OpenClaw's to change, through its own commands.
+  const store = storeApplies(found.ctx, found.texts);
   // OpenClaw's per-agent caches with the old key: a stored profile beats the config (openclaw.md §3).
   for (const r of found.reads) {
     for (const sd of r.subdirs) {
       for (const [agent, agentFiles] of Object.entries(found.subdirs[sd.dir] ?? {})) {
         for (const [rel, text] of Object.entries(agentFiles)) {
           if (!text || !text.includes(old.value)) continue;
+          // A leftover auth-profiles.json is migrated by OpenClaw itself below.
+          if (store && rel.endsWith('auth-profiles.json')) continue;
           const file = path.join(sd.dir, agent, rel);
           const parsed = editorFor('json').parse(text);
           const profiles = parsed.ok && rel.endsWith('auth-profiles.json') ? (parsed.value as { profiles?: Record<string, { key?: string }> }).profiles : undefined;
@@ -112,7 +121,7 @@ export async function runKey(opts: KeyOptions, io: Io, reporter: Reporter, promp
     }
   }
 
-  const outcome = { oldKey: old.value, newKey, changes, runId: null as string | null };
+  const outcome: { -readonly [K in keyof KeyOutcome]: KeyOutcome[K] } = { oldKey: old.value, newKey, changes, runId: null };
   if (prompter && changes.length > 0) {
     reporter.keyPreview(outcome);
     if (!(await prompter.confirm())) throw new CliError(ExitCode.CANCELLED, 'error.cancelled');
@@ -124,6 +133,15 @@ export async function runKey(opts: KeyOptions, io: Io, reporter: Reporter, promp
     if (err instanceof RolledBack) throw new CliError(ExitCode.ROLLED_BACK, 'error.rolledBack', { path: err.failedPath, reason: err.reason });
     throw err;
   }
+  if (store) {
+    const consent = consentFor(opts.yes === true, prompter && !opts.yes ? () => prompter.ask(reporter.text('prompt.store')) : null);
+    const r = await runStoreSteps({
+      mode: 'key', ctx: found.ctx, io, reporter, consent, legacy: legacyProfileFiles(found.ctx, found.subdirs), store: storeContext(found.ctx, found.views),
+      runId: outcome.runId, stateDir: found.stateDir, newKey, secrets: [old.value],
+    });
+    outcome.openclaw = r.outcome;
+    outcome.runId = r.runId;
+  }
   reporter.keyResult(outcome);
-  return ExitCode.OK;
+  return outcome.openclaw?.failed ? ExitCode.CHECK_FAILED : ExitCode.OK;
 }

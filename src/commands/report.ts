@@ -4,6 +4,8 @@ import type { Finding } from '../core/findings.js';
 import type { Guide, NextStep } from '../core/planner.js';
 import { isFixable, type CleanAction } from '../core/clean-plan.js';
 import type { CleanOutcome } from './clean.js';
+import type { StoreOutcome } from './openclaw-store.js';
+import type { StoreStep } from '../core/openclaw-store.js';
 import type { KeyOutcome } from './key.js';
 import type { VerifyResult } from './verify.js';
 import type { ExplainReport } from './explain.js';
@@ -40,7 +42,8 @@ export interface SetupReport {
 
 export interface RestoreRow {
   readonly path: string;
-  readonly outcome: 'write' | 'remove' | 'skip';
+  /** `refused`: a byte backup whose file changed since the run (put back only with --force). */
+  readonly outcome: 'write' | 'remove' | 'skip' | 'refused';
   readonly reason?: string;
   readonly kept: readonly string[];
 }
@@ -56,6 +59,8 @@ export interface Reporter {
   /** `doctor --fix`: what was repaired (and the run that undoes it), or what could be. */
   fixResult(applied: readonly Finding[], runId: string | null, fixable?: readonly Finding[]): void;
   cleanPreview(actions: readonly CleanAction[]): void;
+  /** Before an OpenClaw command: one line saying what it does and why. */
+  storeStep(step: StoreStep, argv: readonly string[]): void;
   cleanResult(outcome: CleanOutcome): void;
   keyPreview(outcome: KeyOutcome): void;
   keyResult(outcome: KeyOutcome): void;
@@ -102,8 +107,26 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
       if (r.fix) out(`      → ${r.fix}`);
     }
   };
+  const storeAbout = (step: StoreStep, argv: readonly string[]): string => {
+    const command = argv.join(' ');
+    if (step.kind === 'logout') return t(`store.about.logout.${step.reason}`, { command, profile: step.profile });
+    if (step.kind === 'paste') return t('store.about.paste', { command, profile: step.profile });
+    if (step.kind === 'migrate') return t('store.about.migrate', { command, files: step.files.map(show).join(', ') });
+    return t('store.about.list', { command });
+  };
+  const storeBlock = (o: StoreOutcome | undefined): void => {
+    if (!o || o.commands.length === 0) return;
+    findingsBlock(o.findings);
+    out(t('store.header'));
+    for (const c of o.commands) {
+      const params = { command: c.argv.join(' '), seconds: (c.seconds ?? 0).toFixed(1), code: c.exitCode ?? -1 };
+      out(`  ${c.status === 'ran' ? '✔' : c.status === 'failed' ? '✖' : '-'} ${t(`store.status.${c.status}`, params)}`);
+      if (c.output) for (const line of c.output.split('\n')) out(`      ${line}`);
+    }
+  };
   return {
     progress: (e) => io.stderr(`  ${t(`progress.${e.type}`, { path: show(e.path) })}\n`),
+    storeStep: (step, argv) => out(storeAbout(step, argv)),
     preview: (header, changes, diffs) => {
       out(t('setup.header', header));
       for (const c of changes) out(`  ${t(`action.${c.action}`).padEnd(9)} ${show(c.path)}`);
@@ -150,12 +173,16 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
         return;
       }
       out(t('backups.header', { dir: show(dir) }));
-      for (const r of runs) out(`  ${t('backups.row', { runId: r.runId, command: r.command, status: r.status, count: r.files.length })}`);
+      for (const r of runs) out(`  ${t('backups.row', { runId: r.runId, command: r.command, status: r.status, count: r.files.length + (r.snapshots?.length ?? 0) })}`);
     },
     restoreResult: (runId, rows, newRunId) => {
       out(t('restore.header', { runId }));
       for (const row of rows) {
         const key = row.outcome === 'skip' ? `restore.file.skip.${row.reason}` : `restore.file.${row.outcome}`;
+        if (row.outcome === 'refused') {
+          out(`  ! ${t('restore.file.refused', { path: show(row.path) })}`);
+          continue;
+        }
         if (hasMessage(key)) out(`  ${t(key, { path: show(row.path) })}`);
         for (const k of row.kept) out(`  ! ${t('restore.kept', { path: show(row.path), key: k })}`);
       }
@@ -202,8 +229,10 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
       }
     },
     cleanResult: (o) => {
+      storeBlock(o.openclaw);
       if (o.actions.length === 0) {
-        out(t('clean.nothing'));
+        if (o.runId) out(t('setup.restoreHint', { runId: o.runId }));
+        else if (!o.openclaw?.commands.some((c) => c.status !== 'ran')) out(t('clean.nothing'));
         return;
       }
       if (!o.applied) {
@@ -225,8 +254,10 @@ export function textReporter(io: Io, t: Translate, home: () => string): Reporter
       for (const c of o.changes) out(`  ${t(`key.${c.what}`, { path: show(c.path), keys: c.keyPaths.join(', ') })}`);
     },
     keyResult: (o) => {
+      storeBlock(o.openclaw);
       if (o.changes.length === 0) {
         out(t('key.nothing', { old: maskKey(o.oldKey) }));
+        if (o.runId) out(t('setup.restoreHint', { runId: o.runId }));
         return;
       }
       out(t('key.header', { old: maskKey(o.oldKey), new: maskKey(o.newKey) }));
@@ -299,7 +330,7 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
         })),
       }),
     backups: (runs) =>
-      emit({ ok: true, runs: runs.map((r) => ({ runId: r.runId, command: r.command, status: r.status, createdAt: r.createdAt, files: r.files.map((f) => f.path) })) }),
+      emit({ ok: true, runs: runs.map((r) => ({ runId: r.runId, command: r.command, status: r.status, createdAt: r.createdAt, files: [...r.files.map((f) => f.path), ...(r.snapshots ?? []).map((f) => f.path)] })) }),
     restoreResult: (runId, rows, newRunId) => emit({ ok: true, restored: runId, runId: newRunId, files: rows }),
     failure: (exitCode, message, lines) => emit({ ok: false, exitCode, error: { message, details: lines } }),
     doctorResult: (findings) =>
@@ -312,6 +343,7 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
       fixed = { applied, runId };
     },
     cleanPreview: () => {},
+    storeStep: () => {},
     keyPreview: () => {},
     verifyNotice: () => {},
     verifyResult: (results) => emit({ ok: results.every((r) => r.ok), results }),
@@ -330,10 +362,10 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
         })),
       }),
     keyResult: (o) =>
-      emit({ ok: true, runId: o.runId, oldKey: maskKey(o.oldKey), newKey: maskKey(o.newKey), changes: o.changes }),
+      emit({ ok: !o.openclaw?.failed, runId: o.runId, oldKey: maskKey(o.oldKey), newKey: maskKey(o.newKey), changes: o.changes, ...(o.openclaw ? { openclaw: storeJson(o.openclaw, t) } : {}) }),
     cleanResult: (o) =>
       emit({
-        ok: true,
+        ok: !o.openclaw?.failed,
         applied: o.applied,
         runId: o.runId,
         items: o.actions.map((a) => ({
@@ -342,6 +374,22 @@ export function jsonReporter(io: Io, t: Translate): Reporter {
           findings: (a.kind === 'move' ? [a.finding] : a.findings).map((f) => renderFinding(f, t)),
         })),
         restart: o.restart,
+        ...(o.openclaw ? { openclaw: storeJson(o.openclaw, t) } : {}),
       }),
+  };
+}
+
+/** The OpenClaw commands of a run for `--json`: what ran (with exit codes) or would run; no keys. */
+function storeJson(o: StoreOutcome, t: Translate): object {
+  return {
+    commands: o.commands.map((c) => ({
+      command: c.argv.join(' '),
+      argv: c.argv,
+      status: c.status,
+      ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+      ...(c.seconds !== undefined ? { seconds: c.seconds } : {}),
+      ...(c.output ? { output: c.output } : {}),
+    })),
+    findings: o.findings.map((f) => renderFinding(f, t)),
   };
 }

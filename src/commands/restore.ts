@@ -3,7 +3,8 @@ import { planFileRestore, UnparseableFile, type RestoreAction } from '../core/re
 import { applyWrites, ChangedOnDisk, RolledBack, type FileWrite } from '../effects/apply.js';
 import { readFileState } from '../effects/fs.js';
 import { resolveHomes } from '../effects/paths.js';
-import { backupsDir, listRuns, loadManifest, readRunFile } from '../effects/runs.js';
+import { backupsDir, listRuns, loadManifest, openRun, readRunFile, saveManifest, type OpenRun } from '../effects/runs.js';
+import { planSnapshots, putBackSnapshots } from '../effects/snapshots.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Io } from './io.js';
 import type { Reporter, RestoreRow } from './report.js';
@@ -66,9 +67,37 @@ export async function runRestore(
     }
   }
 
+  // Byte backups (OpenClaw's store and the files its commands rewrote): whole units, and only
+  // while each is still exactly what the run left, unless forced.
+  const snapshots = manifest.snapshots ?? [];
+  const units = await planSnapshots(snapshots, opts.force);
+  for (const u of units) {
+    for (const p of u.paths) {
+      const e = snapshots.find((x) => x.path === p);
+      if (u.plan.kind === 'refuse') {
+        if (u.plan.changed.includes(p)) rows.push({ path: p, outcome: 'refused', kept: [] });
+      } else if (u.plan.kind === 'skip') {
+        if (e) rows.push({ path: p, outcome: 'skip', reason: 'unchanged', kept: [] });
+      } else if (u.plan.kind === 'held') {
+        if (e) rows.push({ path: p, outcome: 'skip', reason: 'held', kept: [] });
+      } else if (e || (await readFileState(p)).text !== null) {
+        rows.push({ path: p, outcome: e?.existedBefore ? 'write' : 'remove', kept: [] });
+      }
+    }
+  }
+
   let newRunId: string | null = null;
   try {
-    newRunId = (await applyWrites(writes, { stateDir, command: 'restore', restoreOf: runId, onProgress: (e) => reporter.progress(e) })).runId;
+    let run: OpenRun | null = null;
+    if (units.some((u) => u.plan.kind === 'restore')) {
+      run = await openRun(stateDir, 'restore', { restoreOf: runId });
+      await putBackSnapshots(snapshots, units, dir, run);
+    }
+    newRunId = (await applyWrites(writes, { stateDir, command: 'restore', restoreOf: runId, onProgress: (e) => reporter.progress(e), ...(run ? { run } : {}) })).runId;
+    if (run) {
+      run.manifest.status = 'complete';
+      await saveManifest(run.dir, run.manifest);
+    }
   } catch (err) {
     if (err instanceof ChangedOnDisk) throw new CliError(ExitCode.REFUSED, 'error.changedOnDisk', { path: err.paths.join(', ') });
     if (err instanceof RolledBack) throw new CliError(ExitCode.ROLLED_BACK, 'error.rolledBack', { path: err.failedPath, reason: err.reason });

@@ -4,7 +4,7 @@ import type { Answers } from '../core/adapters/index.js';
 import type { FormatId } from '../core/formats/types.js';
 import type { RecordedEdit } from '../core/planner.js';
 import { ensurePrivateDir, readFileState, removeFile, sha256, targetMode, writeAtomic } from './fs.js';
-import { createRunDir, newRunId, saveManifest, writeRunFile, type Manifest, type ManifestFile } from './runs.js';
+import { createRunDir, entryCount, newRunId, saveManifest, writeRunFile, type Manifest, type ManifestFile, type OpenRun } from './runs.js';
 
 export interface FileWrite {
   readonly tool: string;
@@ -30,6 +30,8 @@ export interface ApplyOptions {
   readonly answers?: Answers;
   readonly restoreOf?: string;
   readonly onProgress?: (event: Progress) => void;
+  /** Add to this run instead of starting one; the caller marks it complete. */
+  readonly run?: OpenRun;
 }
 
 export interface ApplyResult {
@@ -87,12 +89,12 @@ async function ensureParent(file: string, secret: boolean): Promise<void> {
  */
 export async function applyWrites(all: readonly FileWrite[], opts: ApplyOptions): Promise<ApplyResult> {
   const files = all.filter((f) => f.after !== f.before);
-  if (files.length === 0) return { runId: null, runDir: null, backups: {} };
+  if (files.length === 0) return { runId: opts.run?.runId ?? null, runDir: opts.run?.dir ?? null, backups: {} };
 
   const modes = await assertUnchanged(files);
-  const runId = newRunId();
-  const runDir = await createRunDir(opts.stateDir, runId);
-  const manifest: Manifest = {
+  const runId = opts.run?.runId ?? newRunId();
+  const runDir = opts.run?.dir ?? (await createRunDir(opts.stateDir, runId));
+  const manifest: Manifest = opts.run?.manifest ?? {
     schemaVersion: 1,
     runId,
     command: opts.command,
@@ -102,9 +104,10 @@ export async function applyWrites(all: readonly FileWrite[], opts: ApplyOptions)
     ...(opts.restoreOf ? { restoreOf: opts.restoreOf } : {}),
     files: [],
   };
+  const offset = entryCount(manifest);
   const backups: Record<string, string | null> = {};
   for (const [i, f] of files.entries()) {
-    const name = slug(i, f.path);
+    const name = slug(offset + i, f.path);
     const backup = f.before === null ? null : await writeRunFile(runDir, `${name}.before`, f.before);
     const written = await writeRunFile(runDir, `${name}.after`, f.after ?? '');
     const modeBefore = modes.get(f.path) ?? null;
@@ -161,7 +164,7 @@ export async function applyWrites(all: readonly FileWrite[], opts: ApplyOptions)
     await saveManifest(runDir, manifest);
     throw new RolledBack(failed?.path ?? '?', (err as Error).message);
   }
-  manifest.status = 'complete';
+  if (!opts.run) manifest.status = 'complete';
   await saveManifest(runDir, manifest);
   return { runId, runDir, backups };
 }

@@ -60,3 +60,22 @@ export async function removeFile(file: string): Promise<void> {
     if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
   }
 }
+
+/** Bytes (a database, a file another program owns) put back atomically, with the given mode. */
+export async function writeAtomicBytes(file: string, bytes: Buffer, mode: number | undefined): Promise<void> {
+  await fse.ensureDir(path.dirname(file));
+  await writeFileAtomic(file, bytes, mode === undefined ? {} : { mode });
+  if (mode !== undefined) await fsp.chmod(file, mode);
+}
+
+/** A file's bytes and mode; null when it does not exist. */
+export async function readBytes(file: string): Promise<{ bytes: Buffer; mode: number } | null> {
+  try {
+    const bytes = await fsp.readFile(file);
+    return { bytes, mode: (await fsp.stat(file)).mode & 0o777 };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
+    throw err;
+  }
+}

@@ -29,6 +29,33 @@ export interface ManifestFile {
   readonly removed?: boolean;
 }
 
+/**
+ * A byte copy of a file another program changes (OpenClaw's SQLite store and the files its own
+ * commands rewrite or rename). Restore puts it back whole, and only while the file is still
+ * byte-identical to what the run left (sha256After), unless forced.
+ */
+export interface ManifestSnapshot {
+  readonly kind: 'snapshot';
+  readonly tool: string;
+  readonly path: string;
+  /** The unit it is restored with: a SQLite database path for its `-wal`/`-shm`, else its own path. */
+  readonly group: string;
+  readonly role: 'file' | 'db' | 'wal' | 'shm';
+  readonly existedBefore: boolean;
+  /** The bytes before, relative to the run folder; null when the file did not exist. */
+  readonly backup: string | null;
+  readonly sha256Before: string | null;
+  /** null: the run left no file there (removed or renamed by the command). */
+  sha256After: string | null;
+  readonly modeBefore: number | null;
+}
+
+/** A command of another tool the run ran (never with a key in its arguments). */
+export interface ManifestCommand {
+  readonly argv: readonly string[];
+  readonly exitCode: number;
+}
+
 export interface Manifest {
   readonly schemaVersion: 1;
   readonly runId: string;
@@ -39,6 +66,8 @@ export interface Manifest {
   /** For restore runs: the run they undid. */
   readonly restoreOf?: string;
   files: ManifestFile[];
+  snapshots?: ManifestSnapshot[];
+  commands?: ManifestCommand[];
 }
 
 export const MANIFEST = 'manifest.json';
@@ -60,6 +89,44 @@ export async function createRunDir(stateDir: string, runId: string): Promise<str
   await ensurePrivateDir(dir);
   await ensurePrivateDir(path.join(dir, 'files'));
   return dir;
+}
+
+/** A run folder with a pending manifest, for runs whose parts are written one after another. */
+export interface OpenRun {
+  readonly runId: string;
+  readonly dir: string;
+  readonly manifest: Manifest;
+}
+
+export async function openRun(stateDir: string, command: string, extra: { restoreOf?: string } = {}): Promise<OpenRun> {
+  const runId = newRunId();
+  const dir = await createRunDir(stateDir, runId);
+  const manifest: Manifest = {
+    schemaVersion: 1,
+    runId,
+    command,
+    createdAt: new Date().toISOString(),
+    status: 'pending',
+    ...(extra.restoreOf ? { restoreOf: extra.restoreOf } : {}),
+    files: [],
+  };
+  await saveManifest(dir, manifest);
+  return { runId, dir, manifest };
+}
+
+/** How many backup files the run already holds: new ones are numbered after them. */
+export function entryCount(manifest: Manifest): number {
+  return manifest.files.length + (manifest.snapshots?.length ?? 0);
+}
+
+export async function writeRunBytes(runDir: string, name: string, bytes: Buffer): Promise<string> {
+  const rel = path.join('files', name);
+  await fsp.writeFile(path.join(runDir, rel), bytes, { mode: 0o600 });
+  return rel;
+}
+
+export async function readRunBytes(runDir: string, rel: string): Promise<Buffer> {
+  return fsp.readFile(path.join(runDir, rel));
 }
 
 export async function saveManifest(runDir: string, manifest: Manifest): Promise<void> {

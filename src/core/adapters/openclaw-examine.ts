@@ -8,6 +8,7 @@ import { isObject } from './edit-helpers.js';
 import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
 import { compareCalVer, formatCalVer, OPENCLAW_RULES, openclawFeatures, parseCalVer } from './openclaw-version.js';
 import type { Examination, ExamineInput, PerSubdirFiles, ProviderView } from './types.js';
+import { usesAuthStore } from '../openclaw-store.js';
 
 /** Providers OpenClaw no longer serves and that confuse its routing when left behind (seeds 003/004). */
 const RETIRED = ['qwen-portal'];
@@ -40,6 +41,8 @@ export function examineOpenclaw(input: ExamineInput): Examination {
   const version = parseCalVer(ctx.versions.openclaw);
   const providers = getAt(cur, ['models', 'providers']);
   const resolvedKeys: Record<string, string | undefined> = {};
+  /** Model Studio providers with their own apiKey in openclaw.json. */
+  const keyed = new Set<string>();
 
   if (isObject(providers)) {
     for (const [id, p] of Object.entries(providers)) {
@@ -49,6 +52,7 @@ export function examineOpenclaw(input: ExamineInput): Examination {
       const models = Array.isArray(p.models) ? p.models.filter(isObject) : [];
       const key = keyOf(p.apiKey, ctx, input, id);
       resolvedKeys[id] = key.value;
+      if (p.apiKey !== undefined) keyed.add(id);
       views.push({
         tool: 'openclaw',
         file,
@@ -125,6 +129,11 @@ export function examineOpenclaw(input: ExamineInput): Examination {
         // auth.profiles is metadata only; the fields OpenClaw rejects there go (E29).
         const edits = ['apiKey', 'key', 'type'].filter((k) => k in profile).map((k) => ({ op: 'delete' as const, path: ['auth', 'profiles', name, k] }));
         findings.push(finding('OPENCLAW_AUTH_PROFILE_KEY', 'error', { tool: 'openclaw', file, keyPath: `auth.profiles.${name}`, repair: { file, format: 'json5', edits } }));
+      } else if (isObject(profile) && typeof profile.provider === 'string' && keyed.has(profile.provider) && usesAuthStore(ctx.versions.openclaw)) {
+        // OpenClaw writes this metadata when it stores a key of its own (paste-api-key, onboarding):
+        // from 2026.8 that stored key wins over the config's apiKey (openclaw.md §3a). Offline hint;
+        // `clean` asks OpenClaw itself.
+        findings.push(finding('OPENCLAW_STORED_PROFILE', 'warning', { tool: 'openclaw', file, keyPath: `auth.profiles.${name}`, params: { profile: name, provider: profile.provider } }));
       }
     }
   }
