@@ -8,6 +8,8 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runClean } from '../../src/commands/clean.js';
+import { runKey } from '../../src/commands/key.js';
+import type { Prompter } from '../../src/commands/prompter.js';
 import type { Io } from '../../src/commands/io.js';
 import { textReporter } from '../../src/commands/report.js';
 import { translator } from '../../src/i18n/index.js';
@@ -294,5 +296,42 @@ describe('key on OpenClaw 2026.8+', () => {
     ]);
     expect(await readFile(path.join(h.home, '.openclaw/.env'), 'utf8')).toBe(`BAILIAN_API_KEY=${NEW}\n`);
     expect(Object.keys(await storedProfiles(h.store))).toContain('bailian:default');
+  });
+
+  it('in a terminal the OpenClaw command is its own question after the file changes; a no leaves the store alone', async () => {
+    const h = await storeHome();
+    const out: string[] = [];
+    const io: Io = { env: { ...h.env, NEW }, platform: process.platform, stdout: (s) => out.push(s), stderr: () => {}, readStdin: async () => '', stdinIsTTY: true, stdoutIsTTY: true };
+    const asked: string[] = [];
+    const prompter = {
+      confirm: async () => {
+        asked.push('confirm');
+        return true;
+      },
+      ask: async (message: string) => {
+        asked.push(`${message} after: ${out.join('').trim().split('\n').pop()}`);
+        return false;
+      },
+    } as unknown as Prompter;
+    const code = await runKey({ home: h.home, json: false, lang: 'en', color: false, keyEnv: 'NEW', keyStdin: false, plan: undefined }, io, textReporter(io, translator('en'), () => h.home), prompter);
+    expect(code).toBe(0);
+    expect(asked).toEqual(['confirm', expect.stringMatching(/^Run it now\? after: OpenClaw: `openclaw models auth logout bailian:default --yes` removes/)]);
+    expect(await calls(h.oc)).toEqual(['models auth list --json']);
+    expect(await readFile(path.join(h.home, '.openclaw/.env'), 'utf8')).toBe(`BAILIAN_API_KEY=${NEW}\n`);
+    expect(Object.keys(await storedProfiles(h.store))).toContain('bailian:default');
+    expect(out.join('')).not.toContain(NEW);
+  });
+});
+
+describe('doctor on OpenClaw 2026.8+ (offline)', () => {
+  it('names a stored profile from its metadata in openclaw.json only where the store wins (2026.8+), without running OpenClaw\'s credential commands', async () => {
+    const config = CONFIG.replace('agents: {', 'auth: { profiles: { "bailian:default": { provider: "bailian", mode: "api_key" } } },\n  agents: {');
+    for (const [version, present] of [['OpenClaw 2026.9.6 (eb377ac)', true], ['OpenClaw 2026.5.2', false]] as const) {
+      const h = await storeHome({ config, version });
+      const r = await runCli(['doctor', '--tools', 'openclaw', '--home', h.home, '--json'], { env: h.env });
+      const codes = JSON.parse(r.stdout).findings.map((f: { code: string }) => f.code);
+      expect(codes.includes('OPENCLAW_STORED_PROFILE'), version).toBe(present);
+      expect(await calls(h.oc)).toEqual([]);
+    }
   });
 });
