@@ -453,6 +453,30 @@ describe('QuestionsView', () => {
     expect(toAnswers(onDone.mock.calls[0]![0]).key).toBe(PLAN_KEY);
   });
 
+  it('the tools list marks app tools as guides and nothing is ticked when nothing is installed', async () => {
+    const { lastFrame } = mount(initQuestions({ plan: 'coding', region: 'cn' }, true));
+    const frame = await waitForFrame(lastFrame, t('prompt.tools'));
+    expect(frame).toContain(`◯ Cursor · ${t('wizard.tools.guide')}`);
+    expect(frame).toContain(`◯ Cline (VS Code) · ${t('wizard.tools.guide')}`);
+    expect(frame).not.toContain('◉');
+    expect(frame).not.toContain('installed');
+  });
+
+  it('a fitting key in the environment is offered on the key screen and handed over as from the environment', async () => {
+    const { lastFrame, frames, stdin, onDone } = mount(initQuestions({ plan: 'payg', region: 'us', tools: ['codex'], models: ['qwen3.6-plus'], thinking: true }, true), {
+      env: { DASHSCOPE_API_KEY: PAYG_KEY, BAILIAN_CODING_PLAN_API_KEY: PLAN_KEY },
+    });
+    const frame = await waitForFrame(lastFrame, t('wizard.key.source'));
+    expect(focusedRow(frame)).toBe(`Use the key in $DASHSCOPE_API_KEY (${maskKey(PAYG_KEY)})`);
+    expect(frame).not.toContain('BAILIAN_CODING_PLAN_API_KEY');
+    await press(stdin, KEY.enter);
+    await waitUntil(() => onDone.mock.calls.length > 0);
+    const done = onDone.mock.calls[0]![0];
+    expect(done.values.key).toEqual({ source: 'env', name: 'DASHSCOPE_API_KEY', value: PAYG_KEY });
+    expect(toAnswers(done).key).toBe(PAYG_KEY);
+    for (const f of frames) expect(f).not.toContain(PAYG_KEY);
+  });
+
   it('Token Plan asks for the edition next', async () => {
     const { lastFrame, stdin } = mount(initQuestions({}, true));
     await waitForFrame(lastFrame, '❯ Token Plan');
