@@ -32,7 +32,7 @@ export function App({ store, t, showPath }: Props) {
   return (
     <>
       <Static items={[...state.blocks]}>{(block) => <BlockView key={block.id} block={block} />}</Static>
-      <Box flexDirection="column">
+      <Box flexDirection="column" key={state.screenId}>
         {state.cancelRequested && state.applying ? <Text color="yellow">{t('wizard.finishing')}</Text> : null}
         {screen?.kind === 'busy' ? <Spinner label={screen.label} /> : null}
         {screen?.kind === 'menu' ? <MenuView detection={screen.detection} choices={screen.choices} onChoose={(c: MenuChoice) => answer(c)} t={t} /> : null}

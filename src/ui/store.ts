@@ -50,6 +50,8 @@ export class CancelSignal extends Error {
 export interface WizardState {
   readonly blocks: readonly Block[];
   readonly screen: Screen | null;
+  /** Changes with every ask, so two screens of the same kind in a row never share state. */
+  readonly screenId: number;
   /** Apply has started: Ctrl+C now waits for the run to finish or roll back. */
   readonly applying: boolean;
   readonly cancelRequested: boolean;
@@ -58,7 +60,7 @@ export interface WizardState {
 type Pending = { readonly resolve: (value: unknown) => void; readonly reject: (err: Error) => void };
 
 export class WizardStore {
-  private state: WizardState = { blocks: [], screen: null, applying: false, cancelRequested: false };
+  private state: WizardState = { blocks: [], screen: null, screenId: 0, applying: false, cancelRequested: false };
   private readonly listeners = new Set<() => void>();
   private pending: Pending | null = null;
   private nextId = 0;
@@ -90,7 +92,7 @@ export class WizardStore {
     if (this.state.cancelRequested) return Promise.reject(new CancelSignal());
     return new Promise<T>((resolve, reject) => {
       this.pending = { resolve: resolve as (v: unknown) => void, reject };
-      this.set({ screen });
+      this.set({ screen, screenId: this.state.screenId + 1 });
     });
   }
 

@@ -17,7 +17,8 @@ export function BlockView({ block }: { readonly block: Block }) {
     case 'diff':
       return (
         <Box flexDirection="column">
-          {block.text.split('\n').map((line, i) => (
+          {/* The "=====" rule between files says nothing the +++ line does not, and wraps in narrow terminals. */}
+          {block.text.split('\n').filter((line) => !/^=+$/.test(line)).map((line, i) => (
             <DiffLine key={i} line={line} />
           ))}
         </Box>
