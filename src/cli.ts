@@ -25,6 +25,18 @@ process.stdout.on('error', function (err) {
   throw err;
 });
 
+// Node 22.3 and newer can keep V8's compiled code between runs (in the system temp folder), so
+// later starts skip most parsing; NODE_DISABLE_COMPILE_CACHE=1 turns that off. Older Node has no
+// such API and starts as before.
+var nodeModule = (typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:module') : null) as { enableCompileCache?: () => unknown } | null;
+if (nodeModule && typeof nodeModule.enableCompileCache === 'function') {
+  try {
+    nodeModule.enableCompileCache();
+  } catch (e) {
+    // A cache that cannot be used only costs speed.
+  }
+}
+
 import('./main.js').then(function (m) {
   return m.main(args).then(function (code) {
     process.exitCode = code;

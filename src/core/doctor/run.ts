@@ -3,6 +3,8 @@ import type { PlanId, RegionId } from '../catalog/types.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import { editorFor } from '../formats/index.js';
+import { splitBom } from '../formats/text.js';
+import type { JsonValue } from '../formats/types.js';
 import { candidatePaths } from '../planner.js';
 import { checkView } from './checks.js';
 
@@ -38,8 +40,26 @@ export interface DoctorInput {
   readonly recorded: Readonly<Record<string, { readonly plan: PlanId; readonly region: RegionId }>>;
 }
 
+/**
+ * Most JSONC and JSON5 files hold plain JSON, whatever their tool allows. Text that is valid JSON
+ * means the same in all three dialects, so the native parser reads it (and large files, such as
+ * an OpenClaw config with thousands of models, in a fraction of the time); anything else goes
+ * through the dialect's own parser.
+ */
+function parseAsPlainJson(format: TargetFile['format'], text: string): JsonValue | undefined {
+  if (format !== 'json' && format !== 'jsonc' && format !== 'json5') return undefined;
+  try {
+    const value = JSON.parse(splitBom(text).body) as JsonValue;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Strict JSON that a comment or trailing comma breaks is still read, as JSONC, to find the rest. */
 function parseLeniently(target: TargetFile, text: string, tool: ToolId, out: Finding[]): CurrentFile | null {
+  const plain = parseAsPlainJson(target.format, text);
+  if (plain !== undefined) return { target, text, value: plain };
   const parsed = editorFor(target.format).parse(text);
   if (parsed.ok) return { target, text, value: parsed.value };
   const loose = target.format === 'json' ? editorFor('jsonc').parse(text) : parsed;

@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+/**
+ * Builds the published program into dist/:
+ *
+ *   dist/cli.js      the entry (`bin`): a Node version guard in old syntax, then `import('./main.js')`.
+ *                    Not bundled and not rewritten, so Node versions too old to run tp-setup can still
+ *                    parse it and print the message.
+ *   dist/main.js     argument parsing, messages, `--help` and `--version`.
+ *   dist/cmd-*.js    one per command (setup, doctor, explain, …), imported by main.js when it runs.
+ *   dist/report.js   the text and JSON reporters.
+ *   dist/ui.js       the full-screen wizard (Ink, React): imported by main.js only for the wizard.
+ *   dist/prompts.js  the line prompts (@inquirer/prompts): imported only when a person is asked.
+ *   dist/chunk-*.js  code the files above share (esbuild's code splitting), runtime packages inlined.
+ *   dist/THIRD-PARTY-LICENSES.txt  the licence texts of the inlined packages.
+ *
+ * Flags: --sourcemap writes .js.map files next to the bundle (they are not published),
+ * --metafile writes dist/meta.json for size analysis (esbuild's analyzer reads it).
+ */
+
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = path.join(ROOT, 'dist');
+const SRC = path.join(ROOT, 'src');
+const CJS_GLOBALS =
+  'import{createRequire as __tpCreateRequire}from"node:module";import{fileURLToPath as __tpFileURLToPath}from"node:url";' +
+  'const require=__tpCreateRequire(import.meta.url),__filename=__tpFileURLToPath(import.meta.url),__dirname=__tpFileURLToPath(new URL(".",import.meta.url));';
+const COMMANDS = ['setup', 'doctor', 'explain', 'verify', 'clean', 'key', 'restore'];
+const args = new Set(process.argv.slice(2));
+
+/**
+ * Sources find files next to themselves with `new URL('<relative>', import.meta.url)`
+ * (`../package.json`, `../../templates/`). In the bundle every file sits directly in dist/, so
+ * each such literal is rewritten to point at the same file from there.
+ */
+const relocateUrls = {
+  name: 'relocate-import-meta-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.tsx?$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const contents = text.replace(/new URL\((['"])([^'"]+)\1, import\.meta\.url\)/g, (_m, _q, rel) => {
+        const target = path.resolve(path.dirname(args.path), rel);
+        let fromDist = path.relative(DIST, target).split(path.sep).join('/');
+        if (rel.endsWith('/')) fromDist += '/';
+        if (!fromDist.startsWith('.')) fromDist = `./${fromDist}`;
+        return `new URL(${JSON.stringify(fromDist)}, import.meta.url)`;
+      });
+      return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+    });
+  },
+};
+
+/**
+ * Ink loads React's devtools (`react-devtools-core`, not installed) only when DEV=true. The
+ * bundle ships without them: the import resolves to a module that says so.
+ */
+const stubDevtools = {
+  name: 'stub-ink-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^(\.\/devtools\.js|react-devtools-core)$/ }, (args) =>
+      args.path === 'react-devtools-core' || /[\\/]ink[\\/]/.test(args.importer) ? { path: args.path, namespace: 'devtools-stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'devtools-stub' }, () => ({
+      contents: 'throw new Error("React devtools are not part of this build of tp-setup");',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * With code splitting, esbuild turns `await import('<CommonJS package>')` into a chunk that only
+ * has a default export, so `(await import('react')).createElement` would be undefined (Node itself
+ * gives the named exports). Such imports get a small ES module in between that names every export
+ * the package has.
+ */
+const cjsNamedExports = {
+  name: 'cjs-named-exports',
+  setup(b) {
+    const requireFrom = createRequire(path.join(ROOT, 'package.json'));
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData?.inner) return undefined;
+      const r = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer, pluginData: { inner: true } });
+      if (r.errors.length || r.external || !isCommonJs(r.path)) return undefined;
+      return { path: r.path, namespace: 'cjs-named-exports', pluginData: { specifier: args.path, resolveDir: args.resolveDir } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'cjs-named-exports' }, (args) => {
+      const { specifier, resolveDir } = args.pluginData;
+      const names = Object.keys(requireFrom(args.path)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+      const contents = [`import m from ${JSON.stringify(specifier)};`, 'export default m;', ...names.map((n) => `export const ${n} = m.${n};`)].join('\n');
+      return { contents, loader: 'js', resolveDir };
+    });
+  },
+};
+
+/** Whether Node loads this file as CommonJS (.cjs, or .js outside a "type": "module" package). */
+function isCommonJs(file) {
+  if (file.endsWith('.cjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const pj = path.join(dir, 'package.json');
+    if (existsSync(pj)) return JSON.parse(readFileSync(pj, 'utf8')).type !== 'module';
+  }
+  return true;
+}
+
+/** Packages (name, version, licence text) whose code ended up in the bundle. */
+function thirdPartyNotices(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    if (/^[a-z-]+:/.test(input)) continue; // a plugin's generated module
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) dirs.add(m[1]);
+  }
+  const parts = [];
+  for (const dir of [...dirs].sort()) {
+    const abs = path.join(ROOT, dir);
+    const pkg = JSON.parse(readFileSync(path.join(abs, 'package.json'), 'utf8'));
+    const file = readdirSync(abs).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? readFileSync(path.join(abs, file), 'utf8').trim() : `License: ${pkg.license ?? 'see package'}`;
+    parts.push(`${pkg.name}@${pkg.version} (${pkg.license ?? 'unknown'})\n\n${text}\n`);
+  }
+  return `tp-setup bundles the following packages.\n\n${parts.join(`\n${'-'.repeat(72)}\n\n`)}`;
+}
+
+async function main() {
+  // The export names of CommonJS packages are read in this process: as the production build has them.
+  process.env.NODE_ENV = 'production';
+  const started = Date.now();
+  // Build into a fresh folder, then swap it in: a test running the old build never sees a half one.
+  const out = `${DIST}.new`;
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+
+  const result = await build({
+    absWorkingDir: ROOT,
+    // main.ts imports each of the others with import() when it is needed. Naming them as entries
+    // gives their files stable names; what they share goes into chunk-*.js.
+    entryPoints: {
+      main: path.join(SRC, 'main.ts'),
+      ui: path.join(SRC, 'ui', 'index.tsx'),
+      prompts: path.join(SRC, 'prompts', 'line.ts'),
+      report: path.join(SRC, 'commands', 'report.ts'),
+      ...Object.fromEntries(COMMANDS.map((c) => [`cmd-${c}`, path.join(SRC, 'commands', `${c}.ts`)])),
+    },
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.17',
+    // ESM builds first: some packages' `main` is a UMD wrapper whose require() calls a bundler cannot follow.
+    mainFields: ['module', 'main'],
+    minify: true,
+    legalComments: 'none',
+    sourcemap: args.has('--sourcemap') ? 'linked' : false,
+    sourcesContent: false,
+    chunkNames: 'chunk-[hash]',
+    metafile: true,
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // CommonJS packages (React, the reconciler, write-file-atomic, …) call require() for Node's
+    // own modules and read __filename; ESM has neither, so the output files define them.
+    banner: { js: CJS_GLOBALS },
+    write: false,
+    plugins: [relocateUrls, stubDevtools, cjsNamedExports],
+  });
+
+  // The banner is emptied where it is not needed (its line stays, so source maps still fit): every
+  // import of a Node module costs start-up time.
+  for (const file of result.outputFiles) {
+    let text = file.text;
+    if (file.path.endsWith('.js') && text.startsWith(CJS_GLOBALS) && !/\b(require|__filename|__dirname)\b/.test(text.slice(CJS_GLOBALS.length))) {
+      text = text.slice(CJS_GLOBALS.length);
+    }
+    await mkdir(path.dirname(file.path), { recursive: true });
+    await writeFile(file.path, text);
+  }
+
+  // The entry guard: TypeScript syntax removed, nothing else touched.
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: [path.join(SRC, 'cli.ts')],
+    outfile: path.join(out, 'cli.js'),
+    bundle: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'es2015',
+    supported: { 'dynamic-import': true },
+    logLevel: 'warning',
+  });
+
+  await writeFile(path.join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyNotices(result.metafile));
+  if (args.has('--metafile')) await writeFile(path.join(out, 'meta.json'), JSON.stringify(result.metafile));
+
+  const old = `${DIST}.old`;
+  await rm(old, { recursive: true, force: true });
+  if (existsSync(DIST)) await rename(DIST, old);
+  await rename(out, DIST);
+  await rm(old, { recursive: true, force: true });
+
+  if (!args.has('--quiet')) {
+    // Each file with its size and the largest parts of it: packages by name, our own code as src.
+    const rows = [];
+    for (const [f, o] of Object.entries(result.metafile.outputs)) {
+      if (!f.endsWith('.js')) continue;
+      const parts = {};
+      for (const [input, v] of Object.entries(o.inputs)) {
+        const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.startsWith('src/') || input.includes(':src/') ? 'src' : 'other');
+        parts[name] = (parts[name] ?? 0) + v.bytesInOutput;
+      }
+      const top = Object.entries(parts).sort((a, b) => b[1] - a[1]).slice(0, 4).filter(([, b]) => b > 512);
+      const bytes = (await stat(path.join(DIST, path.basename(f)))).size;
+      rows.push({ name: path.basename(f), bytes, top: top.map(([n, b]) => `${n} ${(b / 1024).toFixed(0)}K`).join(', ') });
+    }
+    rows.sort((a, b) => (a.name.startsWith('chunk-') ? 1 : 0) - (b.name.startsWith('chunk-') ? 1 : 0) || b.bytes - a.bytes);
+    const total = rows.reduce((n, r) => n + r.bytes, 0);
+    const lines = rows.map((r) => `  ${r.name.padEnd(20)} ${(r.bytes / 1024).toFixed(1).padStart(7)} KiB  ${r.top}`);
+    process.stdout.write(`built dist/ in ${Date.now() - started} ms: ${rows.length} files, ${(total / 1024).toFixed(0)} KiB\n${lines.join('\n')}\n`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err?.stack ?? err}\n`);
+  process.exit(1);
+});
