@@ -19,7 +19,7 @@ import type { Io } from './io.js';
 import type { Prompter } from './prompter.js';
 import { readKeyInput } from './key-input.js';
 import type { Reporter } from './report.js';
-import { planClean } from '../core/clean-plan.js';
+import { CLEANABLE } from '../core/clean-plan.js';
 import { runClean } from './clean.js';
 import { collectFindings } from './doctor.js';
 
@@ -144,19 +144,20 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
     throw err;
   }
 
-  // New openclaw.json, old per-agent caches: the cache may still win (openclaw.md §3). Report them;
-  // in a terminal offer the cleanup right away (headless: `tp-setup clean --yes`).
+  // New openclaw.json, old per-agent caches or a stored profile: either may still win over what was
+  // just written (openclaw.md §3). In a terminal, offer the cleanup right away: `clean` itself shows
+  // what it found, asks, and on OpenClaw 2026.8+ asks before each of OpenClaw's own commands.
+  // Headless, report them and point to `tp-setup clean --yes`.
   const nextSteps = [...plan.nextSteps];
   if (answers.tools.includes('openclaw') && runId) {
-    const stale = planClean((await collectFindings(opts.home, 'openclaw', io)).findings);
-    const staleFindings = stale.flatMap((a) => (a.kind === 'move' ? [a.finding] : a.findings));
-    if (stale.length > 0 && prompter) {
-      reporter.cleanPreview(stale);
-      if (await prompter.ask(reporter.text('prompt.clean'))) {
-        await runClean({ ...opts, yes: true, restart: false }, io, reporter, null);
-      } else findings.push(...staleFindings);
-    } else if (stale.length > 0) {
-      findings.push(...staleFindings);
+    const leftovers = async (): Promise<Finding[]> =>
+      (await collectFindings(opts.home, 'openclaw', io)).findings.filter((f) => (CLEANABLE as readonly string[]).includes(f.code) || f.code === 'OPENCLAW_STORED_PROFILE');
+    const found = await leftovers();
+    if (found.length > 0 && prompter) {
+      await runClean({ ...opts, yes: false, restart: false }, io, reporter, (q) => prompter.ask(reporter.text(q === 'clean' ? 'prompt.clean' : 'prompt.restart')));
+      findings.push(...(await leftovers()));
+    } else if (found.length > 0) {
+      findings.push(...found);
       nextSteps.push({ tool: 'openclaw', code: 'next.clean' });
     }
   }

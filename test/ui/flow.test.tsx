@@ -162,6 +162,28 @@ describe('the wizard flow (real commands, temp home, in-memory terminal)', () =>
     w.unmount();
   });
 
+  it('after writing openclaw.json, the stale caches it finds are offered for cleanup right away', async () => {
+    const home = await tempHome();
+    const cache = path.join(home, '.openclaw/agents/main/agent/models.json');
+    await mkdir(path.dirname(cache), { recursive: true });
+    await writeFile(cache, JSON.stringify({ providers: { bailian: { baseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1', models: [] } } }));
+    const w = startWizard(['--home', home, '--plan', 'token-team', '--region', 'cn', '--tools', 'openclaw', '--model', 'qwen3.6-plus', '--thinking', 'on', '--key-env', 'K'], env(home, { K: PLAN_KEY }));
+    await w.waitFor('Write these changes?');
+    await w.press('y');
+    await w.waitFor(/move aside ~\/\.openclaw\/agents\/main\/agent\/models\.json[\s\S]*Go ahead\?/);
+    await w.press('y');
+    await w.waitFor('Check each tool now');
+    await w.press(KEY.enter);
+    expect(await w.exit).toBe(0);
+    await expect(readFile(cache, 'utf8')).rejects.toThrow();
+    expect(parseJsonc(await readFile(path.join(home, '.openclaw/openclaw.json'), 'utf8')).models.providers.bailian.baseUrl).toBe(
+      'https://token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1',
+    );
+    // Two runs: the setup and the cleanup, each undone on its own.
+    expect(await readdir(path.join(home, '.local/state/tp-setup/backups'))).toHaveLength(2);
+    w.unmount();
+  });
+
   it('restore: pick a run, see what it puts back, confirm; the home is as before the run', async () => {
     const home = await tempHome();
     await mkdir(path.join(home, '.qwen'), { recursive: true });
