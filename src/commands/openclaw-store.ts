@@ -1,3 +1,4 @@
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { openclawPaths } from '../core/adapters/openclaw.js';
 import type { ProviderView } from '../core/adapters/index.js';
@@ -18,7 +19,7 @@ import {
   type StoreStep,
   type StoredProfile,
 } from '../core/openclaw-store.js';
-import { readFileState } from '../effects/fs.js';
+import { readFileState, removeFile } from '../effects/fs.js';
 import { openclawEnv, runOpenclaw } from '../effects/openclaw-cli.js';
 import { loadManifest, openRun, saveManifest, type OpenRun } from '../effects/runs.js';
 import { openclawStateFiles, snapshotAfter, snapshotBefore } from '../effects/snapshots.js';
@@ -161,7 +162,11 @@ export async function runStoreSteps(o: StoreRunOptions): Promise<{ outcome: Stor
   };
 
   if (o.legacy.length > 0) {
+    const copiesBefore = await migratedCopies(o.legacy);
     const migrated = await step({ kind: 'migrate', files: o.legacy });
+    // OpenClaw keeps the migrated file as `auth-profiles.json.migrated-…`, old key and all, in
+    // plain text. Its bytes are already in the run's backup, which restore puts back: drop the copy.
+    if (migrated.ok) for (const copy of await migratedCopies(o.legacy)) if (!copiesBefore.includes(copy)) await removeFile(copy);
     if (!migrated.ok) {
       // OpenClaw refuses every credential command until the migration ran.
       const list: StoreStep = { kind: 'list' };
@@ -191,6 +196,16 @@ export async function runStoreSteps(o: StoreRunOptions): Promise<{ outcome: Stor
     if (failed) break;
   }
   return finish();
+}
+
+/** The `…migrated-*` copies OpenClaw's migration leaves beside each legacy file. */
+async function migratedCopies(legacy: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const file of legacy) {
+    const names = await fsp.readdir(path.dirname(file)).catch(() => [] as string[]);
+    out.push(...names.filter((n) => n.startsWith(`${path.basename(file)}.migrated-`)).map((n) => path.join(path.dirname(file), n)));
+  }
+  return out;
 }
 
 function expandHome(p: string, env: Record<string, string>): string {

@@ -131,8 +131,9 @@ describe('clean on OpenClaw 2026.8+ (credentials in its own store)', () => {
       '.openclaw/openclaw.json': [true, true, true],
       '.openclaw/state/openclaw.sqlite': [true, true, true],
       '.openclaw/agents/main/agent/auth-profiles.json': [true, true, false],
-      '.openclaw/agents/main/agent/auth-profiles.json.migrated-2026-11-22T00-00-00.000Z-test': [false, false, true],
     });
+    // OpenClaw's renamed copy held the old key in plain text: gone; the original is in the run.
+    expect(await readdir(path.join(h.home, '.openclaw/agents/main/agent'))).not.toContainEqual(expect.stringContaining('.migrated-'));
     expect(manifest.commands.map((c: { argv: string[]; exitCode: number }) => [c.argv.join(' '), c.exitCode])).toEqual([
       ['openclaw doctor --fix --non-interactive --yes', 0],
       ['openclaw models auth list --json', 0],
