@@ -4,7 +4,6 @@ import type { ToolContext } from '../core/context.js';
 import { doctorReads, examineAll, type DoctorRead } from '../core/doctor/run.js';
 import { hasErrors, type Finding } from '../core/findings.js';
 import { readDoctorFiles, type DoctorFiles } from '../effects/doctor-read.js';
-import { checkHosts } from '../effects/network.js';
 import { isFixable } from '../core/clean-plan.js';
 import { applyRepairs } from './doctor-fix.js';
 import { resolveHomes } from '../effects/paths.js';
@@ -60,7 +59,11 @@ export async function runDoctorCommand(opts: DoctorOptions, io: Io, reporter: Re
       findings = (await collectFindings(opts.home, opts.tools, io)).findings;
     } else reporter.fixResult([], null, fixable);
   }
-  if (opts.network) findings.push(...(await checkHosts(first.views.flatMap((v) => (v.baseUrl ? [v.baseUrl] : [])), io.env)));
+  if (opts.network) {
+    // DNS and TLS modules load only when asked for.
+    const { checkHosts } = await import('../effects/network.js');
+    findings.push(...(await checkHosts(first.views.flatMap((v) => (v.baseUrl ? [v.baseUrl] : [])), io.env)));
+  }
   reporter.doctorResult(findings);
   return hasErrors(findings) ? ExitCode.CHECK_FAILED : ExitCode.OK;
 }

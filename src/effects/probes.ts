@@ -1,3 +1,5 @@
+import { constants, promises as fsp } from 'node:fs';
+import path from 'node:path';
 import { execa } from 'execa';
 import type { ToolId } from '../core/adapters/index.js';
 
@@ -16,6 +18,26 @@ const VERSION_COMMAND: Readonly<Partial<Record<ToolId, readonly [string, ...stri
 export const VERSION_SENSITIVE: readonly ToolId[] = ['openclaw', 'codex', 'opencode'];
 
 /**
+ * Whether `file` is an executable somewhere on PATH. Looking costs a few stat calls; spawning a
+ * missing command costs a process start per tool, on every doctor run.
+ */
+async function onPath(file: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const dirs = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter(Boolean);
+  const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').concat('') : [''];
+  for (const dir of dirs) {
+    for (const ext of exts) {
+      try {
+        await fsp.access(path.join(dir, file + ext), constants.X_OK);
+        return true;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * Ask each tool for its version, in parallel, each with a short timeout. A tool that is missing,
  * hangs or fails prints nothing useful: null. Only tools whose config shape depends on the
  * version need this before planning (OpenClaw).
@@ -26,6 +48,7 @@ export async function probeVersions(tools: readonly ToolId[], env: NodeJS.Proces
       const command = VERSION_COMMAND[tool];
       if (!command) return [tool, null] as const;
       const [file, ...args] = command;
+      if (!(await onPath(file, env))) return [tool, null] as const;
       try {
         const r = await execa(file, args, { env, extendEnv: false, timeout: timeoutMs, reject: false, stdin: 'ignore' });
         const out = `${r.stdout}\n${r.stderr}`.trim();

@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { parseArgs, type SetupOptions } from '../../src/args.js';
 import type { Io } from '../../src/commands/io.js';
 import { translator } from '../../src/i18n/index.js';
-import { createWizard } from '../../src/ui/index.js';
+import { createWizard } from '../../src/ui/wizard.js';
 
 export const KEY = { enter: '\r', up: '\u001B[A', down: '\u001B[B', space: ' ', esc: '\u001B', ctrlC: '\u0003' } as const;
 
