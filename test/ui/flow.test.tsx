@@ -89,6 +89,20 @@ describe('the wizard flow (real commands, temp home, in-memory terminal)', () =>
     w.unmount();
   });
 
+  it('a config that does not parse is refused on screen (file and position named), exit 4, file byte-identical', async () => {
+    const home = await tempHome();
+    const file = path.join(home, '.qwen/settings.json');
+    await mkdir(path.dirname(file), { recursive: true });
+    const broken = '{\n  // my settings\n  "theme": "dark",,\n}\n';
+    await writeFile(file, broken);
+    const w = startWizard(['--home', home, '--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--model', 'qwen3.5-plus', '--thinking', 'on', '--key-env', 'K'], env(home, { K: PLAN_KEY }));
+    expect(await w.exit).toBe(4);
+    expect(w.frame()).toMatch(/Refused: .*settings\.json does not parse \(line 3/);
+    expect(await readFile(file, 'utf8')).toBe(broken);
+    expect(await readdir(home)).toEqual(['.qwen']);
+    w.unmount();
+  });
+
   it('Ctrl+C at a question exits 130 with the home untouched', async () => {
     const home = await tempHome();
     const w = startWizard(['--home', home], env(home));
