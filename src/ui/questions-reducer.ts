@@ -48,8 +48,6 @@ export type QuestionAction =
   | { readonly type: 'thinking'; readonly value: boolean }
   | { readonly type: 'back' };
 
-const FAMILY_OF: Record<PlanId, Family> = { coding: 'coding', 'token-personal': 'token', 'token-team': 'token', payg: 'payg' };
-
 export function planOf(s: Pick<QuestionState, 'preset' | 'values'>): PlanId | undefined {
   if (s.preset.plan) return s.preset.plan;
   const { family, edition } = s.values;
@@ -180,4 +178,3 @@ export function toAnswers(s: QuestionState): { answers: Answers; key: string | u
   };
 }
 
-export { FAMILY_OF };

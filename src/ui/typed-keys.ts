@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 
-export type TypedKey = 'up' | 'down' | 'enter' | 'space' | 'escape' | { readonly char: string };
+export type TypedKey = 'up' | 'down' | 'home' | 'enter' | 'space' | 'escape' | { readonly char: string };
 
 /**
  * One input event as the keys it holds. Ink delivers text typed quickly or pasted as one string
@@ -9,6 +9,7 @@ export type TypedKey = 'up' | 'down' | 'enter' | 'space' | 'escape' | { readonly
 export function typedKeys(input: string, key: Key): TypedKey[] {
   if (key.upArrow) return ['up'];
   if (key.downArrow) return ['down'];
+  if (key.home) return ['home'];
   if (key.return) return ['enter'];
   if (key.escape) return ['escape'];
   if (key.ctrl || key.meta) return [];

@@ -24,6 +24,7 @@ export function MultiSelectView<T extends string>({ choices, defaultValues, onSu
     for (const k of typedKeys(input, key)) {
       if (k === 'up') dispatch({ type: 'up' });
       else if (k === 'down') dispatch({ type: 'down' });
+      else if (k === 'home') dispatch({ type: 'home' });
       else if (k === 'space') {
         setEmpty(false);
         dispatch({ type: 'toggle' });

@@ -31,6 +31,7 @@ export function SelectView<T extends string>({ choices, defaultValue, onSubmit, 
     for (const k of typedKeys(input, key)) {
       if (k === 'up') dispatch({ type: 'up' });
       else if (k === 'down') dispatch({ type: 'down' });
+      else if (k === 'home') dispatch({ type: 'home' });
       else if (k === 'enter') {
         const chosen = choices[current().focus];
         if (chosen) onSubmit(chosen.value);
