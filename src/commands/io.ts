@@ -25,9 +25,16 @@ export function processIo(): Io {
   };
 }
 
-const truthy = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+/**
+ * CI as Ink judges it (a CI variable that is set and not "0" or "false", even empty): where Ink
+ * would draw only the last frame, no wizard may start.
+ */
+function inCi(env: Io['env']): boolean {
+  const set = (name: string): boolean => name in env && env[name] !== undefined && env[name] !== '0' && env[name] !== 'false';
+  return set('CI') || set('CONTINUOUS_INTEGRATION');
+}
 
 /** Prompts only where a person can answer them: two TTYs, not CI, not a dumb terminal. */
 export function canPrompt(io: Io, opts: { json: boolean; yes: boolean }): boolean {
-  return io.stdinIsTTY && io.stdoutIsTTY && !truthy(io.env.CI) && io.env.TERM !== 'dumb' && !opts.json && !opts.yes;
+  return io.stdinIsTTY && io.stdoutIsTTY && !inCi(io.env) && io.env.TERM !== 'dumb' && !opts.json && !opts.yes;
 }

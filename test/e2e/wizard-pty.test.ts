@@ -105,9 +105,14 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     expect(await snapshotTree(home)).toEqual(before);
   });
 
-  it('a dumb terminal gets no wizard: headless rules, exit 2 naming the missing flags', async () => {
+  it.each([
+    ['TERM=dumb', { TERM: 'dumb' }, {}],
+    // Ink counts an empty CI as CI (it would draw only the last frame), so tp-setup does too.
+    ['CI set but empty', {}, { CI: '' }],
+    ['CONTINUOUS_INTEGRATION=1', {}, { CONTINUOUS_INTEGRATION: '1' }],
+  ])('%s: no wizard, headless rules: exit 2 naming the missing flags', async (_name, env, after) => {
     const home = await tempHome();
-    const run = new PtyRun(['--home', home], { ...term(home), TERM: 'dumb' });
+    const run = new PtyRun(['--home', home], { ...term(home), ...env }, 100, after);
     expect(await run.exited).toBe(2);
     expect(run.output).toContain('--plan');
     expect(run.output).not.toContain('What would you like to do?');
