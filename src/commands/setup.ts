@@ -1,6 +1,6 @@
 import type { SetupOptions } from '../args.js';
 import type { Answers, KeyStorage } from '../core/adapters/index.js';
-import { getPlan, isRegionOf, regionIdsFor } from '../core/catalog/index.js';
+import { catalog, getPlan, isRegionOf, regionIdsFor } from '../core/catalog/index.js';
 import type { ToolContext } from '../core/context.js';
 import { maskedDiff } from '../core/diff.js';
 import { isValidBaseUrl } from '../core/endpoints.js';
@@ -103,7 +103,9 @@ export async function runSetup(opts: SetupOptions, io: Io, reporter: Reporter, p
   }
 
   const findings = [...answerFindings, ...plan.findings];
-  const header = { plan: getPlan(answers.plan).name.en, region: answers.region, model: answers.models.join(', ') };
+  // For people: names in their language (the JSON output carries ids, not this header).
+  const regionName = catalog.regions.find((r) => r.id === answers.region)?.name[opts.lang] ?? answers.region;
+  const header = { plan: getPlan(answers.plan).name[opts.lang], region: regionName, model: answers.models.join(', ') };
   const changes = plan.files.map((f) => ({
     tool: f.tool,
     path: f.path,

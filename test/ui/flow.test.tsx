@@ -34,6 +34,7 @@ describe('the wizard flow (real commands, temp home, in-memory terminal)', () =>
     expect(review).toContain('Changes, keys masked:');
     expect(review).toContain('+BAILIAN_CODING_PLAN_API_KEY=sk-sp-…abcd');
     expect(review).toContain('create ~/.claude/settings.json');
+    expect(review).toContain('tp-setup · Coding Plan · International (Singapore) · model qwen3.5-plus');
     expect(review).not.toContain(PLAN_KEY);
     // Esc: back to the last question, every answer kept, nothing written.
     await w.press(KEY.esc);
@@ -100,6 +101,16 @@ describe('the wizard flow (real commands, temp home, in-memory terminal)', () =>
     expect(w.frame()).toMatch(/Refused: .*settings\.json does not parse \(line 3/);
     expect(await readFile(file, 'utf8')).toBe(broken);
     expect(await readdir(home)).toEqual(['.qwen']);
+    w.unmount();
+  });
+
+  it('zh-CN: the review names plan and region in Chinese', async () => {
+    const home = await tempHome();
+    const w = startWizard(['--home', home, '--lang', 'zh-CN', '--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--model', 'qwen3.5-plus', '--thinking', 'on', '--key-env', 'K'], env(home, { K: PLAN_KEY }));
+    await w.waitFor('写入这些改动？');
+    expect(w.frame()).toContain('tp-setup · Coding Plan（编程套餐） · 中国内地（北京） · 模型 qwen3.5-plus');
+    await w.press('n');
+    expect(await w.exit).toBe(130);
     w.unmount();
   });
 
