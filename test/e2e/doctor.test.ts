@@ -158,7 +158,7 @@ const TEXT_EN = new Set(
 );
 
 describe.concurrent('doctor over messy fixture homes', () => {
-  it('has a fixture for every finding code of the brief', () => {
+  it('has a fixture for every finding code issue #4 names', () => {
     const covered = new Set(CASES.map((c) => c.code));
     const wanted = [
       'KEY_MISSING', 'KEY_PLACEHOLDER', 'KEY_MALFORMED', 'KEY_WRONG_KIND', 'KEY_ENV_UNSET', 'URL_UNKNOWN_HOST', 'URL_WRONG_PATH',
