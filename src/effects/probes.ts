@@ -18,23 +18,50 @@ const VERSION_COMMAND: Readonly<Partial<Record<ToolId, readonly [string, ...stri
 export const VERSION_SENSITIVE: readonly ToolId[] = ['openclaw', 'codex', 'opencode'];
 
 /**
- * Whether `file` is an executable somewhere on PATH. Looking costs a few stat calls; spawning a
+ * Where `file` is an executable on PATH, or null. Looking costs a few stat calls; spawning a
  * missing command costs a process start per tool, on every doctor run.
  */
-async function onPath(file: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+async function onPath(file: string, env: NodeJS.ProcessEnv): Promise<string | null> {
   const dirs = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter(Boolean);
   const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').concat('') : [''];
   for (const dir of dirs) {
     for (const ext of exts) {
+      const candidate = path.join(dir, file + ext);
       try {
-        await fsp.access(path.join(dir, file + ext), constants.X_OK);
-        return true;
+        await fsp.access(candidate, constants.X_OK);
+        return candidate;
       } catch {
         // not here
       }
     }
   }
-  return false;
+  return null;
+}
+
+/**
+ * One answer per binary per process: the wizard's start screen, setup and its after-checks ask
+ * the same tools within seconds, and each Node-based tool takes a process start to answer. Keyed
+ * by the file found with its size and mtime, so a tool installed or replaced meanwhile is asked anew.
+ */
+const answers = new Map<string, Promise<string | null>>();
+
+async function versionOf(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | null> {
+  const found = await onPath(file, env);
+  if (!found) return null;
+  const st = await fsp.stat(found).catch(() => null);
+  const key = [found, st?.size, st?.mtimeMs, ...args].join('\0');
+  let answer = answers.get(key);
+  if (!answer) {
+    answer = execa(file, args, { env, extendEnv: false, timeout: timeoutMs, reject: false, stdin: 'ignore' }).then(
+      (r) => {
+        const out = `${r.stdout}\n${r.stderr}`.trim();
+        return r.exitCode === 0 && out ? out.split('\n')[0]! : null;
+      },
+      () => null,
+    );
+    answers.set(key, answer);
+  }
+  return answer;
 }
 
 /**
@@ -48,14 +75,7 @@ export async function probeVersions(tools: readonly ToolId[], env: NodeJS.Proces
       const command = VERSION_COMMAND[tool];
       if (!command) return [tool, null] as const;
       const [file, ...args] = command;
-      if (!(await onPath(file, env))) return [tool, null] as const;
-      try {
-        const r = await execa(file, args, { env, extendEnv: false, timeout: timeoutMs, reject: false, stdin: 'ignore' });
-        const out = `${r.stdout}\n${r.stderr}`.trim();
-        return [tool, r.exitCode === 0 && out ? out.split('\n')[0]! : null] as const;
-      } catch {
-        return [tool, null] as const;
-      }
+      return [tool, await versionOf(file, args, env, timeoutMs)] as const;
     }),
   );
   return Object.fromEntries(entries);

@@ -1,0 +1,24 @@
+import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { probeVersions } from '../../src/effects/probes.js';
+
+async function fakeTool(dir: string, version: string): Promise<void> {
+  const file = path.join(dir, 'openclaw');
+  await writeFile(file, `#!/bin/sh\necho x >> "${dir}/asked"\necho "${version}"\n`);
+  await chmod(file, 0o755);
+}
+
+it('asks each installed tool once per process, again when the binary changes; tools not on PATH are not spawned', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tp-probe-'));
+  await fakeTool(dir, 'OpenClaw 2026.9.6 (abc)');
+  const env = { PATH: `${dir}${path.delimiter}/usr/bin${path.delimiter}/bin` };
+  expect(await probeVersions(['openclaw', 'codex'], env)).toEqual({ openclaw: 'OpenClaw 2026.9.6 (abc)', codex: null });
+  expect(await probeVersions(['openclaw'], env)).toEqual({ openclaw: 'OpenClaw 2026.9.6 (abc)' });
+  expect((await readFile(path.join(dir, 'asked'), 'utf8')).trim().split('\n')).toHaveLength(1);
+  // An upgrade in between: a different file, asked anew.
+  await fakeTool(dir, 'OpenClaw 2026.10.12 (def0)');
+  expect(await probeVersions(['openclaw'], env)).toEqual({ openclaw: 'OpenClaw 2026.10.12 (def0)' });
+  expect((await readFile(path.join(dir, 'asked'), 'utf8')).trim().split('\n')).toHaveLength(2);
+});
