@@ -161,6 +161,11 @@ export function keyFindings(raw: string, plan: PlanId, region: RegionId): Findin
   return out;
 }
 
+/** The first reason a key cannot work with this plan and region (an error finding), or undefined. */
+export function keyProblem(raw: string, plan: PlanId, region: RegionId): Finding | undefined {
+  return keyFindings(raw, plan, region).find((f) => f.severity === 'error');
+}
+
 const KNOWN_PREFIXES = ['sk-sp-', 'sk-ws-', 'sk-', 'ms-'] as const;
 const MIN_LENGTH_FOR_TAIL = 12;
 

@@ -4,7 +4,7 @@ import { TOOL_IDS, adapters, type Answers } from '../core/adapters/index.js';
 import { catalog, getModel, getPlan, planIds, recommendedModel, regionIdsFor } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';
 import type { PartialAnswers } from '../core/questions.js';
-import { keyFindings } from '../core/keys.js';
+import { keyProblem } from '../core/keys.js';
 import { planKeyVar } from '../core/adapters/key-vars.js';
 import { renderFinding } from '../commands/report.js';
 import type { Translate } from '../i18n/index.js';
@@ -14,7 +14,7 @@ import { modelFacts } from './choice-labels.js';
 /** The first reason the key cannot work with this plan, in words, or undefined. */
 function blockingWith(t: Translate) {
   return (value: string, plan: PlanId, region: RegionId): string | undefined => {
-    const f = keyFindings(value, plan, region).find((x) => x.severity === 'error');
+    const f = keyProblem(value, plan, region);
     return f ? renderFinding(f, t).message : undefined;
   };
 }

@@ -2,7 +2,7 @@ import type { Answers, ToolId } from '../core/adapters/index.js';
 import { getModel, getPlan, isRegionOf, recommendedModel } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';
 import type { Finding } from '../core/findings.js';
-import { keyFindings } from '../core/keys.js';
+import { keyFindings, keyProblem } from '../core/keys.js';
 import type { PartialAnswers } from '../core/questions.js';
 
 /**
@@ -146,10 +146,7 @@ export function questionsReducer(s: QuestionState, action: QuestionAction): Ques
   return { ...next, step: nextAfter(next, action.type) };
 }
 
-/** The first reason a key cannot work with this plan and region, as a finding, or undefined. */
-export function keyProblem(value: string, plan: PlanId, region: RegionId): Finding | undefined {
-  return keyFindings(value, plan, region).find((f) => f.severity === 'error');
-}
+export { keyProblem };
 
 /** Only a prefix that can never become right is worth a message while the user is still typing. */
 export function keyProblemWhileTyping(value: string, plan: PlanId, region: RegionId): Finding | undefined {
