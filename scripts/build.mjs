@@ -145,7 +145,6 @@ async function main() {
       main: path.join(SRC, 'main.ts'),
       ui: path.join(SRC, 'ui', 'index.tsx'),
       prompts: path.join(SRC, 'prompts', 'line.ts'),
-      report: path.join(SRC, 'commands', 'report.ts'),
       ...Object.fromEntries(COMMANDS.map((c) => [`cmd-${c}`, path.join(SRC, 'commands', `${c}.ts`)])),
     },
     outdir: out,

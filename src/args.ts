@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { RawAnswers } from './core/questions.js';
-import { CliError, ExitCode } from './exit-codes.js';
+import { QUESTIONS, type RawAnswers } from './core/questions.js';
+import { CliError, ExitCode } from './core/errors.js';
 import { detectLang, LANGS, type Lang } from './i18n/index.js';
 
 export interface CommonOptions {
@@ -30,12 +30,15 @@ export type ParsedCommand =
   | { readonly name: 'verify'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly yes: boolean; readonly timeoutSeconds: number } }
   | { readonly name: 'explain'; readonly options: CommonOptions & { readonly text: string | undefined; readonly plan: string | undefined; readonly model: string | undefined } }
   | { readonly name: 'clean'; readonly options: CommonOptions & { readonly yes: boolean; readonly restart: boolean } }
-  | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean } }
+  | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean; readonly yes: boolean } }
   | { readonly name: 'print'; readonly text: string; readonly exitCode: number };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const truthy = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+/** An environment variable as a switch: unset, '', '0', 'false' and 'no' (any case) are off; anything else is on. */
+export function envFlag(v: string | undefined): boolean {
+  return v !== undefined && !['', '0', 'false', 'no'].includes(v.toLowerCase());
+}
 
 /** Looks like a pasted key: refuse before any parser can echo it back. */
 const KEY_SHAPE = /^(--?[\w-]+=)?(sk-|ms-|tp-)[A-Za-z0-9._-]{8,}/;
@@ -48,14 +51,53 @@ function common(program: Command): Command {
     .option('--no-color', 'no colours (NO_COLOR is honoured too)');
 }
 
-function commonFrom(opts: Record<string, unknown>, env: Env): CommonOptions {
+interface OptionValues {
+  /** A value option: the command line, else its env twin; '' stays '' (a given, empty answer). */
+  raw(key: string): string | undefined;
+  /** A value option, with '' read as not given. */
+  text(key: string): string | undefined;
+  /** A switch: given on the command line, or its env twin is on (see envFlag). */
+  flag(key: string): boolean;
+}
+
+/**
+ * The options of the command that runs. Env twins are read from `env`, not from commander:
+ * commander looks only at process.env and takes a boolean twin as on whatever its value.
+ */
+function optionValues(cmd: Command, env: Env): OptionValues {
+  const opts = cmd.opts<Record<string, unknown>>();
+  const value = (key: string): unknown => {
+    if (cmd.getOptionValueSource(key) === 'cli') return opts[key];
+    const twin = cmd.options.find((o) => o.attributeName() === key)?.envVar;
+    return twin ? env[twin] : opts[key];
+  };
   return {
-    home: (opts.home as string | undefined) || undefined,
-    lang: detectLang(opts.lang as string | undefined, env),
-    json: opts.json === true || (typeof opts.json === 'string' && truthy(opts.json)),
-    color: opts.color !== false && !truthy(env.NO_COLOR),
+    raw: (key) => {
+      const v = value(key);
+      return typeof v === 'string' ? v : undefined;
+    },
+    text: (key) => {
+      const v = value(key);
+      return typeof v === 'string' && v !== '' ? v : undefined;
+    },
+    flag: (key) => {
+      const v = value(key);
+      return v === true || (typeof v === 'string' && envFlag(v));
+    },
   };
 }
+
+function commonFrom(o: OptionValues, cmd: Command, env: Env): CommonOptions {
+  return {
+    home: o.text('home'),
+    lang: detectLang(o.text('lang'), env),
+    json: o.flag('json'),
+    color: cmd.opts().color !== false && !envFlag(env.NO_COLOR),
+  };
+}
+
+/** setup's question flags, one per step of QUESTIONS (src/core/questions.ts), in its order. */
+const questionOptions = (): Option[] => QUESTIONS.map((q) => new Option(`${q.flag} ${q.placeholder}`, q.description).env(q.env));
 
 export function buildProgram(version: string): Command {
   const program = new Command('tp-setup')
@@ -63,15 +105,10 @@ export function buildProgram(version: string): Command {
     .version(version, '-v, --version')
     .showSuggestionAfterError(true);
 
+  const setup = program.command('setup', { isDefault: true }).description('write or patch each chosen tool\'s own config (default command)');
+  for (const option of questionOptions()) setup.addOption(option);
   common(
-    program
-      .command('setup', { isDefault: true })
-      .description('write or patch each chosen tool\'s own config (default command)')
-      .addOption(new Option('--plan <plan>', 'coding | token-personal | token-team | payg').env('TP_SETUP_PLAN'))
-      .addOption(new Option('--region <region>', 'cn | intl (payg also: us | hk)').env('TP_SETUP_REGION'))
-      .addOption(new Option('--tools <list>', 'comma-separated: openclaw, qwen-code, claude-code, opencode, codex, kilo, hermes; guides: cursor, cline, kilo-vscode').env('TP_SETUP_TOOLS'))
-      .addOption(new Option('--model <id>', 'model id (default: the plan\'s recommended model); a comma list adds more').env('TP_SETUP_MODEL'))
-      .addOption(new Option('--thinking <on|off>', 'thinking where the model supports it (default: on)').env('TP_SETUP_THINKING'))
+    setup
       .addOption(new Option('--base-url <url>', 'reach the plan through this origin (gateway, proxy); the plan\'s paths are kept').env('TP_SETUP_BASE_URL'))
       .addOption(new Option('--key-storage <env|inline>', 'env: the config names a variable, the key goes to the tool\'s own secret store (default); inline: the key goes into the config').env('TP_SETUP_KEY_STORAGE'))
       .addOption(new Option('--shell-profile <auto|path>', 'for tools that read only exported variables (Codex): add the export line to this profile').env('TP_SETUP_SHELL_PROFILE'))
@@ -128,13 +165,10 @@ export function buildProgram(version: string): Command {
       .command('restore')
       .description('undo a run: put back the previous values of the keys it changed (default: the latest run)')
       .argument('[run-id]', 'a run id from `tp-setup backups`')
-      .option('--force', 'also put back keys you changed again since that run'),
+      .option('--force', 'also put back keys you changed again since that run')
+      .addOption(new Option('-y, --yes', 'never ask; keys you changed again since that run are kept (unless --force)').env('TP_SETUP_YES')),
   );
   return program;
-}
-
-function flagOn(v: unknown): boolean {
-  return v === true || (typeof v === 'string' && truthy(v));
 }
 
 /** argv (without node and script) + env → one command, or a CliError with exit code 2. */
@@ -152,58 +186,51 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
   };
   configure(program);
 
-  program.commands.find((c) => c.name() === 'setup')!.action((opts: Record<string, unknown>) => {
-    result = {
-      name: 'setup',
-      options: {
-        ...commonFrom(opts, env),
-        raw: {
-          plan: opts.plan as string | undefined,
-          region: opts.region as string | undefined,
-          tools: opts.tools as string | undefined,
-          model: opts.model as string | undefined,
-          thinking: opts.thinking as string | undefined,
-        },
-        keyEnv: (opts.keyEnv as string | undefined) || undefined,
-        keyStdin: flagOn(opts.keyStdin),
-        yes: flagOn(opts.yes),
-        dryRun: flagOn(opts.dryRun),
-        plain: flagOn(opts.plain),
-        baseUrl: (opts.baseUrl as string | undefined) || undefined,
-        keyStorage: (opts.keyStorage as string | undefined) || undefined,
-        shellProfile: (opts.shellProfile as string | undefined) || undefined,
-      },
-    };
+  const on = (name: string, handle: (o: OptionValues, cmd: Command, args: readonly unknown[]) => ParsedCommand): void => {
+    program.commands
+      .find((c) => c.name() === name)!
+      .action((...args: unknown[]) => {
+        // commander passes the operands, then the options, then the command itself.
+        const cmd = args[args.length - 1] as Command;
+        result = handle(optionValues(cmd, env), cmd, args.slice(0, -2));
+      });
+  };
+  on('setup', (o, cmd) => ({
+    name: 'setup',
+    options: {
+      ...commonFrom(o, cmd, env),
+      raw: Object.fromEntries(QUESTIONS.map((q) => [q.id, o.raw(new Option(q.flag).attributeName())])) as RawAnswers,
+      keyEnv: o.text('keyEnv'),
+      keyStdin: o.flag('keyStdin'),
+      yes: o.flag('yes'),
+      dryRun: o.flag('dryRun'),
+      plain: o.flag('plain'),
+      baseUrl: o.text('baseUrl'),
+      keyStorage: o.text('keyStorage'),
+      shellProfile: o.text('shellProfile'),
+    },
+  }));
+  on('backups', (o, cmd) => ({ name: 'backups', options: commonFrom(o, cmd, env) }));
+  on('doctor', (o, cmd) => ({ name: 'doctor', options: { ...commonFrom(o, cmd, env), tools: o.text('tools'), network: o.flag('network'), fix: o.flag('fix'), yes: o.flag('yes') } }));
+  on('key', (o, cmd) => ({
+    name: 'key',
+    options: { ...commonFrom(o, cmd, env), keyEnv: o.text('keyEnv'), keyStdin: o.flag('keyStdin'), plan: o.text('plan'), yes: o.flag('yes') },
+  }));
+  on('verify', (o, cmd) => {
+    const timeout = cmd.opts().timeout;
+    const timeoutSeconds = Number(timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--timeout', value: String(timeout), choices: 'seconds > 0' });
+    return { name: 'verify', options: { ...commonFrom(o, cmd, env), tools: o.text('tools'), yes: o.flag('yes'), timeoutSeconds } };
   });
-  program.commands.find((c) => c.name() === 'backups')!.action((opts: Record<string, unknown>) => {
-    result = { name: 'backups', options: commonFrom(opts, env) };
+  on('explain', (o, cmd, [text]) => {
+    const words = text as string[];
+    return { name: 'explain', options: { ...commonFrom(o, cmd, env), text: words.length ? words.join(' ') : undefined, plan: o.text('plan'), model: o.text('model') } };
   });
-  program.commands.find((c) => c.name() === 'doctor')!.action((opts: Record<string, unknown>) => {
-    result = { name: 'doctor', options: { ...commonFrom(opts, env), tools: (opts.tools as string | undefined) || undefined, network: opts.network === true, fix: opts.fix === true, yes: flagOn(opts.yes) } };
-  });
-  program.commands.find((c) => c.name() === 'key')!.action((opts: Record<string, unknown>) => {
-    result = {
-      name: 'key',
-      options: { ...commonFrom(opts, env), keyEnv: (opts.keyEnv as string | undefined) || undefined, keyStdin: flagOn(opts.keyStdin), plan: (opts.plan as string | undefined) || undefined, yes: flagOn(opts.yes) },
-    };
-  });
-  program.commands.find((c) => c.name() === 'verify')!.action((opts: Record<string, unknown>) => {
-    const timeoutSeconds = Number(opts.timeout);
-    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--timeout', value: String(opts.timeout), choices: 'seconds > 0' });
-    result = { name: 'verify', options: { ...commonFrom(opts, env), tools: (opts.tools as string | undefined) || undefined, yes: flagOn(opts.yes), timeoutSeconds } };
-  });
-  program.commands.find((c) => c.name() === 'explain')!.action((text: string[], opts: Record<string, unknown>) => {
-    result = {
-      name: 'explain',
-      options: { ...commonFrom(opts, env), text: text.length ? text.join(' ') : undefined, plan: (opts.plan as string | undefined) || undefined, model: (opts.model as string | undefined) || undefined },
-    };
-  });
-  program.commands.find((c) => c.name() === 'clean')!.action((opts: Record<string, unknown>) => {
-    result = { name: 'clean', options: { ...commonFrom(opts, env), yes: flagOn(opts.yes), restart: opts.restart === true } };
-  });
-  program.commands.find((c) => c.name() === 'restore')!.action((runId: string | undefined, opts: Record<string, unknown>) => {
-    result = { name: 'restore', options: { ...commonFrom(opts, env), runId, force: opts.force === true } };
-  });
+  on('clean', (o, cmd) => ({ name: 'clean', options: { ...commonFrom(o, cmd, env), yes: o.flag('yes'), restart: o.flag('restart') } }));
+  on('restore', (o, cmd, [runId]) => ({
+    name: 'restore',
+    options: { ...commonFrom(o, cmd, env), runId: runId as string | undefined, force: o.flag('force'), yes: o.flag('yes') },
+  }));
 
   try {
     program.parse([...argv], { from: 'user' });
@@ -212,10 +239,10 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
         return { name: 'print', text: printed, exitCode: ExitCode.OK };
       }
-      throw new CliError(ExitCode.USAGE, printed.trim() || err.message);
+      throw new CliError(ExitCode.USAGE, 'error.usage', { message: printed.trim() || err.message });
     }
     throw err;
   }
-  if (!result) throw new CliError(ExitCode.USAGE, printed.trim() || 'unknown command');
+  if (!result) throw new CliError(ExitCode.USAGE, 'error.usage', { message: printed.trim() || 'unknown command' });
   return result;
 }

@@ -1,43 +1,92 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from './args.js';
+import { parseArgs, type ParsedCommand } from './args.js';
+import type { CommandContext, Outcome, RunEvent } from './commands/context.js';
 import { canPrompt, processIo, type Io } from './commands/io.js';
-import type { Reporter } from './commands/report.js';
 import type { Prompter } from './commands/prompter.js';
+import { ExitCode, toCliError } from './core/errors.js';
+import { displayPath } from './core/paths.js';
+import { VERSION } from './effects/package-version.js';
 import { resolveHomes } from './effects/paths.js';
-import { CliError, ExitCode } from './exit-codes.js';
 import { detectLang, translator, type Translate } from './i18n/index.js';
-import { errorText } from './commands/error-text.js';
+import type { Presenter, View } from './presenters/view.js';
 
 /*
- * Every command module is imported when its command runs, not up front: `--help` and `--version`
- * load only the argument parser and the messages, and each command loads only what it uses (in the
- * bundle, each becomes its own chunk). The wizard (Ink, React) and the line prompts load only when
- * a person is there to answer.
+ * The one place that chooses between the wizard, line prompts and headless flags, and that turns
+ * errors into exit codes. Every command module is imported when its command runs, not up front:
+ * `--help` and `--version` load only the argument parser and the messages, and each command loads
+ * only what it uses (in the bundle, each becomes its own chunk). The wizard (Ink, React) and the
+ * line prompts load only when a person is there to answer.
  */
 
-export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export { VERSION };
 
 const truthy = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 
-/** The reporter the options ask for (text or JSON). */
-async function makeReporter(json: boolean, io: Io, t: Translate, home: () => string): Promise<Reporter> {
-  const { jsonReporter, textReporter } = await import('./commands/report.js');
-  return json ? jsonReporter(io, t) : textReporter(io, t, home);
+type Runnable = Exclude<ParsedCommand, { name: 'print' }>;
+type Loaded = { readonly run: (ctx: CommandContext<never>) => Promise<Outcome>; readonly presenter: Presenter<never> };
+
+/** Each command's use-case and presenter, loaded together when that command runs. */
+const COMMANDS: Readonly<Record<Runnable['name'], () => Promise<Loaded>>> = {
+  setup: async () => {
+    const [{ runSetup }, { setupPresenter }] = await Promise.all([import('./commands/setup.js'), import('./presenters/setup.js')]);
+    return { run: runSetup, presenter: setupPresenter } as Loaded;
+  },
+  backups: async () => {
+    const [{ runBackups }, { backupsPresenter }] = await Promise.all([import('./commands/restore.js'), import('./presenters/restore.js')]);
+    return { run: runBackups, presenter: backupsPresenter } as Loaded;
+  },
+  restore: async () => {
+    const [{ runRestore }, { restorePresenter }] = await Promise.all([import('./commands/restore.js'), import('./presenters/restore.js')]);
+    return { run: runRestore, presenter: restorePresenter } as Loaded;
+  },
+  doctor: async () => {
+    const [{ runDoctor }, { doctorPresenter }] = await Promise.all([import('./commands/doctor.js'), import('./presenters/doctor.js')]);
+    return { run: runDoctor, presenter: doctorPresenter } as Loaded;
+  },
+  verify: async () => {
+    const [{ runVerify }, { verifyPresenter }] = await Promise.all([import('./commands/verify.js'), import('./presenters/verify.js')]);
+    return { run: runVerify, presenter: verifyPresenter } as Loaded;
+  },
+  explain: async () => {
+    const [{ runExplain }, { explainPresenter }] = await Promise.all([import('./commands/explain.js'), import('./presenters/explain.js')]);
+    return { run: runExplain, presenter: explainPresenter } as Loaded;
+  },
+  key: async () => {
+    const [{ runKey }, { keyPresenter }] = await Promise.all([import('./commands/key.js'), import('./presenters/key.js')]);
+    return { run: runKey, presenter: keyPresenter } as Loaded;
+  },
+  clean: async () => {
+    const [{ runClean }, { cleanPresenter }] = await Promise.all([import('./commands/clean.js'), import('./presenters/clean.js')]);
+    return { run: runClean, presenter: cleanPresenter } as Loaded;
+  },
+};
+
+/** Whether this command asks a person anything here: only in a terminal, and per command only when it may. */
+function asks(cmd: Runnable, io: Io): boolean {
+  const o = cmd.options;
+  switch (cmd.name) {
+    case 'backups':
+    case 'explain':
+      return false;
+    case 'doctor':
+      return cmd.options.fix && canPrompt(io, cmd.options);
+    // key's --yes is consent to OpenClaw's commands, not to the new key: that is still asked.
+    case 'key':
+      return canPrompt(io, { json: o.json, yes: false });
+    default:
+      return canPrompt(io, { json: o.json, yes: cmd.options.yes });
+  }
 }
 
 /** Loaded only when a person is there to answer: headless runs never import prompt code. */
-async function loadPrompter(t: Translate): Promise<Prompter> {
+async function loadPrompter(view: View, io: Io): Promise<Prompter> {
   const { linePrompter } = await import('./prompts/line.js');
-  return linePrompter(t);
+  return linePrompter(view, io);
 }
 
-/** argv → exit code. The only place that turns errors into exit codes. */
+/** argv → exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  const wantsJson = argv.includes('--json') || truthy(io.env.TP_SETUP_JSON);
-  let t = translator(detectLang(undefined, io.env));
-  let reporter: Reporter | null = null;
-  let json = wantsJson;
-  let home = (): string => resolveHomes(undefined, io.env).home;
+  let t: Translate = translator(detectLang(undefined, io.env));
+  let json = argv.includes('--json') || truthy(io.env.TP_SETUP_JSON);
   try {
     const cmd = parseArgs(argv, io.env, VERSION);
     if (cmd.name === 'print') {
@@ -45,65 +94,33 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return cmd.exitCode;
     }
     t = translator(cmd.options.lang);
-    const homeDir = resolveHomes(cmd.options.home, io.env).home;
     json = cmd.options.json;
-    home = () => homeDir;
-    const report = async (): Promise<Reporter> => (reporter ??= await makeReporter(json, io, t, home));
-    switch (cmd.name) {
-      case 'setup': {
-        if (!cmd.options.plain && canPrompt(io, cmd.options)) {
-          const { runWizard } = await import('./ui/index.js');
-          return await runWizard(cmd.options, io, t);
-        }
-        const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
-        const { runSetup } = await import('./commands/setup.js');
-        return (await runSetup(cmd.options, io, await report(), prompter)).exitCode;
-      }
-      case 'backups': {
-        const { runBackups } = await import('./commands/restore.js');
-        return await runBackups(cmd.options, io, await report());
-      }
-      case 'doctor': {
-        const [{ runDoctorCommand }, { renderFinding }] = await Promise.all([import('./commands/doctor.js'), import('./commands/report.js')]);
-        const prompter = cmd.options.fix && canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
-        return await runDoctorCommand(cmd.options, io, await report(), prompter ? (f) => prompter.ask(t('prompt.fix', { what: renderFinding(f, t).message })) : null);
-      }
-      case 'verify': {
-        const { runVerify } = await import('./commands/verify.js');
-        const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
-        return await runVerify(cmd.options, io, await report(), prompter ? () => prompter.ask(t('prompt.verify')) : null);
-      }
-      case 'explain': {
-        const { runExplain } = await import('./commands/explain.js');
-        return await runExplain(cmd.options, io, await report());
-      }
-      case 'key': {
-        const { runKey } = await import('./commands/key.js');
-        return await runKey(cmd.options, io, await report(), canPrompt(io, { json: cmd.options.json, yes: false }) ? await loadPrompter(t) : null);
-      }
-      case 'clean': {
-        const { runClean } = await import('./commands/clean.js');
-        const prompter = canPrompt(io, cmd.options) ? await loadPrompter(t) : null;
-        return await runClean(cmd.options, io, await report(), prompter ? (q) => prompter.ask(q === 'clean' ? t('prompt.clean') : t('prompt.restart')) : null);
-      }
-      case 'restore': {
-        const { runRestore } = await import('./commands/restore.js');
-        return await runRestore(cmd.options, io, await report(), canPrompt(io, { json: cmd.options.json, yes: cmd.options.force }) ? await loadPrompter(t) : null);
-      }
+    const homes = resolveHomes(cmd.options.home, io.env);
+    if (cmd.name === 'setup' && !cmd.options.plain && canPrompt(io, cmd.options)) {
+      const { runWizard } = await import('./ui/index.js');
+      return await runWizard(cmd.options, io, t);
     }
-  } catch (err) {
-    reporter ??= await makeReporter(json, io, t, home);
-    if (err instanceof CliError) {
+    const view: View = { t, show: (p) => displayPath(p, homes.home), stateDir: homes.stateDir };
+    const [loaded, prompter, { eventText }] = await Promise.all([COMMANDS[cmd.name](), asks(cmd, io) ? loadPrompter(view, io) : null, import('./presenters/events.js')]);
+    const events = (e: RunEvent): void => {
+      if (json) return;
+      const { stream, text } = eventText(e, view);
+      io[stream](`${text}\n`);
+    };
+    const ctx: CommandContext<never> = { opts: cmd.options as never, io, homes, lang: t.lang, prompter, events };
+    const outcome = await loaded.run(ctx);
+    if (json) io.stdout(`${JSON.stringify(loaded.presenter.json(outcome as never, t), null, 2)}\n`);
+    else for (const b of loaded.presenter.text(outcome as never, view)) io.stdout(b.text);
+    return outcome.exitCode;
+  } catch (thrown) {
+    const err = toCliError(thrown);
+    const { errorText, failureJson } = await import('./presenters/failure.js');
+    if (json) io.stdout(`${JSON.stringify(failureJson(err, t), null, 2)}\n`);
+    else {
       const { message, lines } = errorText(err, t);
-      reporter.failure(err.exitCode, message, lines);
-      return err.exitCode;
+      io.stderr(`${[message, ...lines].join('\n')}\n`);
     }
-    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
-      reporter.failure(ExitCode.CANCELLED, t('error.cancelled'), []);
-      return ExitCode.CANCELLED;
-    }
-    reporter.failure(ExitCode.INTERNAL, t('error.internal', { message: err instanceof Error ? err.message : String(err) }), []);
-    if (truthy(io.env.TP_SETUP_DEBUG) && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
-    return ExitCode.INTERNAL;
+    if (err.exitCode === ExitCode.INTERNAL && truthy(io.env.TP_SETUP_DEBUG) && thrown instanceof Error && thrown.stack) io.stderr(`${thrown.stack}\n`);
+    return err.exitCode;
   }
 }

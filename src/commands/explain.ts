@@ -1,14 +1,14 @@
 import type { CommonOptions } from '../args.js';
 import { getModel, isPlanId } from '../core/catalog/index.js';
 import type { PlanId } from '../core/catalog/types.js';
+import { CliError, ExitCode } from '../core/errors.js';
 import { explainText, type ExplainEntry } from '../core/explain/match.js';
 import { redactSecrets } from '../core/keys.js';
-import { resolveHomes } from '../effects/paths.js';
+import { planChoices } from '../core/usecases/choices.js';
+import { FILE_TOOLS } from '../core/usecases/scan.js';
+import { scanHome } from '../effects/home-scan.js';
 import { readState } from '../effects/state.js';
-import { CliError, ExitCode } from '../exit-codes.js';
-import { collectFindings } from './doctor.js';
-import type { Io } from './io.js';
-import type { Reporter } from './report.js';
+import type { CommandContext, Outcome } from './context.js';
 
 export interface ExplainOptions extends CommonOptions {
   readonly text: string | undefined;
@@ -16,10 +16,10 @@ export interface ExplainOptions extends CommonOptions {
   readonly model: string | undefined;
 }
 
-export interface ExplainReport {
+export interface ExplainOutcome extends Outcome {
   readonly matched: boolean;
   readonly entries: readonly (ExplainEntry & { readonly appliesNow: readonly string[] })[];
-  /** Where the pasted text came from, for messages; never the text itself. */
+  /** Whether this home had tool configs to check; never the pasted text itself. */
   readonly checkedConfig: boolean;
 }
 
@@ -28,25 +28,23 @@ export interface ExplainReport {
  * checks say which of the causes apply right now, and the config's plan and models make the
  * numbers concrete (the model's real thinking or output limit).
  */
-export async function runExplain(opts: ExplainOptions, io: Io, reporter: Reporter): Promise<number> {
+export async function runExplain(ctx: CommandContext<ExplainOptions>): Promise<ExplainOutcome> {
+  const { opts, io, homes } = ctx;
   const raw = opts.text ?? (io.stdinIsTTY ? '' : await io.readStdin());
   if (raw.trim() === '') throw new CliError(ExitCode.USAGE, 'error.explainEmpty');
-  if (opts.plan !== undefined && !isPlanId(opts.plan)) {
-    throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--plan', value: opts.plan, choices: 'coding, token-personal, token-team, payg' });
-  }
-  const found = await collectFindings(opts.home, undefined, io);
-  const state = await readState(resolveHomes(opts.home, io.env).stateDir);
+  if (opts.plan !== undefined && !isPlanId(opts.plan)) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--plan', value: opts.plan, choices: planChoices() });
+  const [scan, state] = await Promise.all([scanHome(homes, FILE_TOOLS, io), readState(homes.stateDir)]);
   const recordedPlan = Object.values(state.tools)[0]?.plan;
-  const models = opts.model ? [opts.model] : [...new Set(found.views.flatMap((v) => v.models.map((m) => m.id)))].filter((id) => getModel(id));
+  const models = opts.model ? [opts.model] : [...new Set(scan.views.flatMap((v) => v.models.map((m) => m.id)))].filter((id) => getModel(id));
   const plan = (opts.plan as PlanId | undefined) ?? recordedPlan;
   // A key pasted along with the error stays out of everything this command keeps or prints.
-  const secrets = found.views.flatMap((v) => (v.key.value ? [v.key.value] : []));
+  const secrets = scan.views.flatMap((v) => (v.key.value ? [v.key.value] : []));
   const result = explainText(redactSecrets(raw, secrets), { ...(plan ? { plan } : {}), ...(models.length ? { models } : {}) });
-  const codes = new Set(found.findings.map((f) => f.code));
-  reporter.explainResult({
+  const codes = new Set(scan.findings.map((f) => f.code));
+  return {
+    exitCode: result.matched ? ExitCode.OK : ExitCode.CHECK_FAILED,
     matched: result.matched,
-    checkedConfig: found.views.length > 0,
+    checkedConfig: scan.views.length > 0,
     entries: result.entries.map((e) => ({ ...e, appliesNow: [...new Set(e.causes.flatMap((c) => c.checks).filter((c) => codes.has(c)))] })),
-  });
-  return result.matched ? ExitCode.OK : ExitCode.CHECK_FAILED;
+  };
 }

@@ -1,4 +1,4 @@
-import { CliError, ExitCode } from '../exit-codes.js';
+import { CliError, ExitCode } from '../core/errors.js';
 import type { Io } from './io.js';
 
 /**
@@ -17,5 +17,5 @@ export async function readKeyInput(opts: { keyEnv: string | undefined; keyStdin:
     return value;
   }
   if (ask) return ask();
-  throw new CliError(ExitCode.USAGE, 'error.missing', {}, ['key']);
+  throw new CliError(ExitCode.USAGE, 'error.missing', {}, [{ code: 'error.missingKey' }]);
 }

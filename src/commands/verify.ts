@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { execa } from 'execa';
 import type { CommonOptions } from '../args.js';
 import { adapters, type ToolId } from '../core/adapters/index.js';
+import type { Localised } from '../core/catalog/index.js';
+import { ExitCode } from '../core/errors.js';
 import { explainText } from '../core/explain/match.js';
 import { redactSecrets } from '../core/keys.js';
-import { ExitCode } from '../exit-codes.js';
-import { collectFindings } from './doctor.js';
-import type { Io } from './io.js';
-import type { Reporter } from './report.js';
+import { parseToolsFlag } from '../core/usecases/scan.js';
+import { scanHome } from '../effects/home-scan.js';
+import { inEmptyFolder, runOneShot } from '../effects/one-shot.js';
+import type { CommandContext, Outcome } from './context.js';
 
 export interface VerifyOptions extends CommonOptions {
   readonly tools: string | undefined;
@@ -25,8 +23,13 @@ export interface VerifyResult {
   readonly seconds: number;
   /** The end of the tool's output, keys masked. */
   readonly output: string;
-  /** What `explain` makes of the tool's error. */
-  readonly explained: readonly { readonly id: string; readonly title: string }[];
+  /** What `explain` makes of the tool's error; the presenter picks the title's language. */
+  readonly explained: readonly { readonly id: string; readonly title: Localised }[];
+}
+
+export interface VerifyOutcome extends Outcome {
+  readonly tools: readonly ToolId[];
+  readonly results: readonly VerifyResult[];
 }
 
 const PROMPT = 'Reply with the single word OK.';
@@ -35,49 +38,33 @@ const PROMPT = 'Reply with the single word OK.';
  * Opt-in: each configured tool sends one tiny request with its own one-shot command, so the
  * request is the tool's, as the plans require; tp-setup itself never sends the key anywhere.
  */
-export async function runVerify(opts: VerifyOptions, io: Io, reporter: Reporter, confirm: (() => Promise<boolean>) | null): Promise<number> {
-  const found = await collectFindings(opts.home, opts.tools, io);
-  const tools = [...new Set(found.views.map((v) => v.tool))].filter((t) => adapters[t].oneShot !== undefined);
-  const secrets = found.views.flatMap((v) => (v.key.value ? [v.key.value] : []));
-  reporter.verifyNotice(tools);
-  if (tools.length === 0) {
-    reporter.verifyResult([]);
-    return ExitCode.OK;
-  }
-  if (confirm && !opts.yes && !(await confirm())) return ExitCode.CANCELLED;
+export async function runVerify(ctx: CommandContext<VerifyOptions>): Promise<VerifyOutcome> {
+  const { opts, io, homes, prompter } = ctx;
+  const scan = await scanHome(homes, parseToolsFlag(opts.tools), io);
+  const tools = [...new Set(scan.views.map((v) => v.tool))].filter((t) => adapters[t].oneShot !== undefined);
+  const secrets = scan.views.flatMap((v) => (v.key.value ? [v.key.value] : []));
+  ctx.events({ type: 'verify-start', tools });
+  if (tools.length === 0) return { exitCode: ExitCode.OK, tools, results: [] };
+  if (prompter && !opts.yes && !(await prompter.confirmVerify(tools))) return { exitCode: ExitCode.CANCELLED, tools, results: [] };
 
-  // An empty folder, so a project's own settings file cannot change what is being checked.
-  const cwd = await mkdtemp(path.join(os.tmpdir(), 'tp-setup-verify-'));
-  const results: VerifyResult[] = [];
-  try {
+  const env = { ...io.env, ...(opts.home ? { HOME: homes.home } : {}) };
+  const results = await inEmptyFolder(async (cwd) => {
+    const out: VerifyResult[] = [];
     for (const tool of tools) {
       const shot = adapters[tool].oneShot!;
-      const started = Date.now();
-      const r = await execa(shot.bin, [...shot.args(PROMPT)], {
-        cwd,
-        env: { ...io.env, ...(opts.home ? { HOME: found.ctx.home } : {}) },
-        extendEnv: false,
-        reject: false,
-        stdin: 'ignore',
-        timeout: opts.timeoutSeconds * 1000,
-        killSignal: 'SIGKILL',
-      });
-      const text = `${String(r.stdout ?? '')}\n${String(r.stderr ?? '')}`.trim();
+      const r = await runOneShot(shot.bin, shot.args(PROMPT), { cwd, env, timeoutSeconds: opts.timeoutSeconds });
       const ok = r.exitCode === 0 && !r.timedOut;
-      const explained = ok ? [] : explainText(text).entries.slice(0, 3).map((e) => ({ id: e.id, title: e.title.en }));
-      results.push({
+      out.push({
         tool,
         ok,
-        exitCode: r.exitCode ?? null,
-        timedOut: r.timedOut === true,
-        seconds: (Date.now() - started) / 1000,
-        output: redactSecrets(text.slice(-1500), secrets),
-        explained,
+        exitCode: r.exitCode,
+        timedOut: r.timedOut,
+        seconds: r.seconds,
+        output: redactSecrets(r.text.slice(-1500), secrets),
+        explained: ok ? [] : explainText(r.text).entries.slice(0, 3).map((e) => ({ id: e.id, title: e.title })),
       });
     }
-  } finally {
-    await rm(cwd, { recursive: true, force: true });
-  }
-  reporter.verifyResult(results);
-  return results.every((r) => r.ok) ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    return out;
+  });
+  return { exitCode: results.every((r) => r.ok) ? ExitCode.OK : ExitCode.CHECK_FAILED, tools, results };
 }

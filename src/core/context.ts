@@ -26,8 +26,3 @@ export function dirOf(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return i <= 0 ? path.slice(0, i + 1) || '.' : path.slice(0, i);
 }
-
-export function baseName(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return path.slice(i + 1);
-}

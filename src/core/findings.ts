@@ -8,6 +8,61 @@ import type { Edit, FormatId } from './formats/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Every finding code the core emits. The messages are `finding.<code>` and `finding.<code>.fix` in
+ * src/i18n; the error catalog (src/core/explain/data.ts) names these codes as offline confirmations.
+ */
+export const FINDING_CODES = [
+  'KEY_MISSING',
+  'KEY_PLACEHOLDER',
+  'KEY_MALFORMED',
+  'KEY_WRONG_KIND',
+  'KEY_ENV_UNSET',
+  'KEY_MOVED',
+  'URL_UNKNOWN_HOST',
+  'URL_WRONG_PATH',
+  'URL_REGION_MISMATCH',
+  'MODEL_NOT_IN_PLAN',
+  'MODEL_NOT_ON_PROTOCOL',
+  'MODEL_UNCONFIRMED',
+  'THINKING_BUDGET_TOO_HIGH',
+  'THINKING_UNSUPPORTED',
+  'MAX_TOKENS_TOO_HIGH',
+  'CONTEXT_TOO_LARGE',
+  'OPENCLAW_STALE_CACHE',
+  'OPENCLAW_PRIMARY_PREFIX',
+  'OPENCLAW_MODEL_UNDEFINED',
+  'OPENCLAW_NO_ALLOWLIST',
+  'OPENCLAW_LEFTOVER_PROVIDER',
+  'OPENCLAW_AUTH_PROFILE_KEY',
+  'OPENCLAW_OAUTH_LEFTOVER',
+  'OPENCLAW_DISCOVERY_PROFILE',
+  'OPENCLAW_STORED_PROFILE',
+  'OPENCLAW_THINKING_CONFIG',
+  'OPENCLAW_THINKING_DEFAULT',
+  'OPENCLAW_THINKING_FORMAT_UNSUPPORTED',
+  'TOOL_VERSION_TOO_OLD',
+  'TOOL_NOT_INSTALLED',
+  'CLAUDE_ONBOARDING_MISSING',
+  'CLAUDE_API_KEY_VAR',
+  'CLAUDE_SETTINGS_COMMENTS',
+  'CODEX_WIRE_API',
+  'CODEX_MODEL_UNSUPPORTED',
+  'CODEX_PLAN_UNSUPPORTED',
+  'X_API_KEY_ONLY',
+  'ENV_OVERRIDE',
+  'ENV_SHADOWED',
+  'GENERAL_CREDENTIALS_LEFTOVER',
+  'FILE_UNPARSEABLE',
+  'FILE_SHAPE',
+  'FILE_PERMISSIONS',
+  'NET_DNS',
+  'NET_TLS',
+  'NET_PROXY',
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+
 /** A safe, mechanical repair `doctor --fix` may apply: edits to one file, or a tighter file mode. */
 export type Repair =
   | { readonly file: string; readonly format: FormatId; readonly edits: readonly Edit[] }

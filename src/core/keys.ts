@@ -1,5 +1,5 @@
 /**
- * API-key hygiene and kind rules (plans.md §2.2). Everything here works on the key text alone:
+ * API-key hygiene and kind rules (docs/plans.md#key-rules). Everything here works on the key text alone:
  * the prefix tells a plan key from a pay-as-you-go or foreign one, but never Coding Plan from
  * Token Plan, nor the region, so those come from what the user declared.
  */
@@ -128,8 +128,9 @@ function wrongKindSeverity(kind: KeyKind, plan: PlanId, region: RegionId): Findi
       return family === 'payg' ? undefined : 'error';
     case 'payg':
       if (family === 'payg') return undefined;
-      // Only the international Token Plan leaves its key format unstated (000 never names one, and
-      // Qwen Code dropped its sk-sp- check), so a plain sk- key there may be genuine.
+      // Only the international Token Plan leaves its key format unstated (its FAQ never names one, and
+      // Qwen Code dropped its sk-sp- check), so a plain sk- key there may be genuine
+      // (docs/plans.md#contradictions, item 1).
       return family === 'token-plan' && region === 'intl' ? 'warning' : 'error';
     case 'unknown':
       // No documented key looks like this, but formats change; let the user decide.

@@ -1,10 +1,11 @@
+import { CliError, ExitCode } from './errors.js';
 import { adapters, type Answers, type CurrentFile, type GuideStep, type TargetFile, type ToolId } from './adapters/index.js';
 import type { ToolContext } from './context.js';
 import type { Finding } from './findings.js';
+import { VerifyFailure } from './formats/failures.js';
 import { editorFor } from './formats/index.js';
-import { ParseFailure, patchText } from './formats/patch.js';
-import type { Edit, FormatId, JsonValue, KeyPath, ParseError } from './formats/types.js';
-import { applyEditsToValue, getAt, hasAt } from './formats/value.js';
+import type { Edit, FormatEditor, FormatId, JsonValue, KeyPath, ParseError } from './formats/types.js';
+import { applyEditsToValue, firstDifference, formatPath, getAt, hasAt } from './formats/value.js';
 
 /** An edit as it was applied, with what stood at its path just before (for restore). */
 export type RecordedEdit = Edit & {
@@ -55,30 +56,64 @@ export interface Refusal {
 }
 
 /** Thrown when one or more target files cannot be parsed; nothing may be written then. */
-export class RefusedFiles extends Error {
+export class RefusedFiles extends CliError {
   constructor(readonly refusals: readonly Refusal[]) {
-    super(refusals.map((r) => `${r.path}:${r.error.line}:${r.error.column}: ${r.error.message}`).join('\n'));
+    const [first, ...rest] = refusals;
+    const at = (r: Refusal) => ({ path: r.path, line: r.error.line, column: r.error.column, message: r.error.message });
+    super(ExitCode.REFUSED, 'error.refusedParse', first ? at(first) : {}, rest.map((r) => ({ code: 'error.refusedParseMore', params: at(r) })));
     this.name = 'RefusedFiles';
   }
+}
+
+declare const resolved: unique symbol;
+
+/** One file a chosen tool reads, or a setup-only extra it writes, for this run. */
+export interface ResolvedTarget {
+  readonly tool: ToolId;
+  readonly target: TargetFile;
+}
+
+/**
+ * Every file of every chosen tool, each tool's list complete: only `resolveTargets` makes one, so
+ * `planChanges` can hand each adapter all the files it declared.
+ */
+export type ResolvedTargets = readonly ResolvedTarget[] & { readonly [resolved]: true };
+
+/**
+ * The files setup touches for these answers, computed once per run: each tool's `targets(ctx)`
+ * plus its `setupExtras(ctx, answers)`. The effects layer reads `targetPaths(…)` of the result and
+ * hands the same list to `planChanges`.
+ */
+export function resolveTargets(answers: Answers, ctx: ToolContext): ResolvedTargets {
+  const list = answers.tools.flatMap((tool) => {
+    const adapter = adapters[tool];
+    return [...adapter.targets(ctx), ...(adapter.setupExtras?.(ctx, answers) ?? [])].map((target) => ({ tool, target }));
+  });
+  return list as readonly ResolvedTarget[] as ResolvedTargets;
+}
+
+/** @deprecated The same list as `resolveTargets`; kept until every caller has switched. */
+export const targetsFor = resolveTargets;
+
+export function candidatePaths(target: TargetFile): string[] {
+  return [target.path, ...(target.alternatives ?? [])];
+}
+
+/** Every path the effects layer must read for these targets (alternatives included), once each. */
+export function targetPaths(targets: readonly ResolvedTarget[]): string[] {
+  return [...new Set(targets.flatMap(({ target }) => candidatePaths(target)))];
 }
 
 export interface PlanInput {
   readonly answers: Answers;
   readonly key: string;
   readonly ctx: ToolContext;
+  /** From `resolveTargets(answers, ctx)`, the list the texts were read for; resolved here when absent. */
+  readonly targets?: ResolvedTargets;
   /** Current text per absolute path; null or absent = the file does not exist. */
   readonly texts: Readonly<Record<string, string | null>>;
   /** Starting text per template name, for files that do not exist yet. */
   readonly templates: Readonly<Record<string, string>>;
-}
-
-/** Every path each chosen tool may read (alternatives included), for the effects layer to load. */
-export function targetsFor(answers: Answers, ctx: ToolContext): { tool: ToolId; target: TargetFile }[] {
-  return answers.tools.flatMap((tool) => adapters[tool].targets(ctx, answers).map((target) => ({ tool, target })));
-}
-
-export function candidatePaths(target: TargetFile): string[] {
-  return [target.path, ...(target.alternatives ?? [])];
 }
 
 /** The file the tool actually reads: the first existing candidate, else the default name. */
@@ -109,10 +144,15 @@ export function recordEdits(start: JsonValue, edits: readonly Edit[]): RecordedE
   });
 }
 
+/** The text a file starts from: its current text, or its template when it does not exist. */
+function startText(target: TargetFile, text: string | null, templates: PlanInput['templates']): string {
+  return text ?? templates[target.template] ?? '';
+}
+
+/** The one parse of each file: what the adapter plans from, and what the edits apply to. */
 function load(target: TargetFile, input: PlanInput, refusals: Refusal[]): CurrentFile | null {
   const text = input.texts[target.path] ?? null;
-  const source = text ?? input.templates[target.template] ?? '';
-  const parsed = editorFor(target.format).parse(source);
+  const parsed = editorFor(target.format).parse(startText(target, text, input.templates));
   if (!parsed.ok) {
     refusals.push({ path: target.path, format: target.format, error: parsed.error });
     return null;
@@ -121,10 +161,77 @@ function load(target: TargetFile, input: PlanInput, refusals: Refusal[]): Curren
 }
 
 /**
+ * `patchText` for text already parsed into `value`: apply the edits, then re-parse the result and
+ * check it holds exactly the intended value (that re-parse is the verification; nothing is
+ * parsed twice otherwise).
+ */
+function applyVerified(editor: FormatEditor, text: string, value: JsonValue, edits: readonly Edit[]): string {
+  const output = editor.apply(text, edits);
+  const reparsed = editor.parse(output);
+  if (!reparsed.ok) {
+    const { message, line, column } = reparsed.error;
+    throw new VerifyFailure(`the edited ${editor.format} text no longer parses: ${message} (line ${line}, column ${column})`, editor.format);
+  }
+  const difference = firstDifference(applyEditsToValue(value, edits), reparsed.value);
+  if (difference !== undefined) {
+    throw new VerifyFailure(`the edited ${editor.format} text does not hold the intended value at ${formatPath(difference)}`, editor.format);
+  }
+  return output;
+}
+
+interface ToolPlan {
+  readonly files: PlannedFile[];
+  readonly findings: readonly Finding[];
+  readonly nextSteps: NextStep[];
+  readonly guide?: Guide;
+}
+
+/** One tool's files, all loaded (else null, with the refusals recorded), planned and verified. */
+function planTool(tool: ToolId, declared: readonly TargetFile[], input: PlanInput, refusals: Refusal[]): ToolPlan | null {
+  const loaded: Record<string, CurrentFile> = {};
+  let ok = true;
+  for (const target of declared.map((t) => chooseTarget(t, input.texts))) {
+    const current = load(target, input, refusals);
+    if (current) loaded[target.id] = current;
+    else ok = false;
+  }
+  if (!ok) return null;
+
+  // Complete: every file the adapter declared for this run is in `loaded`.
+  const out = adapters[tool].plan({ answers: input.answers, key: input.key, ctx: input.ctx, files: loaded });
+  const files = Object.values(loaded).map((current): PlannedFile => {
+    const { target } = current;
+    const edits = out.edits[target.id] ?? [];
+    const start = startText(target, current.text, input.templates);
+    const after = edits.length === 0 ? start : applyVerified(editorFor(target.format), start, current.value, edits);
+    const action = current.text === null ? (edits.length === 0 ? 'unchanged' : 'create') : after === current.text ? 'unchanged' : 'update';
+    return {
+      tool,
+      fileId: target.id,
+      path: target.path,
+      format: target.format,
+      secret: target.secret || (out.secretFiles ?? []).includes(target.id),
+      action,
+      before: current.text,
+      after,
+      edits: action === 'unchanged' ? [] : recordEdits(current.value, edits),
+    };
+  });
+  return {
+    files,
+    findings: out.findings,
+    nextSteps: out.nextSteps.map((s) => ({ tool, ...s })),
+    ...(out.guide ? { guide: { tool, steps: out.guide } } : {}),
+  };
+}
+
+/**
  * answers + current texts → the exact new text of every file, verified by re-parsing. Refuses
- * (throws RefusedFiles) if any file it would touch does not parse.
+ * (throws RefusedFiles) if any file it would touch does not parse. Plans exactly `input.targets`
+ * when given (the list the texts were read for), else resolves them from the answers.
  */
 export function planChanges(input: PlanInput): ChangePlan {
+  const targets = input.targets ?? resolveTargets(input.answers, input.ctx);
   const refusals: Refusal[] = [];
   const files: PlannedFile[] = [];
   const findings: Finding[] = [];
@@ -132,49 +239,12 @@ export function planChanges(input: PlanInput): ChangePlan {
   const guides: Guide[] = [];
 
   for (const tool of input.answers.tools) {
-    const adapter = adapters[tool];
-    const loaded: Record<string, CurrentFile> = {};
-    let ok = true;
-    for (const declared of adapter.targets(input.ctx, input.answers)) {
-      const target = chooseTarget(declared, input.texts);
-      const current = load(target, input, refusals);
-      if (current) loaded[target.id] = current;
-      else ok = false;
-    }
-    if (!ok) continue;
-
-    const out = adapter.plan({ answers: input.answers, key: input.key, ctx: input.ctx, files: loaded });
-    findings.push(...out.findings);
-    nextSteps.push(...out.nextSteps.map((s) => ({ tool, ...s })));
-    if (out.guide) guides.push({ tool, steps: out.guide });
-
-    for (const current of Object.values(loaded)) {
-      const { target } = current;
-      const edits = out.edits[target.id] ?? [];
-      const start = current.text ?? input.templates[target.template] ?? '';
-      let after: string;
-      try {
-        after = edits.length === 0 ? start : patchText(editorFor(target.format), start, edits).text;
-      } catch (err) {
-        if (err instanceof ParseFailure) {
-          refusals.push({ path: target.path, format: target.format, error: err.error });
-          continue;
-        }
-        throw err;
-      }
-      const action = current.text === null ? (edits.length === 0 ? 'unchanged' : 'create') : after === current.text ? 'unchanged' : 'update';
-      files.push({
-        tool,
-        fileId: target.id,
-        path: target.path,
-        format: target.format,
-        secret: target.secret || (out.secretFiles ?? []).includes(target.id),
-        action,
-        before: current.text,
-        after,
-        edits: action === 'unchanged' ? [] : recordEdits(current.value, edits),
-      });
-    }
+    const planned = planTool(tool, targets.filter((t) => t.tool === tool).map((t) => t.target), input, refusals);
+    if (!planned) continue;
+    files.push(...planned.files);
+    findings.push(...planned.findings);
+    nextSteps.push(...planned.nextSteps);
+    if (planned.guide) guides.push(planned.guide);
   }
 
   if (refusals.length > 0) throw new RefusedFiles(refusals);

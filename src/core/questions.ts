@@ -1,23 +1,16 @@
-import { TOOL_IDS, type Answers, type ToolId } from './adapters/index.js';
-import { getModel, getPlan, isModelInPlan, planIds, recommendedModel, regionIdsFor } from './catalog/index.js';
+import { TOOL_IDS, type Answers, type ToolId } from './adapters/types.js';
+import { getModel, getPlan, isModelInPlan, planIds, recommendedModel, regionIds, regionIdsFor } from './catalog/index.js';
 import type { PlanId, RegionId } from './catalog/types.js';
 import { finding, type Finding } from './findings.js';
+import type { MessageKey } from '../i18n/index.js';
 
 /**
- * Every question of setup as data: its flag, its env twin and its choices. The headless shell,
- * the line prompts and the wizard all resolve answers through this one list.
+ * Every question of setup as data, in the order it is asked: its flag, its env twin, its help
+ * text, its prompt, its choices, its `--yes` value and when it applies. The commander options
+ * (src/args.ts), `resolveAnswers`, the line prompts (src/prompts/line.ts) and the wizard's step
+ * order (src/ui/questions-reducer.ts) are all generated from `QUESTIONS`.
  */
 export type QuestionId = 'plan' | 'region' | 'tools' | 'model' | 'thinking';
-
-export interface Question {
-  readonly id: QuestionId;
-  readonly flag: string;
-  readonly env: string;
-  /** Valid values given the answers so far. */
-  choices(partial: PartialAnswers): readonly string[];
-  /** The value `--yes` takes when the user gave none; undefined = must be answered. */
-  fallback(partial: PartialAnswers): string | undefined;
-}
 
 export interface PartialAnswers {
   plan?: PlanId;
@@ -27,25 +20,132 @@ export interface PartialAnswers {
   thinking?: boolean;
 }
 
+export interface Question {
+  readonly id: QuestionId;
+  /** The field of the answers this question fills. */
+  readonly answer: keyof PartialAnswers;
+  readonly flag: `--${string}`;
+  readonly env: `TP_SETUP_${string}`;
+  /** The value's name in `--help`, e.g. `<plan>`. */
+  readonly placeholder: string;
+  /** The flag's line in `--help` (commander's help is English only). */
+  readonly description: string;
+  /** The question as a prompt asks it. */
+  readonly prompt: MessageKey;
+  /** Valid values given the answers so far. */
+  choices(partial: PartialAnswers): readonly string[];
+  /** The value `--yes` takes when the user gave none; undefined = must be answered. */
+  fallback(partial: PartialAnswers): string | undefined;
+  /** Whether a prompt asks it, given the answers so far; when not, the fallback is taken. */
+  asked(partial: PartialAnswers): boolean;
+  /** A flag or env value → the answer it gives, or undefined when the value is invalid. */
+  parse(value: string, choices: readonly string[]): PartialAnswers | undefined;
+}
+
+const list = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const always = (): boolean => true;
+
+/** The plan ids as a flag's choices: `coding, token-personal, token-team, payg`. */
+export function planChoices(separator = ', '): string {
+  return planIds.join(separator);
+}
+
+/** Whether any of the models has a thinking switch (`thinking: 'optional'` in the catalog). */
+export function hasOptionalThinking(models: readonly string[] | undefined): boolean {
+  return (models ?? []).some((id) => getModel(id)?.thinking === 'optional');
+}
+
 export const QUESTIONS: readonly Question[] = [
-  { id: 'plan', flag: '--plan', env: 'TP_SETUP_PLAN', choices: () => planIds, fallback: () => undefined },
+  {
+    id: 'plan',
+    answer: 'plan',
+    flag: '--plan',
+    env: 'TP_SETUP_PLAN',
+    placeholder: '<plan>',
+    description: planChoices(' | '),
+    prompt: 'prompt.plan',
+    choices: () => planIds,
+    fallback: () => undefined,
+    asked: always,
+    parse: (value, choices) => (choices.includes(value) ? { plan: value as PlanId } : undefined),
+  },
   {
     id: 'region',
+    answer: 'region',
     flag: '--region',
     env: 'TP_SETUP_REGION',
-    choices: (a) => (a.plan ? regionIdsFor(a.plan) : ['cn', 'intl', 'us', 'hk']),
+    placeholder: '<region>',
+    description: 'cn | intl (payg also: us | hk)',
+    prompt: 'prompt.region',
+    choices: (a) => (a.plan ? regionIdsFor(a.plan) : regionIds),
     fallback: () => undefined,
+    asked: always,
+    parse: (value, choices) => (choices.includes(value) ? { region: value as RegionId } : undefined),
   },
-  { id: 'tools', flag: '--tools', env: 'TP_SETUP_TOOLS', choices: () => TOOL_IDS, fallback: () => undefined },
+  {
+    id: 'tools',
+    answer: 'tools',
+    flag: '--tools',
+    env: 'TP_SETUP_TOOLS',
+    placeholder: '<list>',
+    description: 'comma-separated: openclaw, qwen-code, claude-code, opencode, codex, kilo, hermes; guides: cursor, cline, kilo-vscode',
+    prompt: 'prompt.tools',
+    choices: () => TOOL_IDS,
+    fallback: () => undefined,
+    asked: always,
+    parse: (value, choices) => {
+      const tools = list(value);
+      return tools.length === 0 || tools.some((t) => !choices.includes(t)) ? undefined : { tools: [...new Set(tools)] as ToolId[] };
+    },
+  },
   {
     id: 'model',
+    answer: 'models',
     flag: '--model',
     env: 'TP_SETUP_MODEL',
+    placeholder: '<id>',
+    description: "model id (default: the plan's recommended model); a comma list adds more",
+    prompt: 'prompt.model',
     choices: (a) => (a.plan && a.region ? [...(getPlan(a.plan).models[a.region] ?? [])] : []),
     fallback: (a) => (a.plan && a.region ? recommendedModel(a.plan, a.region) : undefined),
+    asked: always,
+    // Any id is accepted here; whether the plan serves it is a finding (see checkModels).
+    parse: (value) => {
+      const models = list(value);
+      return models.length === 0 ? undefined : { models: [...new Set(models)] };
+    },
   },
-  { id: 'thinking', flag: '--thinking', env: 'TP_SETUP_THINKING', choices: () => ['on', 'off'], fallback: () => 'on' },
+  {
+    id: 'thinking',
+    answer: 'thinking',
+    flag: '--thinking',
+    env: 'TP_SETUP_THINKING',
+    placeholder: '<on|off>',
+    description: 'thinking where the model supports it (default: on)',
+    prompt: 'prompt.thinking',
+    choices: () => ['on', 'off'],
+    fallback: () => 'on',
+    asked: (a) => hasOptionalThinking(a.models),
+    parse: (value) => (['on', 'off', 'true', 'false'].includes(value) ? { thinking: value === 'on' || value === 'true' } : undefined),
+  },
 ];
+
+/** The question with this id. */
+export function question(id: QuestionId): Question {
+  const q = QUESTIONS.find((x) => x.id === id);
+  if (!q) throw new Error(`Unknown question: ${id}`);
+  return q;
+}
+
+/** Whether the answers so far already hold this question's answer (from a flag or a prompt). */
+export function isAnswered(partial: PartialAnswers, q: Question): boolean {
+  return partial[q.answer] !== undefined;
+}
 
 export type RawAnswers = Partial<Record<QuestionId, string>>;
 
@@ -61,54 +161,24 @@ export interface Resolution {
   readonly invalid: readonly Problem[];
 }
 
-const list = (v: string): string[] =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 /**
  * raw flag/env values → typed answers. `useDefaults` (from `--yes` or a non-interactive run)
  * fills what has a default; anything else left is reported as missing with its flag.
  */
 export function resolveAnswers(raw: RawAnswers, useDefaults: boolean): Resolution {
-  const partial: PartialAnswers = {};
+  let partial: PartialAnswers = {};
   const missing: Problem[] = [];
   const invalid: Problem[] = [];
   for (const q of QUESTIONS) {
     const choices = q.choices(partial);
-    const given = raw[q.id];
-    const value = given ?? (useDefaults ? q.fallback(partial) : undefined);
+    const value = raw[q.id] ?? (useDefaults ? q.fallback(partial) : undefined);
     if (value === undefined || value === '') {
       missing.push({ flag: q.flag, choices });
       continue;
     }
-    switch (q.id) {
-      case 'plan':
-      case 'region':
-        if (!choices.includes(value)) invalid.push({ flag: q.flag, value, choices });
-        else if (q.id === 'plan') partial.plan = value as PlanId;
-        else partial.region = value as RegionId;
-        break;
-      case 'tools': {
-        const tools = list(value);
-        const bad = tools.filter((t) => !choices.includes(t));
-        if (bad.length > 0 || tools.length === 0) invalid.push({ flag: q.flag, value, choices });
-        else partial.tools = [...new Set(tools)] as ToolId[];
-        break;
-      }
-      case 'model': {
-        // Any id is accepted here; whether the plan serves it is a finding (see checkModels).
-        const models = list(value);
-        if (models.length === 0) invalid.push({ flag: q.flag, value, choices });
-        else partial.models = [...new Set(models)];
-        break;
-      }
-      case 'thinking':
-        if (!['on', 'off', 'true', 'false'].includes(value)) invalid.push({ flag: q.flag, value, choices });
-        else partial.thinking = value === 'on' || value === 'true';
-        break;
-    }
+    const parsed = q.parse(value, choices);
+    if (parsed) partial = { ...partial, ...parsed };
+    else invalid.push({ flag: q.flag, value, choices });
   }
   return { partial, missing, invalid };
 }

@@ -1,4 +1,5 @@
 import { applyPatch, createPatch } from 'diff';
+import { CliError, ExitCode } from './errors.js';
 import { editorFor } from './formats/index.js';
 import { patchText } from './formats/patch.js';
 import type { Edit, FormatId, JsonValue, ParseError } from './formats/types.js';
@@ -6,6 +7,8 @@ import { applyEditsToValue, deepEqual, getAt, hasAt } from './formats/value.js';
 import { formatKeyPath, recordEdits, type RecordedEdit } from './planner.js';
 
 export interface RestoreInput {
+  /** For messages: the file this is about. */
+  readonly path?: string;
   readonly format: FormatId;
   readonly existedBefore: boolean;
   /** The file's bytes before the run (null if it did not exist). */
@@ -83,9 +86,12 @@ export function inverseEdits(current: JsonValue, edits: readonly RecordedEdit[],
 }
 
 /** The file was edited since the run and no longer parses: restore refuses to touch it. */
-export class UnparseableFile extends Error {
-  constructor(readonly error: ParseError) {
-    super(`line ${error.line}, column ${error.column}: ${error.message}`);
+export class UnparseableFile extends CliError {
+  constructor(
+    readonly path: string,
+    readonly error: ParseError,
+  ) {
+    super(ExitCode.REFUSED, 'error.refusedParse', { path, line: error.line, column: error.column, message: error.message });
     this.name = 'UnparseableFile';
   }
 }
@@ -101,7 +107,7 @@ export function planFileRestore(input: RestoreInput): RestoreAction {
   if (current === null) return { kind: 'skip', reason: 'gone', kept: [] };
   const editor = editorFor(input.format);
   const parsed = editor.parse(current);
-  if (!parsed.ok) throw new UnparseableFile(parsed.error);
+  if (!parsed.ok) throw new UnparseableFile(input.path ?? '', parsed.error);
   const { inverse, kept } = inverseEdits(parsed.value, input.edits, input.force);
   const edits = recordEdits(parsed.value, inverse);
 

@@ -1,22 +1,11 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Answers } from '../core/adapters/index.js';
-import type { FormatId } from '../core/formats/types.js';
-import type { RecordedEdit } from '../core/planner.js';
+import { CliError, ExitCode } from '../core/errors.js';
+import type { FileWrite } from '../core/writes.js';
 import { ensurePrivateDir, readFileState, removeFile, sha256, targetMode, writeAtomic } from './fs.js';
 import { createRunDir, entryCount, newRunId, saveManifest, writeRunFile, type Manifest, type ManifestFile, type OpenRun } from './runs.js';
 
-export interface FileWrite {
-  readonly tool: string;
-  readonly path: string;
-  readonly format: FormatId;
-  readonly secret: boolean;
-  /** What the plan was made from; null = the file did not exist. */
-  readonly before: string | null;
-  /** The new text; null = remove the file. */
-  readonly after: string | null;
-  readonly edits: readonly RecordedEdit[];
-}
 
 export type Progress =
   | { readonly type: 'backup'; readonly path: string }
@@ -42,20 +31,20 @@ export interface ApplyResult {
 }
 
 /** A file changed between reading it and writing it: nothing was written. */
-export class ChangedOnDisk extends Error {
+export class ChangedOnDisk extends CliError {
   constructor(readonly paths: readonly string[]) {
-    super(`changed on disk since it was read: ${paths.join(', ')}`);
+    super(ExitCode.REFUSED, 'error.changedOnDisk', { path: paths.join(', ') });
     this.name = 'ChangedOnDisk';
   }
 }
 
 /** A write failed part-way; every file written so far was put back. */
-export class RolledBack extends Error {
+export class RolledBack extends CliError {
   constructor(
     readonly failedPath: string,
     readonly reason: string,
   ) {
-    super(`writing ${failedPath} failed (${reason}); all changes were rolled back`);
+    super(ExitCode.ROLLED_BACK, 'error.rolledBack', { path: failedPath, reason });
     this.name = 'RolledBack';
   }
 }

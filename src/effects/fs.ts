@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import fse from 'fs-extra';
 import writeFileAtomic from 'write-file-atomic';
+import { CliError, ExitCode } from '../core/errors.js';
 
 export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
@@ -78,4 +79,25 @@ export async function readBytes(file: string): Promise<{ bytes: Buffer; mode: nu
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
     throw err;
   }
+}
+
+/** Texts of these files (null = missing). A file that is not UTF-8 text is refused, exit 4. */
+export async function readTexts(files: readonly string[]): Promise<Record<string, string | null>> {
+  const out: Record<string, string | null> = {};
+  for (const p of files) {
+    const state = await readFileState(p);
+    if (state.binary) throw new CliError(ExitCode.REFUSED, 'error.refusedParse', { path: p, line: 1, column: 1, message: 'not UTF-8 text' });
+    out[p] = state.text;
+  }
+  return out;
+}
+
+/** Names in a folder; a missing folder has none. */
+export async function listDir(dir: string): Promise<string[]> {
+  return fsp.readdir(dir).catch(() => [] as string[]);
+}
+
+/** Tighten a file's mode (doctor --fix). */
+export async function setMode(file: string, mode: number): Promise<void> {
+  await fsp.chmod(file, mode);
 }

@@ -33,3 +33,9 @@ export async function runOpenclaw(args: readonly string[], opts: { env: Record<s
     return { exitCode: -1, stdout: '', stderr: (err as Error).message, seconds: (Date.now() - started) / 1000 };
   }
 }
+
+/** `openclaw gateway restart`, so the running gateway reads the changed files. */
+export async function restartGateway(env: Readonly<Record<string, string | undefined>>): Promise<number> {
+  const r = await execa('openclaw', ['gateway', 'restart'], { env, reject: false, timeout: 60_000, stdin: 'ignore' });
+  return r.exitCode ?? -1;
+}

@@ -25,8 +25,3 @@ export function resolveHomes(homeOption: string | undefined, env: NodeJS.Process
   const stateHome = env.XDG_STATE_HOME || path.join(home, '.local', 'state');
   return { home, stateDir: path.join(stateHome, 'tp-setup') };
 }
-
-/** Shorten a path under the home to `~/…` for messages. */
-export function displayPath(p: string, home: string): string {
-  return p === home ? '~' : p.startsWith(home + path.sep) || p.startsWith(`${home}/`) ? `~${p.slice(home.length)}` : p;
-}

@@ -1,21 +1,10 @@
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import type { ToolId } from '../core/adapters/index.js';
+import { adapters, type ToolId } from '../core/adapters/index.js';
 
-/** The command each tool answers `--version` on. */
-const VERSION_COMMAND: Readonly<Partial<Record<ToolId, readonly [string, ...string[]]>>> = {
-  openclaw: ['openclaw', '--version'],
-  'qwen-code': ['qwen', '--version'],
-  'claude-code': ['claude', '--version'],
-  opencode: ['opencode', '--version'],
-  codex: ['codex', '--version'],
-  kilo: ['kilo', '--version'],
-  hermes: ['hermes', '--version'],
-};
-
-/** Tools whose config shape or compatibility depends on the installed release. */
-export const VERSION_SENSITIVE: readonly ToolId[] = ['openclaw', 'codex', 'opencode'];
+/** Tools whose config shape or compatibility depends on the installed release; each adapter says so. */
+export { VERSION_SENSITIVE } from '../core/adapters/index.js';
 
 /**
  * Where `file` is an executable on PATH, or null. Looking costs a few stat calls; spawning a
@@ -66,16 +55,16 @@ async function versionOf(file: string, args: readonly string[], env: NodeJS.Proc
 
 /**
  * Ask each tool for its version, in parallel, each with a short timeout. A tool that is missing,
- * hangs or fails prints nothing useful: null. Only tools whose config shape depends on the
- * version need this before planning (OpenClaw).
+ * hangs or fails prints nothing useful: null. Before planning only `VERSION_SENSITIVE` tools need
+ * this (OpenClaw, Codex, OpenCode).
  */
 export async function probeVersions(tools: readonly ToolId[], env: NodeJS.ProcessEnv, timeoutMs = 8000): Promise<Record<string, string | null>> {
   const entries = await Promise.all(
     tools.map(async (tool) => {
-      const command = VERSION_COMMAND[tool];
-      if (!command) return [tool, null] as const;
-      const [file, ...args] = command;
-      return [tool, await versionOf(file, args, env, timeoutMs)] as const;
+      // The adapter's binary and version arguments; app-only tools have none.
+      const { bin, versionArgs } = adapters[tool];
+      if (!bin || !versionArgs) return [tool, null] as const;
+      return [tool, await versionOf(bin, versionArgs, env, timeoutMs)] as const;
     }),
   );
   return Object.fromEntries(entries);

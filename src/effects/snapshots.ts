@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { planSnapshotUnits, type SnapshotMember, type SnapshotRestore } from '../core/openclaw-store.js';
+import { planSnapshotUnits, type SnapshotMember, type SnapshotRestore } from '../core/adapters/openclaw/store.js';
 import { readBytes, removeFile, sha256, writeAtomicBytes } from './fs.js';
 import { entryCount, readRunBytes, saveManifest, writeRunBytes, type ManifestSnapshot, type OpenRun } from './runs.js';
 

@@ -1,12 +1,17 @@
 import { checkbox, confirm, password, select } from '@inquirer/prompts';
 import type { Prompter } from '../commands/prompter.js';
 import { TOOL_IDS, adapters, type Answers } from '../core/adapters/index.js';
-import { catalog, getModel, getPlan, planIds, recommendedModel, regionIdsFor } from '../core/catalog/index.js';
+import { catalog, getPlan, planIds, recommendedModel, regionIdsFor } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';
 import type { PartialAnswers } from '../core/questions.js';
+import { QUESTIONS, isAnswered, isComplete, type Question, type QuestionId } from '../core/questions.js';
 import { keyProblem } from '../core/keys.js';
 import { planKeyVar } from '../core/adapters/key-vars.js';
-import { renderFinding } from '../commands/report.js';
+import type { Io } from '../commands/io.js';
+import { cleanActionLines } from '../presenters/clean.js';
+import { rotationLines } from '../presenters/key.js';
+import { reviewText } from '../presenters/setup.js';
+import { lines, renderFinding, type View } from '../presenters/view.js';
 import type { Translate } from '../i18n/index.js';
 import { modelFacts } from './choice-labels.js';
 
@@ -20,33 +25,45 @@ function blockingWith(t: Translate) {
 }
 
 /** Line-by-line questions for a terminal; the same answers the flags give. */
-export function linePrompter(t: Translate): Prompter {
+export function linePrompter(view: View, io: Io): Prompter {
+  const { t } = view;
   const blocking = blockingWith(t);
+  const yes = (message: string): Promise<boolean> => confirm({ message, default: true });
   return {
-    async complete(partial: PartialAnswers): Promise<Answers> {
-      const plan: PlanId =
-        partial.plan ??
-        (await select({
-          message: t('prompt.plan'),
-          choices: planIds.map((id) => ({ value: id, name: getPlan(id).name[t.lang], description: getPlan(id).blurb[t.lang] })),
-        }));
-      const region: RegionId =
-        partial.region ??
-        (await select({ message: t('prompt.region'), choices: regionIdsFor(plan).map((id) => ({ value: id, name: catalog.regions.find((r) => r.id === id)?.name[t.lang] ?? id })) }));
-      const tools =
-        partial.tools ??
-        (await checkbox({
-          message: t('prompt.tools'),
-          choices: TOOL_IDS.map((id) => ({ value: id, name: adapters[id].label })),
-          required: true,
-        }));
-      const recommended = recommendedModel(plan, region);
-      const ids = getPlan(plan).models[region] ?? [];
-      const models =
-        partial.models ??
-        [
-          await select({
-            message: t('prompt.model'),
+    async answers(partial: PartialAnswers): Promise<Answers> {
+      // Every question comes after the ones its choices depend on (QUESTIONS' order).
+      const earlier = <T,>(value: T | undefined, id: QuestionId): T => {
+        if (value === undefined) throw new Error(`the ${id} question is asked before its answer is known`);
+        return value;
+      };
+      // How each question of the step list (src/core/questions.ts) is asked on a line.
+      const ask: Record<QuestionId, (a: PartialAnswers, q: Question) => Promise<PartialAnswers>> = {
+        plan: async (_a, q) => ({
+          plan: await select({
+            message: t(q.prompt),
+            choices: planIds.map((id) => ({ value: id, name: getPlan(id).name[t.lang], description: getPlan(id).blurb[t.lang] })),
+          }),
+        }),
+        region: async (a, q) => ({
+          region: await select({
+            message: t(q.prompt),
+            choices: regionIdsFor(earlier(a.plan, 'plan')).map((id) => ({ value: id, name: catalog.regions.find((r) => r.id === id)?.name[t.lang] ?? id })),
+          }),
+        }),
+        tools: async (_a, q) => ({
+          tools: await checkbox({
+            message: t(q.prompt),
+            choices: TOOL_IDS.map((id) => ({ value: id, name: adapters[id].label })),
+            required: true,
+          }),
+        }),
+        model: async (a, q) => {
+          const plan = earlier(a.plan, 'plan');
+          const region = earlier(a.region, 'region');
+          const recommended = recommendedModel(plan, region);
+          const ids = getPlan(plan).models[region] ?? [];
+          const model = await select({
+            message: t(q.prompt),
             default: recommended,
             choices: ids.map((id) => {
               const facts = modelFacts(id);
@@ -57,13 +74,27 @@ export function linePrompter(t: Translate): Prompter {
                 description: notes.filter(Boolean).join(' · '),
               };
             }),
-          }),
-        ];
-      const thinkable = models.some((id) => getModel(id)?.thinking === 'optional');
-      const thinking = partial.thinking ?? (thinkable ? await confirm({ message: t('prompt.thinking'), default: true }) : true);
+          });
+          return { models: [model] };
+        },
+        thinking: async (_a, q) => ({ thinking: await confirm({ message: t(q.prompt), default: true }) }),
+      };
+      let answers: PartialAnswers = partial;
+      for (const q of QUESTIONS) {
+        if (isAnswered(answers, q)) continue;
+        if (q.asked(answers)) {
+          answers = { ...answers, ...(await ask[q.id](answers, q)) };
+          continue;
+        }
+        // A question that does not apply (thinking for a model without the switch) takes its fallback.
+        const fallback = q.fallback(answers);
+        if (fallback !== undefined) answers = { ...answers, ...q.parse(fallback, q.choices(answers)) };
+      }
+      if (!isComplete(answers)) throw new Error('the line prompts left a question unanswered');
+      const { plan, region, tools, models, thinking } = answers;
       return { plan, region, tools, models, thinking };
     },
-    async key(plan, region, env) {
+    async key({ plan, region, env }) {
       // Only variables meant for this plan are offered: a pay-as-you-go key is no Coding Plan key.
       for (const name of ['TP_SETUP_API_KEY', planKeyVar(plan)]) {
         const value = env[name];
@@ -71,8 +102,27 @@ export function linePrompter(t: Translate): Prompter {
       }
       return password({ message: t('prompt.key'), mask: '*', validate: (v) => blocking(v, plan, region) ?? true });
     },
-    confirm: () => confirm({ message: t('prompt.confirm'), default: true }),
-    ask: (message) => confirm({ message, default: true }),
-    askOverwrite: (file, key) => confirm({ message: t('prompt.restoreKey', { path: file, key }), default: false }),
+    shellProfile: () => yes(t('prompt.shellProfile')),
+    reviewSetup: (review) => {
+      io.stdout(reviewText(review, view));
+      return yes(t('prompt.confirm'));
+    },
+    reviewRotation: (preview) => {
+      const { out, block } = lines();
+      rotationLines(out, preview, view);
+      for (const b of block()) io.stdout(b.text);
+      return yes(t('prompt.confirm'));
+    },
+    confirmClean: (actions) => {
+      const { out, block } = lines();
+      cleanActionLines(out, actions, view);
+      for (const b of block()) io.stdout(b.text);
+      return yes(t('prompt.clean'));
+    },
+    confirmStoreStep: (_step, mode) => yes(t(mode === 'clean' ? 'prompt.clean' : 'prompt.store')),
+    confirmRestart: () => yes(t('prompt.restart')),
+    confirmFix: (f) => yes(t('prompt.fix', { what: renderFinding(f, t).message })),
+    confirmVerify: () => yes(t('prompt.verify')),
+    restoreOverwrite: (file, key) => confirm({ message: t('prompt.restoreKey', { path: file, key }), default: false }),
   };
 }

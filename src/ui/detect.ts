@@ -1,11 +1,12 @@
 import type { Io } from '../commands/io.js';
-import { collectFindings } from '../commands/doctor.js';
-import { isFixable, planClean, CLEANABLE, type CleanAction } from '../core/clean-plan.js';
+import { canRepair, planClean, CLEANABLE, type CleanAction } from '../core/adapters/openclaw/clean-plan.js';
 import { classifyBaseUrl } from '../core/catalog/index.js';
 import type { HostFamily, RegionId } from '../core/catalog/types.js';
 import type { ToolId } from '../core/adapters/index.js';
 import { storedKeys } from '../core/rotate.js';
-import { resolveHomes } from '../effects/paths.js';
+import { FILE_TOOLS } from '../core/usecases/scan.js';
+import { scanHome } from '../effects/home-scan.js';
+import type { Homes } from '../effects/paths.js';
 import { listRuns } from '../effects/runs.js';
 import { readState } from '../effects/state.js';
 
@@ -43,9 +44,9 @@ export function menuFor(d: Detection): MenuChoice[] {
 }
 
 /** Read the home the way doctor does; the tools' `--version` probes run in parallel inside. */
-export async function detect(home: string | undefined, io: Io): Promise<Detection> {
-  const { stateDir } = resolveHomes(home, io.env);
-  const [found, state, runs] = await Promise.all([collectFindings(home, undefined, io), readState(stateDir), listRuns(stateDir).catch(() => [])]);
+export async function detect(homes: Homes, io: Io): Promise<Detection> {
+  const { stateDir } = homes;
+  const [found, state, runs] = await Promise.all([scanHome(homes, FILE_TOOLS, io), readState(stateDir), listRuns(stateDir).catch(() => [])]);
   const seen = new Map<ToolId, Detection['configured'][number]>();
   for (const v of found.views) {
     const c = classifyBaseUrl(v.baseUrl ?? '');
@@ -58,7 +59,7 @@ export async function detect(home: string | undefined, io: Io): Promise<Detectio
     configured: [...seen.values()],
     errors: count('error'),
     warnings: count('warning'),
-    fixable: found.findings.filter((f) => isFixable(f) && !(CLEANABLE as readonly string[]).includes(f.code)).length,
+    fixable: found.findings.filter((f) => canRepair(f) && !(CLEANABLE as readonly string[]).includes(f.code)).length,
     caches: planClean(found.findings),
     keys: storedKeys(found.views).length,
     configuredBefore: Object.keys(state.tools).length > 0,

@@ -1,18 +1,25 @@
 import type { SetupOptions } from '../args.js';
 import { runClean } from '../commands/clean.js';
-import { collectFindings, FILE_TOOLS, runDoctorCommand } from '../commands/doctor.js';
+import type { CommandContext, Outcome, RunEvent } from '../commands/context.js';
+import { runDoctor } from '../commands/doctor.js';
 import type { Io } from '../commands/io.js';
 import { runKey } from '../commands/key.js';
-import { renderFinding, type Reporter } from '../commands/report.js';
-import { runRestore } from '../commands/restore.js';
+import { runBackups, runRestore } from '../commands/restore.js';
 import { runSetup } from '../commands/setup.js';
 import { runVerify } from '../commands/verify.js';
 import { adapters } from '../core/adapters/index.js';
-import { displayPath, resolveHomes } from '../effects/paths.js';
-import { listRuns, type Manifest } from '../effects/runs.js';
-import { CliError, ExitCode } from '../exit-codes.js';
-import type { Translate } from '../i18n/index.js';
-import { errorText } from '../commands/error-text.js';
+import { CliError, ExitCode, toCliError } from '../core/errors.js';
+import { FILE_TOOLS } from '../core/usecases/scan.js';
+import type { Homes } from '../effects/paths.js';
+import { cleanPresenter } from '../presenters/clean.js';
+import { doctorPresenter } from '../presenters/doctor.js';
+import { eventText } from '../presenters/events.js';
+import { errorText } from '../presenters/failure.js';
+import { keyPresenter } from '../presenters/key.js';
+import { restorePresenter } from '../presenters/restore.js';
+import { setupPresenter } from '../presenters/setup.js';
+import { verifyPresenter } from '../presenters/verify.js';
+import type { Presenter, View } from '../presenters/view.js';
 import { LeaveSignal, type WizardPrompter } from './bridge.js';
 import { detect, menuFor, type MenuChoice } from './detect.js';
 import { BackSignal, CancelSignal, type WizardStore } from './store.js';
@@ -20,10 +27,10 @@ import { BackSignal, CancelSignal, type WizardStore } from './store.js';
 export interface FlowContext {
   readonly opts: SetupOptions;
   readonly io: Io;
-  readonly t: Translate;
+  readonly homes: Homes;
+  readonly view: View;
   readonly store: WizardStore;
   readonly prompter: WizardPrompter;
-  readonly reporter: Reporter;
 }
 
 /** Flags that answer an onboarding question: then the user came to set up, not to choose. */
@@ -31,20 +38,33 @@ function cameToSetUp(opts: SetupOptions): boolean {
   return Object.values(opts.raw).some((v) => v !== undefined) || opts.keyEnv !== undefined || opts.keyStdin || opts.baseUrl !== undefined;
 }
 
+/** The command context the wizard runs every command in: its prompter, events as transcript blocks. */
+function commandContext<O>(ctx: FlowContext, opts: O): CommandContext<O> {
+  const events = (e: RunEvent): void => {
+    const { text } = eventText(e, ctx.view);
+    ctx.store.print(e.type === 'store-step' || e.type === 'verify-start' ? 'text' : 'progress', text);
+  };
+  return { opts, io: ctx.io, homes: ctx.homes, lang: ctx.view.t.lang, prompter: ctx.prompter, events };
+}
+
+/** A command's outcome in the transcript, as the text presenter words it. */
+function show<O extends Outcome>(ctx: FlowContext, presenter: Presenter<O>, outcome: O): O {
+  for (const b of presenter.text(outcome, ctx.view)) ctx.store.print(b.kind, b.text);
+  return outcome;
+}
+
 /**
  * The wizard's flow: look at the home, offer the right next step first, then run the same
  * command the headless CLI runs, answering its questions on screens. Returns the exit code.
  */
 export async function wizardFlow(ctx: FlowContext): Promise<number> {
-  const { opts, store, t } = ctx;
+  const { opts, store, view } = ctx;
   try {
     if (cameToSetUp(opts)) return await onboard(ctx);
     for (;;) {
-      store.busy(t('wizard.detecting'));
-      const detection = await detect(opts.home, ctx.io);
-      ctx.prompter.caches = detection.caches;
-      ctx.prompter.installed = detection.installed;
-      ctx.prompter.canLeave = true;
+      store.busy(view.t('wizard.detecting'));
+      const detection = await detect(ctx.homes, ctx.io);
+      ctx.prompter.useSetting({ caches: detection.caches, installed: detection.installed, canLeave: true });
       const choice = await store.ask<MenuChoice>({ kind: 'menu', detection, choices: menuFor(detection) });
       try {
         return await runChoice(ctx, choice);
@@ -54,57 +74,48 @@ export async function wizardFlow(ctx: FlowContext): Promise<number> {
         throw err;
       }
     }
-  } catch (err) {
-    if (err instanceof CancelSignal) {
-      store.print('error', t('error.cancelled'));
+  } catch (thrown) {
+    if (thrown instanceof CancelSignal) {
+      store.print('error', view.t('error.cancelled'));
       return ExitCode.CANCELLED;
     }
-    if (err instanceof CliError) {
-      const { message, lines } = errorText(err, t);
-      ctx.reporter.failure(err.exitCode, message, lines);
-      return err.exitCode;
-    }
-    throw err;
+    const err = toCliError(thrown);
+    if (err.exitCode === ExitCode.INTERNAL) throw thrown;
+    const { message, lines } = errorText(err, view.t);
+    store.print('error', [message, ...lines].join('\n'));
+    return err.exitCode;
   } finally {
     store.done();
   }
 }
 
 async function runChoice(ctx: FlowContext, choice: MenuChoice): Promise<number> {
-  const { opts, io, reporter, prompter, t, store } = ctx;
+  const { opts, store, view } = ctx;
+  const { t } = view;
   const common = { home: opts.home, lang: opts.lang, json: false, color: opts.color };
   switch (choice) {
     case 'onboard':
       return onboard(ctx);
     case 'rekey':
-      return finish(ctx, await runKey({ ...common, keyEnv: opts.keyEnv, keyStdin: opts.keyStdin, plan: opts.raw.plan }, io, reporter, prompter));
+      return finish(ctx, show(ctx, keyPresenter, await runKey(commandContext(ctx, { ...common, keyEnv: opts.keyEnv, keyStdin: opts.keyStdin, plan: opts.raw.plan }))).exitCode);
     case 'clean':
-      return finish(
-        ctx,
-        await runClean({ ...common, yes: false, restart: false }, io, reporter, (q) => prompter.ask(q === 'clean' ? t('prompt.clean') : t('prompt.restart'))),
-      );
+      return finish(ctx, show(ctx, cleanPresenter, await runClean(commandContext(ctx, { ...common, yes: false, restart: false }))).exitCode);
     case 'fix':
-      return finish(
-        ctx,
-        await runDoctorCommand({ ...common, tools: undefined, network: false, fix: true, yes: false }, io, reporter, (f) =>
-          prompter.ask(t('prompt.fix', { what: renderFinding(f, t).message })),
-        ),
-      );
+      return finish(ctx, show(ctx, doctorPresenter, await runDoctor(commandContext(ctx, { ...common, tools: undefined, network: false, fix: true, yes: false }))).exitCode);
     case 'restore': {
-      const { stateDir, home } = resolveHomes(opts.home, io.env);
-      const runs = (await listRuns(stateDir)).filter((r) => r.status === 'complete');
+      const runs = (await runBackups(commandContext(ctx, common))).runs.filter((r) => r.status === 'complete');
       if (runs.length === 0) {
         store.print('note', t('wizard.runs.none'));
         return ExitCode.OK;
       }
       const runId = await store.ask<string>({ kind: 'runs', runs });
-      const run = runs.find((r) => r.runId === runId) as Manifest;
-      store.print('text', [t('wizard.runs.preview', { runId }), ...run.files.map((f) => `  ${displayPath(f.path, home)}`)].join('\n'));
-      if (!(await prompter.ask(t('wizard.restoreConfirm')))) throw new CliError(ExitCode.CANCELLED, 'error.cancelled');
+      const run = runs.find((r) => r.runId === runId)!;
+      store.print('text', [t('wizard.runs.preview', { runId }), ...run.files.map((f) => `  ${view.show(f.path)}`)].join('\n'));
+      if (!(await store.ask<boolean>({ kind: 'confirm', message: t('wizard.restoreConfirm'), defaultYes: true }))) throw new CliError(ExitCode.CANCELLED, 'error.cancelled');
       store.setApplying(true);
-      const code = await runRestore({ ...common, runId, force: false }, io, reporter, prompter);
+      const outcome = await runRestore(commandContext(ctx, { ...common, runId, force: false, yes: false }));
       store.setApplying(false);
-      return finish(ctx, code);
+      return finish(ctx, show(ctx, restorePresenter, outcome).exitCode);
     }
     case 'quit':
       store.print('note', t('wizard.bye'));
@@ -119,11 +130,13 @@ function finish(ctx: FlowContext, code: number): number {
 }
 
 async function onboard(ctx: FlowContext): Promise<number> {
-  const { opts, io, reporter, prompter, store } = ctx;
+  const { store, prompter } = ctx;
   for (;;) {
     try {
-      const outcome = await runSetup(opts, io, reporter, prompter);
-      if (outcome.exitCode !== ExitCode.OK || !outcome.answers || store.getState().cancelRequested) return finish(ctx, outcome.exitCode);
+      const outcome = await runSetup(commandContext(ctx, ctx.opts));
+      store.setApplying(false);
+      show(ctx, setupPresenter, outcome);
+      if (outcome.exitCode !== ExitCode.OK || outcome.dryRun || store.getState().cancelRequested) return finish(ctx, outcome.exitCode);
       await afterSetup(ctx, outcome.answers.tools);
       return finish(ctx, outcome.exitCode);
     } catch (err) {
@@ -139,13 +152,14 @@ async function onboard(ctx: FlowContext): Promise<number> {
 
 /** After writing: what doctor says now, and the opt-in check through each tool's own command. */
 async function afterSetup(ctx: FlowContext, tools: readonly string[]): Promise<void> {
-  const { opts, io, reporter, prompter, t, store } = ctx;
+  const { opts, store, view } = ctx;
   const checked = tools.filter((tool) => (FILE_TOOLS as readonly string[]).includes(tool));
   if (checked.length === 0) return;
-  store.busy(t('wizard.checking'));
-  reporter.doctorResult((await collectFindings(opts.home, checked.join(','), io)).findings);
+  store.busy(view.t('wizard.checking'));
+  const common = { home: opts.home, lang: opts.lang, json: false, color: opts.color };
+  show(ctx, doctorPresenter, await runDoctor(commandContext(ctx, { ...common, tools: checked.join(','), network: false, fix: false, yes: false })));
   const verifiable = checked.filter((tool) => adapters[tool as keyof typeof adapters].oneShot !== undefined);
   if (verifiable.length === 0) return;
-  if (!(await prompter.ask(t('wizard.verifyOffer'), false))) return;
-  await runVerify({ home: opts.home, lang: opts.lang, json: false, color: opts.color, tools: verifiable.join(','), yes: true, timeoutSeconds: 120 }, io, reporter, null);
+  if (!(await store.ask<boolean>({ kind: 'confirm', message: view.t('wizard.verifyOffer'), defaultYes: false }))) return;
+  show(ctx, verifyPresenter, await runVerify(commandContext(ctx, { ...common, tools: verifiable.join(','), yes: true, timeoutSeconds: 120 })));
 }

@@ -1,17 +1,27 @@
 import type { Answers, ToolId } from '../core/adapters/index.js';
-import { getModel, getPlan, isRegionOf, recommendedModel } from '../core/catalog/index.js';
+import { getPlan, isRegionOf, recommendedModel } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';
 import type { Finding } from '../core/findings.js';
 import { keyFindings, keyProblem } from '../core/keys.js';
-import type { PartialAnswers } from '../core/questions.js';
+import { QUESTIONS, question, type PartialAnswers, type QuestionId } from '../core/questions.js';
 
 /**
- * The onboarding questions as a pure state machine. The issue's order: plan → edition (Token
- * Plan only) → region → tools → key → model → thinking. A step the flags already answered is
- * never shown; going back keeps every answer, which becomes the next visit's default.
+ * The onboarding questions as a pure state machine. The shared questions come in the order of
+ * the step list in src/core/questions.ts (plan → region → tools → model → thinking); the wizard
+ * adds its own screens between them: edition (Token Plan only) right after the plan, the key
+ * right after the tools. A step the flags already answered is never shown; going back keeps
+ * every answer, which becomes the next visit's default.
  */
-export type StepId = 'plan' | 'edition' | 'region' | 'tools' | 'key' | 'model' | 'thinking';
-export const STEP_ORDER: readonly StepId[] = ['plan', 'edition', 'region', 'tools', 'key', 'model', 'thinking'];
+export type WizardOnlyStep = 'edition' | 'key';
+export type StepId = QuestionId | WizardOnlyStep;
+
+/** Each wizard-only screen and the shared question it follows. */
+const WIZARD_ONLY_AFTER: Readonly<Record<WizardOnlyStep, QuestionId>> = { edition: 'plan', key: 'tools' };
+
+export const STEP_ORDER: readonly StepId[] = QUESTIONS.flatMap((q): StepId[] => [
+  q.id,
+  ...(Object.keys(WIZARD_ONLY_AFTER) as WizardOnlyStep[]).filter((step) => WIZARD_ONLY_AFTER[step] === q.id),
+]);
 
 /** The plan screen asks for the product; Token Plan's edition is a second question. */
 export type Family = 'token' | 'coding' | 'payg';
@@ -63,25 +73,28 @@ export function modelsOf(s: Pick<QuestionState, 'preset' | 'values'>): readonly 
   return s.preset.models ?? (s.values.model ? [s.values.model] : undefined);
 }
 
-const thinkable = (models: readonly string[] | undefined): boolean => (models ?? []).some((id) => getModel(id)?.thinking === 'optional');
+/** The shared answers so far, from the flags and the screens, as the step list reads them. */
+function answersSoFar(s: Pick<QuestionState, 'preset' | 'values'>): PartialAnswers {
+  const plan = planOf(s);
+  const region = regionOf(s);
+  const tools = s.preset.tools ?? s.values.tools;
+  const models = modelsOf(s);
+  const thinking = s.preset.thinking ?? s.values.thinking;
+  return { ...(plan && { plan }), ...(region && { region }), ...(tools && { tools }), ...(models && { models }), ...(thinking !== undefined && { thinking }) };
+}
 
 /** Whether a step is asked at all, given the flags and the answers so far. */
 export function isAsked(s: QuestionState, step: StepId): boolean {
   switch (step) {
-    case 'plan':
-      return !s.preset.plan;
     case 'edition':
       return !s.preset.plan && s.values.family === 'token';
-    case 'region':
-      return !s.preset.region;
-    case 'tools':
-      return !s.preset.tools;
     case 'key':
       return s.askKey;
-    case 'model':
-      return !s.preset.models;
-    case 'thinking':
-      return s.preset.thinking === undefined && thinkable(modelsOf(s));
+    default: {
+      // A shared question: not when a flag answered it, and only when it applies (the step list's `asked`).
+      const q = question(step);
+      return s.preset[q.answer] === undefined && q.asked(answersSoFar(s));
+    }
   }
 }
 

@@ -1,5 +1,5 @@
-import type { CleanAction } from '../core/clean-plan.js';
-import type { ChangeRow } from '../commands/report.js';
+import type { CleanAction } from '../core/adapters/openclaw/clean-plan.js';
+import type { ChangeRow } from '../core/usecases/setup.js';
 import type { Manifest } from '../effects/runs.js';
 import type { Detection, MenuChoice } from './detect.js';
 import type { QuestionState } from './questions-reducer.js';

@@ -12,7 +12,7 @@ import {
   usesAuthStore,
   type SnapshotMember,
   type StoreContext,
-} from '../../src/core/openclaw-store.js';
+} from '../../src/core/adapters/openclaw/store.js';
 
 const CTX: StoreContext = { configFile: '/h/.openclaw/openclaw.json', keyedProviders: ['bailian'], providers: ['bailian', 'bailian-token-plan'] };
 const P = (id: string, provider = id.split(':')[0]!, type = 'api_key') => ({ id, provider, type });

@@ -1,10 +1,12 @@
 import JSON5 from 'json5';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { describe, expect, it } from 'vitest';
-import type { Answers } from '../../src/core/adapters/index.js';
-import { openclawFeatures, parseCalVer } from '../../src/core/adapters/openclaw-version.js';
+import { describe, expect, it, vi } from 'vitest';
+import { adapters, TOOL_IDS, VERSION_SENSITIVE, type Answers } from '../../src/core/adapters/index.js';
+import { doctorReads } from '../../src/core/doctor/run.js';
+import { jsoncEditor } from '../../src/core/formats/jsonc.js';
+import { openclawFeatures, parseCalVer } from '../../src/core/adapters/openclaw/version.js';
 import type { ToolContext } from '../../src/core/context.js';
-import { planChanges, RefusedFiles } from '../../src/core/planner.js';
+import { planChanges, RefusedFiles, resolveTargets, targetPaths } from '../../src/core/planner.js';
 
 const KEY = 'sk-sp-test-0000-1111-2222-abcd';
 const templates = { 'openclaw.json': '{\n}\n', 'empty.env': '', 'qwen-settings.json': '{\n}\n', 'claude-settings.json': '{\n}\n', 'claude-state.json': '{\n}\n' };
@@ -147,5 +149,50 @@ describe('Claude Code planning', () => {
     expect(() =>
       planChanges({ answers: answers({ tools: ['claude-code'] }), key: KEY, ctx: ctx(), texts: { '/h/.claude/settings.json': '{ // x\n}' }, templates }),
     ).toThrow(RefusedFiles);
+  });
+});
+
+describe('targets resolved once per run', () => {
+  const codexAnswers = answers({ plan: 'token-personal', region: 'intl', tools: ['codex'], models: ['qwen3.7-plus'], shellProfile: '/h/.bashrc' });
+
+  it('adds setup extras (Codex\'s shell profile) for setup only; the doctor reads the targets alone', () => {
+    expect(resolveTargets(codexAnswers, ctx()).map((t) => `${t.tool}:${t.target.id}`)).toEqual(['codex:config', 'codex:profile']);
+    expect(resolveTargets({ ...codexAnswers, keyStorage: 'inline' }, ctx()).map((t) => t.target.id)).toEqual(['config']);
+    expect(doctorReads(['codex'], ctx())[0]!.targets.map((t) => t.id)).toEqual(['config']);
+  });
+
+  it('lists every candidate path once, alternatives included', () => {
+    const paths = targetPaths(resolveTargets(answers({ tools: ['opencode', 'claude-code'] }), ctx()));
+    expect(paths).toContain('/h/.config/opencode/opencode.jsonc');
+    expect(paths).toContain('/h/.claude.json');
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('plans exactly the targets it is given, not ones resolved again', () => {
+    const targets = resolveTargets(answers({ tools: ['qwen-code'] }), ctx({ env: { QWEN_HOME: '/q' } }));
+    const plan = planChanges({ answers: answers({ tools: ['qwen-code'] }), key: KEY, ctx: ctx(), targets, texts: {}, templates });
+    expect(plan.files.map((f) => f.path)).toEqual(['/q/settings.json', '/q/.env']);
+  });
+
+  it('parses each file once, plus the re-parse that verifies the edited text', () => {
+    const parse = vi.spyOn(jsoncEditor, 'parse');
+    try {
+      planChanges({ answers: answers({ tools: ['qwen-code'] }), key: KEY, ctx: ctx(), texts: { '/h/.qwen/settings.json': '{ // mine\n}\n' }, templates });
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('each adapter declares its binary and whether its config depends on the version', () => {
+    expect(VERSION_SENSITIVE).toEqual(expect.arrayContaining(['openclaw', 'codex', 'opencode']));
+    expect(VERSION_SENSITIVE).toHaveLength(3);
+    for (const id of TOOL_IDS) {
+      const a = adapters[id];
+      if (a.oneShot) expect(a.oneShot.bin).toBe(a.bin);
+      if (a.examine) expect(a.versionArgs).toEqual(['--version']);
+    }
+    expect(adapters['qwen-code'].bin).toBe('qwen');
+    expect(adapters.cursor.bin).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ async function staleHome(): Promise<{ home: string; env: Record<string, string> 
   expect(setup.exitCode, setup.stderr).toBe(0);
   const agents = path.join(home, '.openclaw/agents');
   for (const agent of ['main', 'work']) await mkdir(path.join(agents, agent, 'agent'), { recursive: true });
-  // The cache still routes to the old pay-as-you-go URL with the old key (seeds 003/004, E10/E30).
+  // The cache still routes to the old pay-as-you-go URL with the old key (docs/plans.md#errors, E10/E30).
   await writeFile(
     path.join(agents, 'work/agent/models.json'),
     JSON.stringify({ providers: { bailian: { baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', apiKey: OLD_KEY, api: 'openai-completions', models: [] } } }, null, 2),

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
+import { envFlag, parseArgs, type ParsedCommand } from '../../src/args.js';
+import { QUESTIONS, resolveAnswers, type QuestionId } from '../../src/core/questions.js';
 import { CLI, cleanEnv, PLAN_KEY, ROOT, runCli, tempHome } from '../helpers/cli.js';
 import { KEYS, PtyRun } from '../helpers/pty.js';
 
@@ -109,5 +111,135 @@ describe('the tp-setup binary', () => {
     expect(await run.exited).toBe(130);
     const { readdir } = await import('node:fs/promises');
     expect(await readdir(home)).toEqual([]);
+  });
+});
+
+/** One valid value per step of the list: a new step fails to compile here until it has one. */
+const SAMPLE: Record<QuestionId, string> = { plan: 'token-team', region: 'intl', tools: 'qwen-code', model: 'glm-5', thinking: 'off' };
+
+const parsed = (argv: readonly string[], env: Record<string, string> = {}): ParsedCommand => parseArgs(argv, env, '0.0.0-test');
+type Run = Exclude<ParsedCommand, { name: 'print' }>;
+type OptionsOf = { [R in Run as R['name']]: R['options'] };
+function optionsOf<N extends keyof OptionsOf>(name: N, argv: readonly string[], env: Record<string, string> = {}): OptionsOf[N] {
+  const cmd = parsed(argv, env) as Run;
+  if (cmd.name !== name) throw new Error(`parsed as ${cmd.name}`);
+  return cmd.options as OptionsOf[N];
+}
+
+describe('setup flags come from the step list', () => {
+  it('setup --help lists every step with its value, help text and env twin, in the list’s order', async () => {
+    const home = await tempHome();
+    const help = await runCli(['setup', '--help'], { env: cleanEnv(home) });
+    expect(help.exitCode).toBe(0);
+    // Commander wraps long lines; compare with the line breaks folded.
+    const text = help.stdout.replace(/\s+/g, ' ');
+    const at = QUESTIONS.map((q) => text.indexOf(`${q.flag} ${q.placeholder} ${q.description} (env: ${q.env})`));
+    for (const [i, q] of QUESTIONS.entries()) expect(at[i], q.flag).toBeGreaterThan(-1);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('every step resolves from its flag and from its env twin, and the flag wins', () => {
+    const other: Record<QuestionId, string> = { plan: 'payg', region: 'cn', tools: 'codex', model: 'qwen3.6-plus', thinking: 'on' };
+    for (const q of QUESTIONS) {
+      expect(optionsOf('setup', ['setup', q.flag, SAMPLE[q.id]]).raw[q.id], q.flag).toBe(SAMPLE[q.id]);
+      expect(optionsOf('setup', [`${q.flag}=${SAMPLE[q.id]}`]).raw[q.id], q.flag).toBe(SAMPLE[q.id]);
+      expect(optionsOf('setup', [], { [q.env]: SAMPLE[q.id] }).raw[q.id], q.env).toBe(SAMPLE[q.id]);
+      expect(optionsOf('setup', [q.flag, SAMPLE[q.id]], { [q.env]: other[q.id] }).raw[q.id], q.flag).toBe(SAMPLE[q.id]);
+    }
+    const fromEnv = optionsOf('setup', [], Object.fromEntries(QUESTIONS.map((q) => [q.env, SAMPLE[q.id]])));
+    const fromFlags = optionsOf('setup', QUESTIONS.flatMap((q) => [q.flag, SAMPLE[q.id]]));
+    expect(fromEnv.raw).toEqual(SAMPLE);
+    expect(fromFlags.raw).toEqual(SAMPLE);
+    expect(resolveAnswers(fromEnv.raw, false)).toEqual({
+      partial: { plan: 'token-team', region: 'intl', tools: ['qwen-code'], models: ['glm-5'], thinking: false },
+      missing: [],
+      invalid: [],
+    });
+  });
+
+  it.each([
+    ['flags', QUESTIONS.flatMap((q) => [q.flag, SAMPLE[q.id]]), {}],
+    ['env twins', [], Object.fromEntries(QUESTIONS.map((q) => [q.env, SAMPLE[q.id]]))],
+  ] as const)('the binary takes every step from its %s', async (_how, args, twins) => {
+    const home = await tempHome();
+    const r = await runCli([...args, '--key-env', 'K', '--json', '--home', home], { env: cleanEnv(home, { ...twins, K: PLAN_KEY }) });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).answers).toEqual(resolveAnswers(SAMPLE, false).partial);
+  });
+});
+
+describe('restore --yes', () => {
+  it('parses like every other command’s --yes, env twin included, and stays apart from --force', () => {
+    expect(optionsOf('restore', ['restore', '--yes'])).toMatchObject({ yes: true, force: false, runId: undefined });
+    expect(optionsOf('restore', ['restore', 'run-1', '-y'])).toMatchObject({ yes: true, force: false, runId: 'run-1' });
+    expect(optionsOf('restore', ['restore', '--force'])).toMatchObject({ yes: false, force: true });
+    expect(optionsOf('restore', ['restore', '--force', '--yes'])).toMatchObject({ yes: true, force: true });
+    expect(optionsOf('restore', ['restore'], { TP_SETUP_YES: '1' })).toMatchObject({ yes: true, force: false });
+    expect(optionsOf('restore', ['restore'], { TP_SETUP_YES: 'no' })).toMatchObject({ yes: false });
+  });
+
+  it('the binary accepts it and lists it in restore --help', async () => {
+    const home = await tempHome();
+    const help = await runCli(['restore', '--help'], { env: cleanEnv(home) });
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('-y, --yes');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(env: TP_SETUP_YES)');
+    const plain = await runCli(['restore', '--home', home], { env: cleanEnv(home) });
+    const yes = await runCli(['restore', '--yes', '--home', home], { env: cleanEnv(home) });
+    expect(yes.stderr).not.toContain('unknown option');
+    expect({ exitCode: yes.exitCode, stdout: yes.stdout, stderr: yes.stderr }).toEqual({ exitCode: plain.exitCode, stdout: plain.stdout, stderr: plain.stderr });
+  });
+});
+
+describe('env twins of switches', () => {
+  const OFF = ['false', 'FALSE', 'False', '0', '', 'no', 'NO', 'No'];
+  const ON = ['1', 'true', 'TRUE', 'yes', 'on', 'anything'];
+
+  it('envFlag: unset, false, 0, empty and no (any case) are off; anything else is on', () => {
+    expect(envFlag(undefined)).toBe(false);
+    for (const v of OFF) expect(envFlag(v), JSON.stringify(v)).toBe(false);
+    for (const v of ON) expect(envFlag(v), JSON.stringify(v)).toBe(true);
+  });
+
+  const SWITCHES = [
+    ['setup', 'TP_SETUP_YES', 'yes'],
+    ['setup', 'TP_SETUP_DRY_RUN', 'dryRun'],
+    ['setup', 'TP_SETUP_PLAIN', 'plain'],
+    ['setup', 'TP_SETUP_KEY_STDIN', 'keyStdin'],
+    ['setup', 'TP_SETUP_JSON', 'json'],
+    ['doctor', 'TP_SETUP_YES', 'yes'],
+    ['key', 'TP_SETUP_YES', 'yes'],
+    ['key', 'TP_SETUP_KEY_STDIN', 'keyStdin'],
+    ['verify', 'TP_SETUP_YES', 'yes'],
+    ['clean', 'TP_SETUP_YES', 'yes'],
+    ['restore', 'TP_SETUP_YES', 'yes'],
+    ['backups', 'TP_SETUP_JSON', 'json'],
+  ] as const;
+
+  it.each(SWITCHES)('%s reads %s as a switch', (command, name, option) => {
+    const read = (env: Record<string, string>): unknown => (optionsOf(command, [command], env) as unknown as Record<string, unknown>)[option];
+    expect(read({})).toBe(false);
+    for (const v of OFF) expect(read({ [name]: v }), `${name}=${JSON.stringify(v)}`).toBe(false);
+    for (const v of ON) expect(read({ [name]: v }), `${name}=${JSON.stringify(v)}`).toBe(true);
+  });
+
+  it('the flag on the command line wins over an off env twin', () => {
+    expect(optionsOf('setup', ['--yes', '--dry-run'], { TP_SETUP_YES: '0', TP_SETUP_DRY_RUN: 'no' })).toMatchObject({ yes: true, dryRun: true });
+  });
+
+  it('the binary writes with TP_SETUP_DRY_RUN=0 and only shows the diff with TP_SETUP_DRY_RUN=1', async () => {
+    const run = async (value: string): Promise<boolean> => {
+      const home = await tempHome();
+      const r = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--yes', '--key-env', 'K', '--home', home], {
+        env: cleanEnv(home, { K: PLAN_KEY, TP_SETUP_DRY_RUN: value }),
+      });
+      expect(r.exitCode, r.stderr).toBe(0);
+      return readFile(path.join(home, '.qwen/settings.json'), 'utf8').then(
+        () => true,
+        () => false,
+      );
+    };
+    expect(await run('0')).toBe(true);
+    expect(await run('no')).toBe(true);
+    expect(await run('1')).toBe(false);
   });
 });

@@ -9,10 +9,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runClean } from '../../src/commands/clean.js';
 import { runKey } from '../../src/commands/key.js';
+import type { CommandContext, Outcome } from '../../src/commands/context.js';
 import type { Prompter } from '../../src/commands/prompter.js';
 import type { Io } from '../../src/commands/io.js';
-import { textReporter } from '../../src/commands/report.js';
+import { displayPath } from '../../src/core/paths.js';
+import { resolveHomes } from '../../src/effects/paths.js';
 import { translator } from '../../src/i18n/index.js';
+import { cleanPresenter } from '../../src/presenters/clean.js';
+import { eventText } from '../../src/presenters/events.js';
+import { keyPresenter } from '../../src/presenters/key.js';
+import type { Presenter, View } from '../../src/presenters/view.js';
 import { cleanEnv, runCli, snapshotTree, tempHome } from '../helpers/cli.js';
 import { fakeOpenclaw, storedProfiles, type FakeOpenclaw } from '../helpers/fake-openclaw.js';
 
@@ -67,6 +73,18 @@ async function storeHome(opts: { legacy?: boolean; version?: string; config?: st
 const userFiles = async (home: string) => new Map([...(await snapshotTree(home))].filter(([k]) => !k.startsWith('.local/state/')));
 const commandsOf = (doc: { openclaw?: { commands: { command: string; status: string; exitCode?: number }[] } }) =>
   (doc.openclaw?.commands ?? []).map((c) => [c.command, c.status, c.exitCode ?? null]);
+/** A command run in this process as main runs it in a terminal: events and the outcome's text go to `io.stdout`. */
+async function inProcess<O, R extends Outcome>(run: (ctx: CommandContext<O>) => Promise<R>, presenter: Presenter<R>, opts: O & { home: string }, io: Io, prompter: Partial<Prompter>): Promise<number> {
+  const homes = resolveHomes(opts.home, io.env);
+  const view: View = { t: translator('en'), show: (p) => displayPath(p, homes.home), stateDir: homes.stateDir };
+  const events: CommandContext<O>['events'] = (e) => {
+    const { stream, text } = eventText(e, view);
+    io[stream](`${text}\n`);
+  };
+  const outcome = await run({ opts, io, homes, lang: 'en', prompter: prompter as Prompter, events });
+  for (const b of presenter.text(outcome, view)) io.stdout(b.text);
+  return outcome.exitCode;
+}
 const calls = async (oc: FakeOpenclaw) => (await oc.calls()).map((c) => c.argv.join(' ')).filter((c) => c !== '--version');
 
 describe('clean on OpenClaw 2026.8+ (credentials in its own store)', () => {
@@ -203,12 +221,16 @@ describe('clean on OpenClaw 2026.8+ (credentials in its own store)', () => {
     const h = await storeHome({ legacy: true });
     const out: string[] = [];
     const io: Io = { env: h.env, platform: process.platform, stdout: (s) => out.push(s), stderr: () => {}, readStdin: async () => '', stdinIsTTY: true, stdoutIsTTY: true };
-    const t = translator('en');
     const asked: string[] = [];
-    const code = await runClean({ home: h.home, json: false, lang: 'en', color: false, yes: false, restart: false } as Parameters<typeof runClean>[0], io, textReporter(io, t, () => h.home), async (q) => {
+    const ask = async (q: 'clean' | 'restart'): Promise<boolean> => {
       asked.push(`${q}: ${out.join('').trim().split('\n').pop()}`);
       // Yes to the migration, no to the first logout, yes to the rest; no restart.
       return q === 'clean' && asked.length !== 2;
+    };
+    const code = await inProcess(runClean, cleanPresenter, { home: h.home, json: false, lang: 'en', color: false, yes: false, restart: false }, io, {
+      confirmClean: () => ask('clean'),
+      confirmStoreStep: () => ask('clean'),
+      confirmRestart: () => ask('restart'),
     });
     expect(code).toBe(0);
     expect(asked.map((a) => a.replace(/: OpenClaw: `(.*?)`.*/, ': $1'))).toEqual([
@@ -304,17 +326,16 @@ describe('key on OpenClaw 2026.8+', () => {
     const out: string[] = [];
     const io: Io = { env: { ...h.env, NEW }, platform: process.platform, stdout: (s) => out.push(s), stderr: () => {}, readStdin: async () => '', stdinIsTTY: true, stdoutIsTTY: true };
     const asked: string[] = [];
-    const prompter = {
-      confirm: async () => {
+    const code = await inProcess(runKey, keyPresenter, { home: h.home, json: false, lang: 'en', color: false, keyEnv: 'NEW', keyStdin: false, plan: undefined }, io, {
+      reviewRotation: async () => {
         asked.push('confirm');
         return true;
       },
-      ask: async (message: string) => {
-        asked.push(`${message} after: ${out.join('').trim().split('\n').pop()}`);
+      confirmStoreStep: async () => {
+        asked.push(`Run it now? after: ${out.join('').trim().split('\n').pop()}`);
         return false;
       },
-    } as unknown as Prompter;
-    const code = await runKey({ home: h.home, json: false, lang: 'en', color: false, keyEnv: 'NEW', keyStdin: false, plan: undefined }, io, textReporter(io, translator('en'), () => h.home), prompter);
+    });
     expect(code).toBe(0);
     expect(asked).toEqual(['confirm', expect.stringMatching(/^Run it now\? after: OpenClaw: `openclaw models auth logout bailian:default --yes` removes/)]);
     expect(await calls(h.oc)).toEqual(['models auth list --json']);

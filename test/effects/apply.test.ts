@@ -1,7 +1,8 @@
 import { lstat, mkdir, readFile, readlink, stat, symlink, writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyWrites, ChangedOnDisk, RolledBack, type FileWrite } from '../../src/effects/apply.js';
+import type { FileWrite } from '../../src/core/writes.js';
+import { applyWrites, ChangedOnDisk, RolledBack } from '../../src/effects/apply.js';
 import { listRuns, loadManifest } from '../../src/effects/runs.js';
 import { tempHome } from '../helpers/cli.js';
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { probeVersions } from '../../src/effects/probes.js';
 
-async function fakeTool(dir: string, version: string): Promise<void> {
-  const file = path.join(dir, 'openclaw');
+async function fakeTool(dir: string, version: string, bin = 'openclaw'): Promise<void> {
+  const file = path.join(dir, bin);
   await writeFile(file, `#!/bin/sh\necho x >> "${dir}/asked"\necho "${version}"\n`);
   await chmod(file, 0o755);
 }
@@ -21,4 +21,11 @@ it('asks each installed tool once per process, again when the binary changes; to
   await fakeTool(dir, 'OpenClaw 2026.10.12 (def0)');
   expect(await probeVersions(['openclaw'], env)).toEqual({ openclaw: 'OpenClaw 2026.10.12 (def0)' });
   expect((await readFile(path.join(dir, 'asked'), 'utf8')).trim().split('\n')).toHaveLength(2);
+});
+
+it("runs each adapter's own binary with its version arguments; app-only tools have none", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tp-probe-'));
+  await fakeTool(dir, '0.24.4', 'qwen');
+  const env = { PATH: `${dir}${path.delimiter}/usr/bin${path.delimiter}/bin` };
+  expect(await probeVersions(['qwen-code', 'cursor'], env)).toEqual({ 'qwen-code': '0.24.4', cursor: null });
 });

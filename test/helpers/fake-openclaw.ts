@@ -5,7 +5,7 @@ import { tempHome } from './cli.js';
 /**
  * A stand-in `openclaw` for OpenClaw 2026.8+ credential flows: a small node script on PATH that
  * records each call (argv, and stdin for paste-api-key) and acts on a JSON stand-in for its
- * SQLite store, the way the real 2026.9.6 does (openclaw.md §3a, §5):
+ * SQLite store, the way the real 2026.9.6 does (docs/tools/openclaw.md#caches, #cli-checks):
  *
  * - a leftover `agents/<id>/agent/auth-profiles.json` makes every `models auth` command fail with
  *   AUTH_PROFILE_MIGRATION_REQUIRED until `doctor --fix --non-interactive --yes` imports it and

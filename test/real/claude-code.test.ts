@@ -17,7 +17,7 @@ const spec: ToolSpec = {
   protocol: () => 'messages',
   oneShot: (prompt) => ['-p', prompt],
   env: () => ({
-    // Offline switch: no `HEAD …/api/hello` probe and no telemetry (tools.md §3.2, §10).
+    // Offline switch: no `HEAD …/api/hello` probe and no telemetry (docs/tools/claude-code.md#keys, docs/README.md#offline-testing).
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     // Claude Code retries even a 401 about ten times with backoff (about two minutes); one try is
     // enough to see the answer and keeps a failing case fast.

@@ -93,7 +93,7 @@ export interface ToolSpec {
   credential?(plan: PlanId): 'bearer' | 'x-api-key';
   /** The headless one-shot, arguments after the command. */
   oneShot(prompt: string): readonly string[];
-  /** Offline switches and other test-only variables (tools.md §10), beyond PATH/HOME/LANG. */
+  /** Offline switches and other test-only variables (docs/README.md#offline-testing), beyond PATH/HOME/LANG. */
   env?(endpoints: RunEndpoints): Record<string, string>;
   /** Test setup after tp-setup wrote the config and before the tool runs. */
   prepare?(run: RealRun): Promise<void>;
@@ -287,7 +287,7 @@ function asBody(req: RecordedRequest): Record<string, unknown> {
 
 /**
  * Exactly one header carries the key: `Authorization: Bearer <key>` (no `x-api-key`, which Token
- * Plan rejects, plans.md E01), or for the Anthropic AI SDK on Coding Plan `x-api-key` alone.
+ * Plan rejects, docs/plans.md#auth-header), or for the Anthropic AI SDK on Coding Plan `x-api-key` alone.
  */
 export function expectOneCredential(req: RecordedRequest, key: string, kind: 'bearer' | 'x-api-key' = 'bearer'): void {
   const carrier = kind === 'bearer' ? 'authorization' : 'x-api-key';
@@ -395,7 +395,7 @@ export function realToolSuite(spec: ToolSpec, more?: (get: () => RealRun) => voi
     it('Token Plan (intl) with a pay-as-you-go sk- key: tp-setup only warns; the tool shows the 401', async () => {
       const run = get();
       const setup = await runSetup(run, { plan: 'token-personal', region: 'intl', thinking: true, key: PAYG_KEY });
-      // The international Token Plan key format is not stated (plans.md §8.1), so this is a warning.
+      // The international Token Plan key format is not stated (docs/plans.md#contradictions, item 1), so this is a warning.
       expect(setup.exitCode, `tp-setup: ${setup.stdout}${setup.stderr}`).toBe(0);
       expect(setup.json.findings).toContainEqual(expect.objectContaining({ code: 'KEY_WRONG_KIND', severity: 'warning' }));
       await spec.prepare?.(run);

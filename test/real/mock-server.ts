@@ -12,10 +12,10 @@
  * `tp-setup --base-url http://127.0.0.1:<port>/<family>` keeps each plan's own path after that
  * prefix, so a tool configured by tp-setup lands on exactly these routes.
  *
- * Replies are the streams the tools accept (shared/reference/tools.md §2–§5, §10): Chat Completions
+ * Replies are the streams the tools accept (docs/tools/*.md, docs/README.md#offline-testing): Chat Completions
  * chunks ending in `[DONE]`, Anthropic message events, Responses events; or one JSON document when
  * the request does not ask for a stream. Failures carry the status and text that Model Studio's
- * own FAQs document (shared/reference/plans.md §6 and the seeds): see `ERRORS`.
+ * own FAQs document (docs/plans.md#errors): see `ERRORS`.
  *
  * Every request is recorded (method, path, query, headers, parsed body, the answer's status) for
  * assertions. The server binds 127.0.0.1 only, answers 503 past `maxRequests`, and closes itself
@@ -98,8 +98,9 @@ export interface MockServer {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Documented failures. Status codes and texts from shared/reference/plans.md §6 (E-numbers) and
-// the seed FAQs 000–004. Where the sources give two texts for one mistake the choice is noted.
+// Documented failures. Status codes and texts from docs/plans.md#errors (E-numbers) and the
+// vendor FAQs [000]–[004] listed in docs/plans.md#sources. Where the sources give two texts for one
+// mistake the choice is noted.
 // ---------------------------------------------------------------------------------------------
 
 interface ApiError {
@@ -256,8 +257,8 @@ export function checkKey(family: Family, headers: IncomingHttpHeaders): Failure 
   if (family === 'payg' && plan) return { outcome: 'plan-key-on-payg', error: ERRORS.planKeyOnPayg };
   if (family === 'coding' && payg) return { outcome: 'payg-key-on-coding', error: ERRORS.paygKeyOnCoding };
   if (family === 'token-plan' && payg) return { outcome: 'payg-key-on-token-plan', error: ERRORS.paygKeyOnTokenPlan };
-  // Coding Plan keys always start with sk-sp- (003, 004); the Token Plan key format is not stated
-  // (plans.md §8.1), so anything else passes there.
+  // Coding Plan keys always start with sk-sp- (docs/plans.md#keys); the Token Plan key format is not
+  // stated (docs/plans.md#contradictions, item 1), so anything else passes there.
   if (family === 'coding' && !plan) return { outcome: 'bad-key', error: ERRORS.badKey };
   if (family === 'payg' && !payg) return { outcome: 'bad-key', error: ERRORS.badKey };
   return null;

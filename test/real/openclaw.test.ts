@@ -2,7 +2,7 @@
  * OpenClaw 2026.9.6 (run on Node 24) with the config tp-setup writes: provider `bailian` in
  * `~/.openclaw/openclaw.json`, `apiKey: "${BAILIAN_API_KEY}"` with the key in `~/.openclaw/.env`.
  * Before the one-shot the real CLI checks the file (`config validate`) and the route and key
- * (`models status --check`), as openclaw.md §9 describes; then `agent --local` sends one turn.
+ * (`models status --check`), as docs/tools/openclaw.md#testing describes; then `agent --local` sends one turn.
  */
 
 import { readFile, writeFile } from 'node:fs/promises';
@@ -22,7 +22,7 @@ realToolSuite({
   env: () => ({ OPENCLAW_OFFLINE: '1' }),
   timeoutMs: 150_000,
   async prepare(run) {
-    // Test setup only: a real gateway would fetch the hosted model catalog (openclaw.md §2).
+    // Test setup only: a real gateway would fetch the hosted model catalog (docs/tools/openclaw.md#schema).
     const file = configPath(run);
     const config = JSON5.parse(await readFile(file, 'utf8')) as { models?: Record<string, unknown> };
     config.models = { ...config.models, catalogRefresh: { enabled: false } };
@@ -49,7 +49,7 @@ realToolSuite({
   },
   expectThinking(body, on, model) {
     if (on && model.thinking !== 'none') {
-      // reasoning: true + compat.thinkingFormat "qwen" → DashScope's enable_thinking (openclaw.md §6).
+      // reasoning: true + compat.thinkingFormat "qwen" → DashScope's enable_thinking (docs/tools/openclaw.md#request).
       expect(body.enable_thinking, 'enable_thinking').toBe(true);
     } else {
       // reasoning: false → OpenClaw sends no thinking switch at all.

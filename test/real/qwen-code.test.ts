@@ -14,7 +14,7 @@ realToolSuite({
   protocol: () => 'chat',
   oneShot: (prompt) => ['-p', prompt],
   // DashScope mode (its X-DashScope-* headers and body fields) is what users on the real hosts
-  // get; Qwen turns it on for a loopback base only when this names that base (tools.md §2.4).
+  // get; Qwen turns it on for a loopback base only when this names that base (docs/tools/qwen-code.md#thinking).
   env: (endpoints) => ({ DASHSCOPE_PROXY_BASE_URL: endpoints.openai }),
   expectThinking(body, on, model) {
     // tp-setup writes generationConfig.extra_body.enable_thinking, which Qwen lifts to the top level.

@@ -31,8 +31,8 @@ export interface ToolPin {
 }
 
 /**
- * Pins from shared/reference/tools.md §0 and openclaw.md. Node 24.21.0 is the newest 24.x on the
- * registry and the one tools.md measured; OpenClaw 2026.9.6 needs `>=24.16.0 <25`.
+ * Pins from docs/README.md#offline-testing and docs/tools/openclaw.md#versions. Node 24.21.0 is the
+ * newest 24.x on the registry and the one measured there; OpenClaw 2026.9.6 needs `>=24.16.0 <25`.
  */
 export const PINS: Readonly<Record<ToolKey, ToolPin>> = {
   node24: { key: 'node24', pkg: 'node', version: '24.21.0', bin: 'node', node24: false, versionText: 'v24.21.0' },
@@ -41,7 +41,7 @@ export const PINS: Readonly<Record<ToolKey, ToolPin>> = {
   'claude-code': { key: 'claude-code', pkg: '@anthropic-ai/claude-code', version: '2.1.330', bin: 'claude', node24: true, versionText: '2.1.330' },
   opencode: { key: 'opencode', pkg: 'opencode-ai', version: '1.18.33', bin: 'opencode', node24: true, versionText: '1.18.33' },
   codex: { key: 'codex', pkg: '@openai/codex', version: '0.169.0', bin: 'codex', node24: true, versionText: '0.169.0' },
-  // Coding Plan needs the Chat Completions wire API, which only old Codex still speaks (tools.md §5.2).
+  // Coding Plan needs the Chat Completions wire API, which only old Codex still speaks (docs/tools/codex.md#wire-api).
   'codex-chat': { key: 'codex-chat', pkg: '@openai/codex', version: '0.80.0', bin: 'codex', node24: true, versionText: '0.80.0' },
   // 7.8.1 does not install (its native package is missing on the registry); 7.7.7 does.
   kilo: { key: 'kilo', pkg: '@kilocode/cli', version: '7.7.7', bin: 'kilo', node24: true, versionText: '7.7.7' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CleanAction } from '../../src/core/clean-plan.js';
+import type { CleanAction } from '../../src/core/adapters/openclaw/clean-plan.js';
 import { finding } from '../../src/core/findings.js';
 import { menuFor, type Detection } from '../../src/ui/detect.js';
 

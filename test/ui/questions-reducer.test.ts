@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TOOL_IDS, type ToolId } from '../../src/core/adapters/index.js';
-import { getModel, getPlan, isRegionOf, recommendedModel, regionIdsFor, type PlanId, type RegionId } from '../../src/core/catalog/index.js';
-import type { PartialAnswers } from '../../src/core/questions.js';
+import { catalog, getModel, getPlan, isRegionOf, planIds, recommendedModel, regionIdsFor, type PlanId, type RegionId } from '../../src/core/catalog/index.js';
+import { hasOptionalThinking, planChoices, QUESTIONS, question, resolveAnswers, type PartialAnswers } from '../../src/core/questions.js';
 import {
   STEP_ORDER,
   atLastStep,
@@ -91,6 +91,50 @@ describe('step order', () => {
   it('an answer for another screen than the current one is ignored', () => {
     const s = initQuestions({}, true);
     expect(questionsReducer(s, { type: 'region', value: 'cn' })).toBe(s);
+  });
+});
+
+describe('the step list drives the order', () => {
+  it('the shared questions come in the step list’s order; edition follows the plan and the key follows the tools', () => {
+    expect(STEP_ORDER.filter((step) => step !== 'edition' && step !== 'key')).toEqual(QUESTIONS.map((q) => q.id));
+    expect(STEP_ORDER[STEP_ORDER.indexOf('plan') + 1]).toBe('edition');
+    expect(STEP_ORDER[STEP_ORDER.indexOf('tools') + 1]).toBe('key');
+    expect(STEP_ORDER).toEqual(['plan', 'edition', 'region', 'tools', 'key', 'model', 'thinking']);
+  });
+
+  it('a shared step is asked exactly when no flag answered it and the step list says it applies', () => {
+    const base: PartialAnswers = { plan: 'coding', region: 'cn', tools: ['codex'] };
+    for (const model of getPlan('coding').models.cn ?? []) {
+      const s = initQuestions({ ...base, models: [model] }, false);
+      expect(isAsked(s, 'thinking'), model).toBe(question('thinking').asked({ ...base, models: [model] }));
+      expect(isAsked(s, 'thinking'), model).toBe(hasOptionalThinking([model]));
+      expect(isAsked(initQuestions({ ...base, models: [model], thinking: true }, false), 'thinking')).toBe(false);
+    }
+  });
+
+  it('hasOptionalThinking: any model with a switch; unknown ids and no models have none', () => {
+    for (const m of catalog.models) expect(hasOptionalThinking([m.id]), m.id).toBe(m.thinking === 'optional');
+    expect(hasOptionalThinking(['qwen3-coder-plus', 'glm-5'])).toBe(true);
+    expect(hasOptionalThinking(['no-such-model'])).toBe(false);
+    expect(hasOptionalThinking([])).toBe(false);
+    expect(hasOptionalThinking(undefined)).toBe(false);
+  });
+
+  it('planChoices lists the catalog’s plans', () => {
+    expect(planChoices()).toBe('coding, token-personal, token-team, payg');
+    expect(planChoices()).toBe(planIds.join(', '));
+    expect(planChoices(' | ')).toBe(question('plan').description);
+  });
+
+  it('resolveAnswers walks the step list: missing, invalid and --yes fallbacks name each step’s flag', () => {
+    expect(resolveAnswers({}, false).missing.map((m) => m.flag)).toEqual(QUESTIONS.map((q) => q.flag));
+    const withDefaults = resolveAnswers({ plan: 'coding', region: 'cn', tools: 'codex,codex' }, true);
+    expect(withDefaults).toEqual({ partial: { plan: 'coding', region: 'cn', tools: ['codex'], models: [recommendedModel('coding', 'cn')], thinking: true }, missing: [], invalid: [] });
+    const bad = resolveAnswers({ plan: 'gold', region: 'mars', tools: 'vim', model: ' , ', thinking: 'maybe' }, false);
+    expect(bad.invalid.map((p) => p.flag)).toEqual(['--plan', '--region', '--tools', '--model', '--thinking']);
+    expect(bad.invalid[1]?.choices).toEqual(['cn', 'intl', 'us', 'hk']);
+    expect(resolveAnswers({ plan: 'coding', region: 'us' }, false).invalid).toEqual([{ flag: '--region', value: 'us', choices: regionIdsFor('coding') }]);
+    expect(resolveAnswers({ plan: '' }, true).missing[0]).toEqual({ flag: '--plan', choices: planIds });
   });
 });
 

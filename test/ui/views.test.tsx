@@ -1,7 +1,7 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TOOL_IDS } from '../../src/core/adapters/index.js';
-import type { CleanAction } from '../../src/core/clean-plan.js';
+import type { CleanAction } from '../../src/core/adapters/openclaw/clean-plan.js';
 import { finding } from '../../src/core/findings.js';
 import { maskKey } from '../../src/core/keys.js';
 import type { Manifest } from '../../src/effects/runs.js';

@@ -7,9 +7,9 @@ import { getAt } from '../formats/value.js';
 import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
 import { isModelStudioUrl } from './examine-helpers.js';
 import { thinkingBudget } from './thinking.js';
-import type { Examination, ExamineInput, AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type Examination, type ExamineInput, type TargetFile, type ToolAdapter } from './types.js';
 
-/** What Claude Code 2.1 sends as max_tokens unless told otherwise (tools.md §3.3). */
+/** What Claude Code 2.1 sends as max_tokens unless told otherwise (docs/tools/claude-code.md#thinking). */
 const CLAUDE_DEFAULT_MAX_OUTPUT = 32_000;
 
 /** The model-slot variables Claude Code reads; all pinned so sub-agents never ask for a Claude model name. */
@@ -20,7 +20,9 @@ const MODEL_VARS = [
   'ANTHROPIC_DEFAULT_OPUS_MODEL',
 ] as const;
 
-function targets(ctx: ToolContext, _answers?: Answers): TargetFile[] {
+type FileId = 'settings' | 'state';
+
+function targets(ctx: ToolContext): TargetFile<FileId>[] {
   // CLAUDE_CONFIG_DIR moves both settings.json and .claude.json into that folder.
   const dir = ctx.env.CLAUDE_CONFIG_DIR || joinPath(ctx.home, '.claude');
   const statePath = ctx.env.CLAUDE_CONFIG_DIR
@@ -33,11 +35,9 @@ function targets(ctx: ToolContext, _answers?: Answers): TargetFile[] {
   ];
 }
 
-function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
+function plan({ answers, key, ctx, files }: AdapterInput<FileId>): AdapterOutput<FileId> {
   const findings: Finding[] = [];
-  const settings = files.settings;
-  const state = files.state;
-  if (!settings || !state) throw new Error('claude-code: files not loaded');
+  const { settings, state } = files;
   const primary = answers.models[0] ?? '';
   const model = getModel(primary);
   const endpoints = resolveEndpoints(answers);
@@ -73,7 +73,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
     if (budget !== null) {
       // For a model id it does not know, Claude Code sends `thinking: {type: "adaptive"}`, which
       // Model Studio does not document. These two make it send the documented
-      // `{type: "enabled", budget_tokens}` with a budget inside the model's limit (tools.md §3.3).
+      // `{type: "enabled", budget_tokens}` with a budget inside the model's limit (docs/tools/claude-code.md#thinking).
       edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MODEL_CAPABILITIES'), answers.models.map((id) => `${id}=thinking,-adaptive_thinking,-effort`).join(';')));
       edits.push(...setIfChanged(cur, env('MAX_THINKING_TOKENS'), String(budget)));
     }
@@ -106,7 +106,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
 }
 
 /** What Claude Code will send: settings.json `env` beats the shell for these variables. */
-function examine({ ctx, files }: ExamineInput): Examination {
+function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const settings = files.settings;
   const findings: Finding[] = [];
   const env = (name: string): string | undefined => {
@@ -162,4 +162,11 @@ function examine({ ctx, files }: ExamineInput): Examination {
   };
 }
 
-export const claudeCode: ToolAdapter = { id: 'claude-code', label: 'Claude Code', targets, plan, examine, oneShot: { bin: 'claude', args: (p) => ['-p', p] } };
+export const claudeCode: ToolAdapter<FileId> = {
+  id: 'claude-code',
+  label: 'Claude Code',
+  ...toolCommand({ bin: 'claude', versionArgs: ['--version'], oneShot: (p) => ['-p', p] }),
+  targets,
+  plan,
+  examine,
+};

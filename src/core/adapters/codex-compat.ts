@@ -2,7 +2,8 @@ import type { HostFamily } from '../catalog/types.js';
 import type { Version } from './versions.js';
 
 /**
- * Which Codex releases can reach which plans, as data (tools.md §5, checked 2026-11-22).
+ * Which Codex releases can reach which plans, as data (docs/tools/codex.md#wire-api and #plans,
+ * checked 2026-11-22).
  * Codex removed `wire_api = "chat"`; Coding Plan serves no Responses API, so only old Codex can
  * use it, and Token Plan / pay-as-you-go serve Responses for a few models only.
  */
@@ -19,7 +20,7 @@ export const CODEX_COMPAT = {
   /** The release Alibaba's Coding Plan page tells users to install. */
   pinForChat: '@openai/codex@0.80.0',
   sources: [
-    'tools.md §5.2 [run]: 0.169.0 refuses wire_api "chat"; 0.80.0 accepts it and posts /chat/completions',
+    'docs/tools/codex.md#wire-api [run]: 0.169.0 refuses wire_api "chat"; 0.80.0 accepts it and posts /chat/completions',
     'help.aliyun.com/zh/model-studio/codex-coding-plan: new Codex uses the Responses API and cannot connect to Coding Plan',
     'help.aliyun.com/zh/model-studio/codex-token-plan: latest Codex works for Responses models (qwen3.7-max, qwen3.6-plus)',
     'help.aliyun.com/zh/model-studio/token-plan-personal-quick-start: native tools via Responses only for qwen3.7 / qwen3.8',

@@ -8,7 +8,7 @@ import { CODEX_COMPAT } from './codex-compat.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
 import { isModelStudioProvider, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
-import type { AdapterInput, AdapterOutput, Answers, Examination, ExamineInput, ProviderView, TargetFile, ToolAdapter } from './types.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type Answers, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter } from './types.js';
 import { compareVersions, parseVersion } from './versions.js';
 
 /** `openai`, `ollama` and `lmstudio` are reserved by Codex; this id is ours. */
@@ -23,14 +23,19 @@ export function shellProfilePath(ctx: ToolContext, choice: string): string {
   return joinPath(ctx.home, '.profile');
 }
 
-function targets(ctx: ToolContext, answers: Answers): TargetFile[] {
+/** `config` is what Codex reads; `profile` only setup writes, when asked to export the key there. */
+type FileId = 'config';
+type ExtraId = 'profile';
+
+function targets(ctx: ToolContext): TargetFile<FileId>[] {
   const dir = ctx.env.CODEX_HOME || joinPath(ctx.home, '.codex');
-  const files: TargetFile[] = [{ id: 'config', path: joinPath(dir, 'config.toml'), format: 'toml', secret: false, template: 'empty.toml' }];
+  return [{ id: 'config', path: joinPath(dir, 'config.toml'), format: 'toml', secret: false, template: 'empty.toml' }];
+}
+
+function setupExtras(ctx: ToolContext, answers: Answers): TargetFile<ExtraId>[] {
   // Codex reads its key only from an exported variable: the profile line is the one place it can live.
-  if (answers.shellProfile && answers.keyStorage !== 'inline') {
-    files.push({ id: 'profile', path: shellProfilePath(ctx, answers.shellProfile), format: 'shell', secret: true, template: 'empty.env' });
-  }
-  return files;
+  if (!answers.shellProfile || answers.keyStorage === 'inline') return [];
+  return [{ id: 'profile', path: shellProfilePath(ctx, answers.shellProfile), format: 'shell', secret: true, template: 'empty.env' }];
 }
 
 /** Whether this Codex can serve the answers: the wire API to use, or why not. */
@@ -48,9 +53,8 @@ export function codexWireApi(versionText: string | null | undefined, answers: An
   return { wireApi: 'responses' };
 }
 
-function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
-  const config = files.config;
-  if (!config) throw new Error('codex: files not loaded');
+function plan({ answers, key, ctx, files }: AdapterInput<FileId, ExtraId>): AdapterOutput<FileId | ExtraId> {
+  const { config } = files;
   const cur = config.value;
   const wire = codexWireApi(ctx.versions.codex, answers);
   if ('problem' in wire) return { edits: {}, findings: [wire.problem], nextSteps: [] };
@@ -70,7 +74,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
       : [...setIfChanged(cur, [...base, 'env_key'], envKey), ...deleteIfPresent(cur, [...base, 'experimental_bearer_token'])]),
   ];
 
-  const out: Record<string, Edit[]> = { config: edits };
+  const out: Partial<Record<FileId | ExtraId, Edit[]>> = { config: edits };
   const nextSteps: AdapterOutput['nextSteps'][number][] = [];
   if (!inline) {
     if (files.profile) out.profile = setIfChanged(files.profile.value, [envKey], key);
@@ -84,7 +88,7 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
 }
 
 /** Codex reads its key only from the environment (`env_key`) or the config (`experimental_bearer_token`). */
-function examine({ ctx, files }: ExamineInput): Examination {
+function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const config = files.config;
   if (!config) return { views: [], findings: [] };
   const providers = getAt(config.value, ['model_providers']);
@@ -125,4 +129,13 @@ function examine({ ctx, files }: ExamineInput): Examination {
   return { views, findings };
 }
 
-export const codex: ToolAdapter = { id: 'codex', label: 'Codex', targets, plan, examine, oneShot: { bin: 'codex', args: (p) => ['exec', '--skip-git-repo-check', p] } };
+export const codex: ToolAdapter<FileId, ExtraId> = {
+  id: 'codex',
+  label: 'Codex',
+  // Which wire API the config names depends on the release (docs/tools/codex.md#wire-api).
+  ...toolCommand({ bin: 'codex', versionArgs: ['--version'], versionSensitive: true, oneShot: (p) => ['exec', '--skip-git-repo-check', p] }),
+  targets,
+  setupExtras,
+  plan,
+  examine,
+};

@@ -7,12 +7,12 @@ import type { AdapterInput, AdapterOutput, GuideStep, ToolAdapter, ToolId } from
  * there is no file tp-setup can safely write, so it prints exact steps instead. Each step is a
  * message code, so `--json` returns the same steps as data.
  */
-function guide(tool: ToolId, label: string, codes: readonly string[]): ToolAdapter {
+function guide(tool: ToolId, label: string, codes: readonly string[]): ToolAdapter<never> {
   return {
     id: tool,
     label,
     targets: () => [],
-    plan({ answers, key }: AdapterInput): AdapterOutput {
+    plan({ answers, key }: AdapterInput<never>): AdapterOutput<never> {
       const params = { url: resolveEndpoints(answers).openai, model: answers.models[0] ?? '', key: maskKey(key) };
       const steps: GuideStep[] = codes.map((code) => ({ code, params }));
       return { edits: {}, findings: [], nextSteps: [], guide: steps };

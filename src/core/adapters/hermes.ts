@@ -6,14 +6,16 @@ import { getAt } from '../formats/value.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
 import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
-import type { AdapterInput, AdapterOutput, Examination, ExamineInput, TargetFile, ToolAdapter } from './types.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type Examination, type ExamineInput, type TargetFile, type ToolAdapter } from './types.js';
+
+type FileId = 'config' | 'env';
 
 /**
  * Hermes Agent: `model:` in config.yaml, secrets in its own .env. The OpenAI-compatible mode is
  * used for every plan: it sends `Authorization: Bearer` (Token Plan rejects `x-api-key` alone) and
  * serves every plan model, deepseek-v3.2 included, which the Anthropic endpoint does not.
  */
-function targets(ctx: ToolContext): TargetFile[] {
+function targets(ctx: ToolContext): TargetFile<FileId>[] {
   const dir = ctx.env.HERMES_HOME || joinPath(ctx.home, '.hermes');
   return [
     { id: 'config', path: joinPath(dir, 'config.yaml'), format: 'yaml', secret: false, template: 'empty.yaml' },
@@ -21,10 +23,8 @@ function targets(ctx: ToolContext): TargetFile[] {
   ];
 }
 
-function plan({ answers, key, files }: AdapterInput): AdapterOutput {
-  const config = files.config;
-  const envFile = files.env;
-  if (!config || !envFile) throw new Error('hermes: files not loaded');
+function plan({ answers, key, files }: AdapterInput<FileId>): AdapterOutput<FileId> {
+  const { config, env: envFile } = files;
   const cur = config.value;
   const primary = answers.models[0] ?? '';
   const inline = answers.keyStorage === 'inline';
@@ -48,7 +48,7 @@ function plan({ answers, key, files }: AdapterInput): AdapterOutput {
   };
 }
 
-function examine({ ctx, files }: ExamineInput): Examination {
+function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const config = files.config;
   const m = config ? getAt(config.value, ['model']) : undefined;
   if (!config || !isObject(m) || !isModelStudioProvider(m.base_url, str(m.key_env))) return { views: [], findings: [] };
@@ -74,4 +74,11 @@ function examine({ ctx, files }: ExamineInput): Examination {
   };
 }
 
-export const hermes: ToolAdapter = { id: 'hermes', label: 'Hermes Agent', targets, plan, examine, oneShot: { bin: 'hermes', args: (p) => ['chat', '-q', p, '-Q'] } };
+export const hermes: ToolAdapter<FileId> = {
+  id: 'hermes',
+  label: 'Hermes Agent',
+  ...toolCommand({ bin: 'hermes', versionArgs: ['--version'], oneShot: (p) => ['chat', '-q', p, '-Q'] }),
+  targets,
+  plan,
+  examine,
+};

@@ -2,12 +2,12 @@ import { claudeCode } from './claude-code.js';
 import { codex } from './codex.js';
 import { cline, cursor, kiloVscode } from './guides.js';
 import { hermes } from './hermes.js';
-import { openclaw } from './openclaw.js';
+import { openclaw } from './openclaw/index.js';
 import { kilo, opencode } from './opencode-like.js';
 import { qwenCode } from './qwen-code.js';
-import type { ToolAdapter, ToolId } from './types.js';
+import { TOOL_IDS, type AnyToolAdapter, type ToolId } from './types.js';
 
-export const adapters: Readonly<Record<ToolId, ToolAdapter>> = {
+export const adapters: Readonly<Record<ToolId, AnyToolAdapter>> = {
   openclaw,
   'qwen-code': qwenCode,
   'claude-code': claudeCode,
@@ -19,5 +19,8 @@ export const adapters: Readonly<Record<ToolId, ToolAdapter>> = {
   cline,
   'kilo-vscode': kiloVscode,
 };
+
+/** Tools whose config shape or compatibility depends on the installed release (each adapter's `versionSensitive`). */
+export const VERSION_SENSITIVE: readonly ToolId[] = TOOL_IDS.filter((t) => adapters[t].versionSensitive === true);
 
 export * from './types.js';

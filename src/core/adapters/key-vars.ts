@@ -2,7 +2,7 @@ import { familyOfPlan } from '../catalog/index.js';
 import type { HostFamily, PlanId } from '../catalog/types.js';
 
 /**
- * One variable name per plan family, the names Qwen Code's own presets use (tools.md §2.2), so a
+ * One variable name per plan family, the names Qwen Code's own presets use (docs/tools/qwen-code.md#presets), so a
  * key exported once serves every tool that reads a variable (Qwen Code, Codex, Hermes).
  */
 const PLAN_KEY_VAR: Record<HostFamily, string> = {

@@ -7,8 +7,8 @@ import type { Edit, JsonValue } from '../formats/types.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
 import { isModelStudioProvider, num, str } from './examine-helpers.js';
 import { thinkingBudget } from './thinking.js';
-import { compareVersions, parseVersion } from './versions.js';
-import type { AdapterInput, AdapterOutput, Answers, Examination, ExamineInput, ProviderView, TargetFile, ToolAdapter, ToolId } from './types.js';
+import { compareVersions, parseVersion, versionTooOld } from './versions.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type Answers, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter, type ToolId } from './types.js';
 
 /**
  * OpenCode and Kilo CLI (an OpenCode fork) read the same schema:
@@ -16,14 +16,14 @@ import type { AdapterInput, AdapterOutput, Answers, Examination, ExamineInput, P
  *
  * Why our own provider entry rather than OpenCode's built-in `alibaba-*` providers: the built-ins
  * take their model list and limits from a models.dev snapshot inside the binary (new plan models
- * lag behind), send no thinking settings (tools.md §4.3), and read differently named variables.
+ * lag behind), send no thinking settings (docs/tools/opencode.md#built-in-providers), and read differently named variables.
  * Our entry carries the catalog's limits and thinking budget for exactly the chosen models.
  */
 
 /** Provider ids as Alibaba's own OpenCode pages name them. */
 const PROVIDER_ID = { coding: 'bailian-coding-plan', 'token-plan': 'bailian-token-plan', payg: 'bailian' } as const;
 
-/** OpenCode before this release mishandles large requests ("Request Entity Too Large", seeds 003/004). */
+/** OpenCode before this release mishandles large requests ("Request Entity Too Large", E35 in docs/plans.md#errors). */
 const OPENCODE_MIN_VERSION = [1, 2, 16] as const;
 
 interface Flavour {
@@ -68,8 +68,10 @@ function modelEntry(id: string, answers: Answers, anthropicSdk: boolean): JsonVa
   return entry;
 }
 
-export function opencodeLike(f: Flavour): ToolAdapter {
-  const targets = (ctx: ToolContext): TargetFile[] => {
+type FileId = 'config' | 'auth';
+
+export function opencodeLike(f: Flavour): ToolAdapter<FileId> {
+  const targets = (ctx: ToolContext): TargetFile<FileId>[] => {
     const { path, alternatives } = f.configPaths(ctx);
     return [
       { id: 'config', path, alternatives, format: 'jsonc', secret: false, template: 'opencode.json' },
@@ -77,10 +79,14 @@ export function opencodeLike(f: Flavour): ToolAdapter {
     ];
   };
 
-  const plan = ({ answers, key, ctx, files }: AdapterInput): AdapterOutput => {
-    const config = files.config;
-    const auth = files.auth;
-    if (!config || !auth) throw new Error(`${f.tool}: files not loaded`);
+  /** OpenCode older than the large-request fix; Kilo has its own release line. */
+  const tooOld = (ctx: ToolContext): Finding | null => {
+    const version = f.tool === 'opencode' ? parseVersion(ctx.versions.opencode) : null;
+    return version && compareVersions(version, OPENCODE_MIN_VERSION) < 0 ? versionTooOld(f.tool, f.label, 'large-requests', version, OPENCODE_MIN_VERSION) : null;
+  };
+
+  const plan = ({ answers, key, ctx, files }: AdapterInput<FileId>): AdapterOutput<FileId> => {
+    const { config, auth } = files;
     const cur = config.value;
     const findings: Finding[] = [];
     const id = PROVIDER_ID[familyOfPlan(answers.plan)];
@@ -102,10 +108,8 @@ export function opencodeLike(f: Flavour): ToolAdapter {
     // Title generation uses small_model; left unset it may go to another provider.
     edits.push(...setIfChanged(cur, ['small_model'], ref));
 
-    const version = f.tool === 'opencode' ? parseVersion(ctx.versions.opencode) : null;
-    if (version && compareVersions(version, OPENCODE_MIN_VERSION) < 0) {
-      findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: f.tool, params: { tool: f.label, reason: 'large-requests', version: version.join('.'), minimum: OPENCODE_MIN_VERSION.join('.') } }));
-    }
+    const old = tooOld(ctx);
+    if (old) findings.push(old);
 
     return {
       edits: {
@@ -119,7 +123,7 @@ export function opencodeLike(f: Flavour): ToolAdapter {
   };
 
   /** Providers on a Model Studio host; their key comes from the config, or else the credential store. */
-  const examine = ({ ctx, files }: ExamineInput): Examination => {
+  const examine = ({ ctx, files }: ExamineInput<FileId>): Examination => {
     const config = files.config;
     if (!config) return { views: [], findings: [] };
     const findings: Finding[] = [];
@@ -184,14 +188,20 @@ export function opencodeLike(f: Flavour): ToolAdapter {
     if ((families.has('payg') || builtinPayg) && (families.has('coding') || families.has('token-plan'))) {
       findings.push(finding('GENERAL_CREDENTIALS_LEFTOVER', 'warning', { tool: f.tool, file: config.target.path, keyPath: 'provider', params: { selected: selected ?? '' } }));
     }
-    const version = f.tool === 'opencode' ? parseVersion(ctx.versions.opencode) : null;
-    if (version && views.length > 0 && compareVersions(version, OPENCODE_MIN_VERSION) < 0) {
-      findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: f.tool, params: { tool: f.label, reason: 'large-requests', version: version.join('.'), minimum: OPENCODE_MIN_VERSION.join('.') } }));
-    }
+    const old = views.length > 0 ? tooOld(ctx) : null;
+    if (old) findings.push(old);
     return { views, findings };
   };
 
-  return { id: f.tool, label: f.label, targets, plan, examine, oneShot: { bin: f.tool, args: (p) => ['run', p] } };
+  return {
+    id: f.tool,
+    label: f.label,
+    // OpenCode's large-request fix is release-bound (OPENCODE_MIN_VERSION); both binaries are named after the tool id.
+    ...toolCommand({ bin: f.tool, versionArgs: ['--version'], versionSensitive: f.tool === 'opencode', oneShot: (p) => ['run', p] }),
+    targets,
+    plan,
+    examine,
+  };
 }
 
 const xdgConfig = (ctx: ToolContext): string => ctx.env.XDG_CONFIG_HOME || joinPath(ctx.home, '.config');

@@ -7,10 +7,11 @@ import { getAt } from '../formats/value.js';
 import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
 import { deleteIfPresent, isObject, setIfChanged, stringAt } from './edit-helpers.js';
-import type { Examination, ExamineInput, ProviderView, AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter } from './types.js';
 
+type FileId = 'settings' | 'env';
 
-function targets(ctx: ToolContext, _answers?: Answers): TargetFile[] {
+function targets(ctx: ToolContext): TargetFile<FileId>[] {
   const dir = ctx.env.QWEN_HOME || joinPath(ctx.home, '.qwen');
   return [
     { id: 'settings', path: joinPath(dir, 'settings.json'), format: 'jsonc', secret: false, template: 'qwen-settings.json' },
@@ -39,10 +40,8 @@ function entryFor(answers: AdapterInput['answers'], id: string, baseUrl: string,
   return entry;
 }
 
-function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
-  const settings = files.settings;
-  const envFile = files.env;
-  if (!settings || !envFile) throw new Error('qwen-code: files not loaded');
+function plan({ answers, key, ctx, files }: AdapterInput<FileId>): AdapterOutput<FileId> {
+  const { settings, env: envFile } = files;
   const findings: Finding[] = [];
   const family = familyOfPlan(answers.plan);
   const envKey = planKeyVar(answers.plan);
@@ -115,8 +114,8 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   };
 }
 
-/** Qwen reads a key: shell first, then its .env, then settings.json `env` (tools.md §2.1). */
-function examine({ ctx, files }: ExamineInput): Examination {
+/** Qwen reads a key: shell first, then its .env, then settings.json `env` (docs/tools/qwen-code.md#precedence). */
+function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const settings = files.settings;
   if (!settings) return { views: [], findings: [] };
   const providers = getAt(settings.value, ['modelProviders', 'openai']);
@@ -151,4 +150,11 @@ function examine({ ctx, files }: ExamineInput): Examination {
   return { views, findings: [] };
 }
 
-export const qwenCode: ToolAdapter = { id: 'qwen-code', label: 'Qwen Code', targets, plan, examine, oneShot: { bin: 'qwen', args: (p) => ['-p', p] } };
+export const qwenCode: ToolAdapter<FileId> = {
+  id: 'qwen-code',
+  label: 'Qwen Code',
+  ...toolCommand({ bin: 'qwen', versionArgs: ['--version'], oneShot: (p) => ['-p', p] }),
+  targets,
+  plan,
+  examine,
+};

@@ -25,9 +25,10 @@ export interface Answers {
   readonly shellProfile?: string;
 }
 
-export interface TargetFile {
+/** One file a tool reads, resolved the way the tool itself resolves it. `Id` names it inside its adapter. */
+export interface TargetFile<Id extends string = string> {
   /** Adapter-local name of the file, e.g. `settings`. */
-  readonly id: string;
+  readonly id: Id;
   readonly path: string;
   readonly format: FormatId;
   /** The file will hold the key: written with mode 0600. */
@@ -44,46 +45,92 @@ export interface GuideStep {
   readonly params?: Readonly<Record<string, string>>;
 }
 
-export interface CurrentFile {
-  readonly target: TargetFile;
+export interface CurrentFile<Id extends string = string> {
+  readonly target: TargetFile<Id>;
   /** null when the file does not exist yet. */
   readonly text: string | null;
   /** Parsed content; `{}` for a missing file. */
   readonly value: JsonValue;
 }
 
-export interface AdapterInput {
+/**
+ * What `plan` gets: every file `targets` declared, loaded (a missing one from its template), and
+ * each setup extra that `setupExtras` declared for these answers.
+ */
+export type PlanFiles<Id extends string, Extra extends string = never> = Readonly<Record<Id, CurrentFile<Id>>> &
+  Readonly<Partial<Record<Extra, CurrentFile<Extra>>>>;
+
+export interface AdapterInput<Id extends string = string, Extra extends string = never> {
   readonly answers: Answers;
   /** The cleaned key. */
   readonly key: string;
   readonly ctx: ToolContext;
-  readonly files: Readonly<Record<string, CurrentFile>>;
+  readonly files: PlanFiles<Id, Extra>;
 }
 
-export interface AdapterOutput {
+export interface AdapterOutput<Id extends string = string> {
   /** Edits per target-file id; a file with no edits is left alone. */
-  readonly edits: Readonly<Record<string, readonly Edit[]>>;
+  readonly edits: Readonly<Partial<Record<Id, readonly Edit[]>>>;
   readonly findings: readonly Finding[];
   /** Follow-up commands or steps for the user, as message codes with parameters. */
   readonly nextSteps: readonly { readonly code: string; readonly params?: Record<string, string> }[];
   /** Target ids that hold the key in this plan (beyond those always marked secret). */
-  readonly secretFiles?: readonly string[];
+  readonly secretFiles?: readonly Id[];
   /** For app-only tools: the steps to follow in the app. */
   readonly guide?: readonly GuideStep[];
 }
 
-export interface ToolAdapter {
+/** The tool's own headless one-shot, which `verify` runs with a tiny prompt. */
+export interface OneShot {
+  /** The same as the adapter's `bin`, filled in by `toolCommand`. */
+  readonly bin: string;
+  args(prompt: string): readonly string[];
+}
+
+/**
+ * One supported tool. `Id` names the files the tool reads (`targets`), the same for setup, doctor
+ * and key; `Extra` names files only setup writes (`setupExtras`, such as Codex's shell profile).
+ */
+export interface ToolAdapter<Id extends string = string, Extra extends string = never> {
   readonly id: ToolId;
   readonly label: string;
-  /** Files this tool reads, resolved the way the tool itself resolves them. */
-  targets(ctx: ToolContext, answers: Answers): readonly TargetFile[];
-  plan(input: AdapterInput): AdapterOutput;
+  /** The command the tool installs on PATH; absent for tools that live inside an app. */
+  readonly bin?: string;
+  /** What makes `bin` print its version (`openclaw --version`). */
+  readonly versionArgs?: readonly string[];
+  /** What tp-setup writes depends on the installed release: setup asks for the version before planning. */
+  readonly versionSensitive?: boolean;
+  /** Files this tool reads, resolved the way the tool itself resolves them. Depends on the context only. */
+  targets(ctx: ToolContext): readonly TargetFile<Id>[];
+  /** Files only setup writes, for these answers (never read by the doctor). */
+  setupExtras?(ctx: ToolContext, answers: Answers): readonly TargetFile<Extra>[];
+  plan(input: AdapterInput<Id, Extra>): AdapterOutput<Id | Extra>;
   /** Files the doctor also reads (caches, state), beyond the targets. */
   inspectSubdirs?(ctx: ToolContext): readonly PerSubdirFiles[];
   /** Read the tool's current configuration, whoever wrote it. */
-  examine?(input: ExamineInput): Examination;
-  /** The tool's own headless one-shot, which `verify` runs with a tiny prompt. */
-  readonly oneShot?: { readonly bin: string; args(prompt: string): readonly string[] };
+  examine?(input: ExamineInput<Id>): Examination;
+  readonly oneShot?: OneShot;
+}
+
+/** Any adapter, whatever its file ids: what the registry holds and the planner and doctor call. */
+export type AnyToolAdapter = ToolAdapter<string, string>;
+
+/**
+ * An adapter's command-line facts from one declaration, so the binary is written once:
+ * `...toolCommand({ bin: 'claude', versionArgs: ['--version'], oneShot: (p) => ['-p', p] })`.
+ */
+export function toolCommand(spec: {
+  readonly bin: string;
+  readonly versionArgs: readonly string[];
+  readonly versionSensitive?: boolean;
+  readonly oneShot?: (prompt: string) => readonly string[];
+}): Pick<ToolAdapter, 'bin' | 'versionArgs' | 'versionSensitive' | 'oneShot'> {
+  return {
+    bin: spec.bin,
+    versionArgs: spec.versionArgs,
+    versionSensitive: spec.versionSensitive ?? false,
+    ...(spec.oneShot ? { oneShot: { bin: spec.bin, args: spec.oneShot } } : {}),
+  };
 }
 
 export function isToolId(value: string): value is ToolId {
@@ -139,10 +186,10 @@ export interface ProviderView {
   }[];
 }
 
-export interface ExamineInput {
+export interface ExamineInput<Id extends string = string> {
   readonly ctx: ToolContext;
-  /** Parsed target files by id; absent when missing or unparseable. */
-  readonly files: Readonly<Record<string, CurrentFile>>;
+  /** Parsed target files by id; absent when missing or unparseable (the doctor reads what is there). */
+  readonly files: Readonly<Partial<Record<Id, CurrentFile<Id>>>>;
   /** Per-subfolder files: id → subfolder name → relative path → text (null = missing). */
   readonly subdirs: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string | null>>>>>>;
 }

@@ -1,46 +1,43 @@
 /**
- * The plan catalog: plans, endpoints, models and hosts, each with the sources it was read from.
- * Facts come from ../shared/reference/plans.md (and its seeds); where sources disagree the choice
- * is written in `decisions`, so a later reader can redo it when a source changes.
+ * The plan catalog's data: plans, endpoints, models and hosts, each with the sources it was read
+ * from. The facts are those of docs/plans.md; where sources disagree the choice is written in
+ * `decisions`, so a later reader can redo it when a source changes. The names and blurbs of plans
+ * and regions live in src/i18n/catalog-en.ts and src/i18n/catalog-zh-CN.ts; `index.ts` joins them.
  */
 
-import type { Catalog, Source } from './types.js';
-
-// Named once so a renamed seed or moved page is a one-line change.
-const S000: Source = '000_9cd34d623a8250dc.txt';
-const S001: Source = '001_f256d6f97a650ab0.txt';
-const S002: Source = '002_ce19bb680540f02f.txt';
-const S003: Source = '003_660d518034ba64ed.txt';
-const S004: Source = '004_ba90b257ea13f4cb.txt';
-
-const CP_QUICKSTART_ZH = 'https://help.aliyun.com/zh/model-studio/coding-plan-quickstart';
-const CP_CLAUDE_ZH = 'https://help.aliyun.com/zh/model-studio/claude-code-coding-plan';
-const CP_OPENCODE_INTL = 'https://www.alibabacloud.com/help/en/model-studio/opencode-coding-plan';
-const TP_PERSONAL_QS_ZH = 'https://help.aliyun.com/zh/model-studio/token-plan-personal-quick-start';
-const TP_PERSONAL_QS_EN = 'https://help.aliyun.com/en/model-studio/token-plan-personal-quick-start';
-const TP_OPENCODE_ZH = 'https://help.aliyun.com/zh/model-studio/opencode-token-plan';
-const TP_OPENCODE_INTL = 'https://www.alibabacloud.com/help/en/model-studio/opencode-token-plan';
-const TP_TEAM_QS = 'https://help.aliyun.com/en/model-studio/token-plan-team-quickstart';
-const TP_USAGE_INTL = 'https://www.alibabacloud.com/help/en/model-studio/token-plan-usage-quota';
-const MORE_TOOLS_CN = 'https://help.aliyun.com/en/model-studio/more-tools';
-const MORE_TOOLS_INTL = 'https://www.alibabacloud.com/help/zh/model-studio/more-tools';
-const BASE_URL_INTL = 'https://www.alibabacloud.com/help/en/model-studio/base-url';
-const BASE_URL_ZH = 'https://help.aliyun.com/zh/model-studio/base-url';
-const BASE_URL_HK = 'https://www.alibabacloud.com/help/model-studio/base-url';
-
-const MODELS_DEV = 'github:anomalyco/models.dev providers/alibaba-{coding,token}-plan[-cn]/ [3P]';
-const MODELS_DEV_2145 = 'github:anomalyco/models.dev #2145 [3P]';
-const PI_AI = 'github:code-yeongyu/senpi packages/ai/src/providers/data/qwen-token-plan.json [3P]';
-const QWEN_CODE_TP = 'github:QwenLM/qwen-code token-plan provider (tokenPlan.ts) [3P]';
-const QWEN_CODE_CP = 'github:QwenLM/qwen-code coding-plan provider (codingPlan.ts) [3P]';
-const OPENFANG = 'github:RightNow-AI/openfang #849 [3P]';
-const PI_6858 = 'github:earendil-works/pi #6858 [3P]';
-const OMP_6151 = 'github:can1357/oh-my-pi #6151 [3P]';
-const NINEROUTER_3289 = 'github:decolua/9router #3289 [3P]';
-const VULCAN = 'github:OpenVulcan/vulcan-model-core bootstrap [3P]';
-
-const INF_AI_SDK_SUFFIX =
-  '[inference] AI-SDK clients append /messages themselves, so they need the /apps/anthropic base plus /v1, as the international Coding Plan page states';
+import {
+  S000,
+  S001,
+  S002,
+  S003,
+  S004,
+  CP_QUICKSTART_ZH,
+  CP_CLAUDE_ZH,
+  CP_OPENCODE_INTL,
+  TP_PERSONAL_QS_ZH,
+  TP_PERSONAL_QS_EN,
+  TP_OPENCODE_ZH,
+  TP_OPENCODE_INTL,
+  TP_TEAM_QS,
+  TP_USAGE_INTL,
+  MORE_TOOLS_CN,
+  MORE_TOOLS_INTL,
+  BASE_URL_INTL,
+  BASE_URL_ZH,
+  BASE_URL_HK,
+  MODELS_DEV,
+  MODELS_DEV_2145,
+  PI_AI,
+  QWEN_CODE_TP,
+  QWEN_CODE_CP,
+  OPENFANG,
+  PI_6858,
+  OMP_6151,
+  NINEROUTER_3289,
+  VULCAN,
+  INF_AI_SDK_SUFFIX,
+} from './sources.js';
+import type { CatalogData } from './types.js';
 
 const CODING_MODELS = [
   'qwen3.5-plus',
@@ -95,28 +92,24 @@ const PAYG_MODELS = [
 
 const PAYG_QWEN_ONLY = ['qwen3.6-plus', 'qwen3.7-plus', 'qwen3.7-max', 'qwen3.6-flash'] as const;
 
-export const catalog: Catalog = {
+export const catalogData: CatalogData = {
   date: '2026-11-22',
 
   regions: [
     {
       id: 'cn',
-      name: { en: 'China (Beijing)', 'zh-CN': '中国内地（北京）' },
       cloudRegions: ['cn-beijing'],
     },
     {
       id: 'intl',
-      name: { en: 'International (Singapore)', 'zh-CN': '国际（新加坡）' },
       cloudRegions: ['ap-southeast-1', 'ap-northeast-1', 'eu-central-1'],
     },
     {
       id: 'us',
-      name: { en: 'US (Virginia)', 'zh-CN': '美国（弗吉尼亚）' },
       cloudRegions: ['us-east-1'],
     },
     {
       id: 'hk',
-      name: { en: 'China (Hong Kong)', 'zh-CN': '中国香港' },
       cloudRegions: ['cn-hongkong'],
     },
   ],
@@ -124,11 +117,6 @@ export const catalog: Catalog = {
   plans: [
     {
       id: 'coding',
-      name: { en: 'Coding Plan', 'zh-CN': 'Coding Plan（编程套餐）' },
-      blurb: {
-        en: 'Monthly plan billed per request, for AI coding tools; its key and URL never mix with other plans.',
-        'zh-CN': '按请求次数计费的编程工具月度套餐；其 Key 与地址不可与其他套餐混用。',
-      },
       family: 'coding',
       regions: ['cn', 'intl'],
       models: { cn: CODING_MODELS, intl: CODING_MODELS },
@@ -144,11 +132,6 @@ export const catalog: Catalog = {
     },
     {
       id: 'token-personal',
-      name: { en: 'Token Plan (Personal)', 'zh-CN': 'Token Plan 个人版' },
-      blurb: {
-        en: 'Credits-based plan for one person; its key and URL never mix with Coding Plan or pay-as-you-go.',
-        'zh-CN': '个人使用的 Credits 套餐；其 Key 与地址不可与 Coding Plan 或按量付费混用。',
-      },
       family: 'token-plan',
       regions: ['cn', 'intl'],
       models: { cn: TOKEN_PERSONAL_MODELS, intl: TOKEN_PERSONAL_MODELS },
@@ -163,11 +146,6 @@ export const catalog: Catalog = {
     },
     {
       id: 'token-team',
-      name: { en: 'Token Plan (Team)', 'zh-CN': 'Token Plan 团队版' },
-      blurb: {
-        en: 'Credits-based plan with one key per seat; its key and URL never mix with Coding Plan or pay-as-you-go.',
-        'zh-CN': '按席位分配 Key 的 Credits 套餐；其 Key 与地址不可与 Coding Plan 或按量付费混用。',
-      },
       family: 'token-plan',
       regions: ['cn', 'intl'],
       models: { cn: TOKEN_TEAM_MODELS, intl: TOKEN_TEAM_MODELS },
@@ -183,11 +161,6 @@ export const catalog: Catalog = {
     },
     {
       id: 'payg',
-      name: { en: 'Pay-as-you-go', 'zh-CN': '按量付费' },
-      blurb: {
-        en: 'General Model Studio API billed per token; uses ordinary sk- keys, not plan keys.',
-        'zh-CN': '百炼通用 API，按 Token 计费；使用普通 sk- Key，而非套餐 Key。',
-      },
       family: 'payg',
       regions: ['cn', 'intl', 'us', 'hk'],
       models: { cn: PAYG_MODELS, intl: PAYG_MODELS, us: PAYG_QWEN_ONLY, hk: PAYG_QWEN_ONLY },

@@ -3,18 +3,35 @@
  * `data.ts` directly, so the data can change shape without touching callers.
  */
 
-import { catalog } from './data.js';
+import { catalogEn, type CatalogTextKey } from '../../i18n/catalog-en.js';
+import { catalogZhCN } from '../../i18n/catalog-zh-CN.js';
+import { catalogData } from './data.js';
 import type {
+  Catalog,
   Endpoints,
   HostFamily,
+  Localised,
   ModelSpec,
   PlanId,
   PlanSpec,
   RegionId,
+  RegionSpec,
 } from './types.js';
 
 export type * from './types.js';
-export { catalog };
+
+function words(key: CatalogTextKey): Localised {
+  return { en: catalogEn[key], 'zh-CN': catalogZhCN[key] };
+}
+
+/** The catalog with its words: `data.ts` facts joined with the catalog tables of src/i18n. */
+export const catalog: Catalog = {
+  ...catalogData,
+  regions: catalogData.regions.map(({ id, ...rest }): RegionSpec => ({ id, name: words(`region.${id}.name`), ...rest })),
+  plans: catalogData.plans.map(
+    ({ id, ...rest }): PlanSpec => ({ id, name: words(`plan.${id}.name`), blurb: words(`plan.${id}.blurb`), ...rest }),
+  ),
+};
 
 export type ModelMembership = 'yes' | 'unconfirmed' | 'no' | 'open';
 

@@ -1,6 +1,7 @@
 /**
- * Shapes of the plan catalog. The values live in `data.ts`, each fact with its sources; code
- * never branches on a plan or model name where a catalog field can say it instead.
+ * Shapes of the plan catalog. The values live in `data.ts`, each fact with its sources, and their
+ * words (plan and region names) in src/i18n/catalog-en.ts and src/i18n/catalog-zh-CN.ts; code never
+ * branches on a plan or model name where a catalog field can say it instead.
  */
 
 export type PlanId = 'coding' | 'token-personal' | 'token-team' | 'payg';
@@ -9,7 +10,10 @@ export type RegionId = 'cn' | 'intl' | 'us' | 'hk';
 export type HostFamily = 'coding' | 'token-plan' | 'payg';
 export type Protocol = 'openai' | 'anthropic';
 
-/** A source reference: a seed file name, an official URL, `github:owner/repo …` [3P] or `[inference] …`. */
+/**
+ * A source reference: a seed file name, an official URL, `github:owner/repo …` [3P], a docs/ page,
+ * or `[inference] …`; src/core/catalog/sources.ts names each one once.
+ */
 export type Source = string;
 
 export interface Localised {
@@ -108,4 +112,15 @@ export interface Catalog {
   readonly paygHostPatterns: readonly string[];
   /** Choices that concern the catalog as a whole (hosts, regions) rather than one plan or model. */
   readonly decisions?: readonly string[];
+}
+
+/** A plan as `data.ts` holds it: name and blurb are `plan.<id>.name` / `plan.<id>.blurb` in the catalog tables. */
+export type PlanData = Omit<PlanSpec, 'name' | 'blurb'>;
+
+/** A region as `data.ts` holds it: its name is `region.<id>.name` in the catalog tables. */
+export type RegionData = Omit<RegionSpec, 'name'>;
+
+export interface CatalogData extends Omit<Catalog, 'plans' | 'regions'> {
+  readonly plans: readonly PlanData[];
+  readonly regions: readonly RegionData[];
 }

@@ -6,14 +6,14 @@ import type { KeyPath } from '../formats/types.js';
 import { keyFindings, normalizeKey } from '../keys.js';
 import { thinkingBudget } from '../adapters/thinking.js';
 
-/** The path each protocol needs on each host family (plans.md §1.3). */
+/** The path each protocol needs on each host family (docs/plans.md#url-forms). */
 const EXPECTED_PATH: Record<ProviderView['protocol'], Record<HostFamily, string>> = {
   openai: { coding: '/v1', 'token-plan': '/compatible-mode/v1', payg: '/compatible-mode/v1' },
   anthropic: { coding: '/apps/anthropic', 'token-plan': '/apps/anthropic', payg: '/apps/anthropic' },
   'anthropic-sdk': { coding: '/apps/anthropic/v1', 'token-plan': '/apps/anthropic/v1', payg: '/apps/anthropic/v1' },
 };
 
-/** The plans a host family can mean; an edition cannot be read from a URL (plans.md §1.1). */
+/** The plans a host family can mean; an edition cannot be read from a URL (docs/plans.md#plans). */
 const PLANS_OF: Record<HostFamily, readonly PlanId[]> = { coding: ['coding'], 'token-plan': ['token-personal', 'token-team'], payg: ['payg'] };
 
 /** A host that is meant to be Alibaba's but is not one we know: a typo or a made-up region. */
@@ -47,7 +47,7 @@ export interface ViewContext {
   readonly recorded?: { readonly plan: PlanId; readonly region: RegionId };
 }
 
-/** Every offline check of one provider configuration (plans.md §6.1). */
+/** Every offline check of one provider configuration (docs/plans.md#offline-checks). */
 export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
   const out: Finding[] = [];
   const at = { tool: view.tool, file: view.file };
@@ -112,7 +112,7 @@ export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
     if (view.protocol !== 'openai' && !spec.anthropic) {
       out.push(finding('MODEL_NOT_ON_PROTOCOL', 'error', { ...mAt, params: { model: m.id, protocol: 'anthropic' } }));
     }
-    // The AI SDK's Anthropic client asks for min(output, 32000) plus the thinking budget (tools.md §4.4).
+    // The AI SDK's Anthropic client asks for min(output, 32000) plus the thinking budget (docs/tools/opencode.md#thinking).
     const sent = view.protocol === 'anthropic-sdk' && m.thinkingBudget !== undefined ? Math.min(m.maxTokens ?? 32_000, 32_000) + m.thinkingBudget : m.maxTokens;
     // Repairs aim at tp-setup's own budget: inside the maximum and at most half the output limit.
     const safe = thinkingBudget(spec);

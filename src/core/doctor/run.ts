@@ -1,4 +1,4 @@
-import { adapters, type Answers, type CurrentFile, type PerSubdirFiles, type ProviderView, type TargetFile, type ToolId } from '../adapters/index.js';
+import { adapters, type CurrentFile, type PerSubdirFiles, type ProviderView, type TargetFile, type ToolId } from '../adapters/index.js';
 import type { PlanId, RegionId } from '../catalog/types.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
@@ -8,20 +8,17 @@ import type { JsonValue } from '../formats/types.js';
 import { candidatePaths } from '../planner.js';
 import { checkView } from './checks.js';
 
-/** Target lists of some adapters depend on answers (Codex's shell profile); the doctor reads the defaults. */
-const NO_ANSWERS: Answers = { plan: 'coding', region: 'cn', tools: [], models: [], thinking: true };
-
 export interface DoctorRead {
   readonly tool: ToolId;
   readonly targets: readonly TargetFile[];
   readonly subdirs: readonly PerSubdirFiles[];
 }
 
-/** What the effects layer must read for these tools. */
+/** What the effects layer must read for these tools: the files each one reads (never setup's extras). */
 export function doctorReads(tools: readonly ToolId[], ctx: ToolContext): DoctorRead[] {
   return tools.map((tool) => ({
     tool,
-    targets: adapters[tool].targets(ctx, NO_ANSWERS),
+    targets: adapters[tool].targets(ctx),
     subdirs: adapters[tool].inspectSubdirs?.(ctx) ?? [],
   }));
 }

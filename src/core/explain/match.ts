@@ -5,10 +5,11 @@
  * the catalog patterns are normalised to one shape before a plain regular-expression search.
  */
 
+import type { ToolId } from '../adapters/types.js';
 import { catalog, getModel } from '../catalog/index.js';
 import type { Localised, ModelSpec, PlanId } from '../catalog/index.js';
 import { errorCatalog } from './catalog.js';
-import type { ErrorEntry, LimitKind, ToolId } from './catalog.js';
+import type { ErrorEntry, LimitKind } from './catalog.js';
 
 export interface ExplainContext {
   readonly plan?: PlanId;

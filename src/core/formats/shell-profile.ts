@@ -5,6 +5,9 @@ import { EditError, type Edit, type FormatEditor, type JsonValue, type ParseResu
  * only its `export NAME=value` lines are read, and only the line of the variable being set is
  * ever touched. Every other line is opaque and stays byte for byte.
  */
+/** Shell profiles (under the home) where an `export` of a key may live. */
+export const SHELL_PROFILES = ['.bashrc', '.zshrc', '.profile', '.bash_profile'] as const;
+
 const EXPORT = /^(\s*)export\s+([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
 
 function unquote(raw: string): string {

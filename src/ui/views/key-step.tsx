@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { planKeyVar } from '../../core/adapters/key-vars.js';
 import type { PlanId, RegionId } from '../../core/catalog/types.js';
 import { maskKey } from '../../core/keys.js';
-import { renderFinding } from '../../commands/report.js';
+import { renderFinding } from '../../presenters/view.js';
 import type { Finding } from '../../core/findings.js';
 import type { Translate } from '../../i18n/index.js';
 import { keyProblem, keyProblemWhileTyping, type KeyAnswer } from '../questions-reducer.js';

@@ -1,6 +1,5 @@
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { openclawPaths } from '../core/adapters/openclaw.js';
+import { openclawPaths } from '../core/adapters/openclaw/index.js';
 import type { ProviderView } from '../core/adapters/index.js';
 import type { ToolContext } from '../core/context.js';
 import type { Finding } from '../core/findings.js';
@@ -18,13 +17,14 @@ import {
   type StoreContext,
   type StoreStep,
   type StoredProfile,
-} from '../core/openclaw-store.js';
-import { readFileState, removeFile } from '../effects/fs.js';
+} from '../core/adapters/openclaw/store.js';
+import { listDir, readFileState, removeFile } from '../effects/fs.js';
 import { openclawEnv, runOpenclaw } from '../effects/openclaw-cli.js';
 import { loadManifest, openRun, saveManifest, type OpenRun } from '../effects/runs.js';
 import { openclawStateFiles, snapshotAfter, snapshotBefore } from '../effects/snapshots.js';
+import type { RunEvent } from './context.js';
 import type { Io } from './io.js';
-import type { Reporter } from './report.js';
+import type { Prompter } from './prompter.js';
 
 /**
  * From OpenClaw 2026.8 the credentials live in OpenClaw's own SQLite store. `clean` and `key`
@@ -79,11 +79,11 @@ export function storeContext(ctx: ToolContext, views: readonly ProviderView[]): 
 
 export type Consent = (step: StoreStep) => Promise<'run' | 'planned' | 'declined'>;
 
-/** yes → run; a terminal → ask; otherwise only list what would run. */
-export function consentFor(yes: boolean, ask: ((step: StoreStep) => Promise<boolean>) | null): Consent {
+/** yes → run; a terminal → ask, each command its own question; otherwise only list what would run. */
+export function consentFor(yes: boolean, prompter: Prompter | null, mode: 'clean' | 'key'): Consent {
   return async (step) => {
     if (yes) return 'run';
-    if (ask) return (await ask(step)) ? 'run' : 'declined';
+    if (prompter) return (await prompter.confirmStoreStep(step, mode)) ? 'run' : 'declined';
     return 'planned';
   };
 }
@@ -98,7 +98,7 @@ export interface StoreRunOptions {
   readonly mode: 'clean' | 'key';
   readonly ctx: ToolContext;
   readonly io: Io;
-  readonly reporter: Reporter;
+  readonly events: (event: RunEvent) => void;
   readonly consent: Consent;
   readonly legacy: readonly string[];
   readonly store: StoreContext;
@@ -136,7 +136,7 @@ export async function runStoreSteps(o: StoreRunOptions): Promise<{ outcome: Stor
   /** One step: announce, consent (for a change), back up, run. Returns whether it ran fine. */
   const step = async (s: StoreStep): Promise<{ ok: boolean; stdout: string }> => {
     const argv = ['openclaw', ...stepArgs(s)];
-    o.reporter.storeStep(s, argv);
+    o.events({ type: 'store-step', step: s, argv });
     const consent = changesState(s) ? await o.consent(s) : 'run';
     if (consent !== 'run') {
       commands.push({ step: s, argv, status: consent });
@@ -202,7 +202,7 @@ export async function runStoreSteps(o: StoreRunOptions): Promise<{ outcome: Stor
 async function migratedCopies(legacy: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const file of legacy) {
-    const names = await fsp.readdir(path.dirname(file)).catch(() => [] as string[]);
+    const names = await listDir(path.dirname(file));
     out.push(...names.filter((n) => n.startsWith(`${path.basename(file)}.migrated-`)).map((n) => path.join(path.dirname(file), n)));
   }
   return out;

@@ -1,8 +1,8 @@
 /**
- * OpenClaw's config schema is strict and changed between releases (reference: openclaw.md §0).
+ * OpenClaw's config schema is strict and changed between releases (docs/tools/openclaw.md#versions).
  * These are the release boundaries tp-setup has to respect, as data.
  */
-import { compareVersions, parseVersion, type Version } from './versions.js';
+import { compareVersions, parseVersion, type Version } from '../versions.js';
 
 export type CalVer = Version;
 

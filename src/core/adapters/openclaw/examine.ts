@@ -1,16 +1,20 @@
-import { getModel } from '../catalog/index.js';
-import type { ToolContext } from '../context.js';
-import { finding, type Finding } from '../findings.js';
-import { jsonEditor } from '../formats/json.js';
-import type { JsonValue } from '../formats/types.js';
-import { getAt } from '../formats/value.js';
-import { isObject } from './edit-helpers.js';
-import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
-import { compareCalVer, formatCalVer, OPENCLAW_RULES, openclawFeatures, parseCalVer } from './openclaw-version.js';
-import type { Examination, ExamineInput, PerSubdirFiles, ProviderView } from './types.js';
-import { usesAuthStore } from '../openclaw-store.js';
+import { getModel } from '../../catalog/index.js';
+import type { ToolContext } from '../../context.js';
+import { finding, type Finding } from '../../findings.js';
+import { jsonEditor } from '../../formats/json.js';
+import type { JsonValue } from '../../formats/types.js';
+import { getAt } from '../../formats/value.js';
+import { isObject } from '../edit-helpers.js';
+import { isModelStudioProvider, keyFromVariable, num, str } from '../examine-helpers.js';
+import { compareCalVer, OPENCLAW_RULES, openclawFeatures, parseCalVer } from './version.js';
+import { versionTooOld } from '../versions.js';
+import type { Examination, ExamineInput, PerSubdirFiles, ProviderView } from '../types.js';
+import { usesAuthStore } from './store.js';
 
-/** Providers OpenClaw no longer serves and that confuse its routing when left behind (seeds 003/004). */
+/** The files OpenClaw reads: `openclaw.json` and the `.env` beside its state. */
+export type OpenclawFileId = 'config' | 'env';
+
+/** Providers OpenClaw no longer serves and that confuse its routing when left behind (E24, E32 in docs/plans.md#errors). */
 const RETIRED = ['qwen-portal'];
 /** Provider ids owned by OpenClaw plugins: a primary may name them without a providers entry. */
 const PLUGIN_PROVIDERS = ['qwen', 'qwencloud', 'modelstudio', 'dashscope', 'qwen-token-plan', 'bailian-token-plan', 'openai', 'anthropic', 'ollama'];
@@ -20,9 +24,9 @@ export function openclawSubdirs(stateDir: string): PerSubdirFiles[] {
   return [{ id: 'agents', dir: `${stateDir}/agents`, files: CACHE_FILES }];
 }
 
-function keyOf(apiKey: JsonValue | undefined, ctx: ToolContext, input: ExamineInput, provider: string): ProviderView['key'] {
+function keyOf(apiKey: JsonValue | undefined, ctx: ToolContext, input: ExamineInput<OpenclawFileId>, provider: string): ProviderView['key'] {
   if (apiKey === undefined) return { source: 'none' };
-  // `${VAR}` in a string, or an env SecretRef object (openclaw.md §1).
+  // `${VAR}` in a string, or an env SecretRef object (docs/tools/openclaw.md#env-substitution).
   const ref = typeof apiKey === 'string' ? /^\$\{([A-Z_][A-Z0-9_]*)\}$/.exec(apiKey.trim())?.[1] : isObject(apiKey) && apiKey.source === 'env' ? str(apiKey.id) : undefined;
   if (ref) return keyFromVariable(ref, ctx.env, input.files.env);
   const path = ['models', 'providers', provider, 'apiKey'];
@@ -30,7 +34,7 @@ function keyOf(apiKey: JsonValue | undefined, ctx: ToolContext, input: ExamineIn
   return { source: 'store' };
 }
 
-export function examineOpenclaw(input: ExamineInput): Examination {
+export function examineOpenclaw(input: ExamineInput<OpenclawFileId>): Examination {
   const config = input.files.config;
   if (!config) return { views: [], findings: [] };
   const { ctx } = input;
@@ -81,14 +85,14 @@ export function examineOpenclaw(input: ExamineInput): Examination {
         // reasoning without the Qwen format sends no enable_thinking; the format without reasoning sends nothing either.
         if (spec && spec.thinking !== 'none' && m.reasoning === true !== qwenFormat) {
           const at = ['models', 'providers', id, 'models', i];
-          // Both halves, where this OpenClaw accepts the Qwen format (openclaw.md §2).
+          // Both halves, where this OpenClaw accepts the Qwen format (docs/tools/openclaw.md#schema).
           const repair = openclawFeatures(ctx.versions.openclaw).qwenThinkingFormat
             ? { repair: { file, format: 'json5' as const, edits: [{ op: 'set' as const, path: [...at, 'reasoning'], value: true }, { op: 'set' as const, path: [...at, 'compat', 'thinkingFormat'], value: 'qwen' }] } }
             : {};
           findings.push(finding('OPENCLAW_THINKING_CONFIG', 'warning', { tool: 'openclaw', file, keyPath: `models.providers.${id}.models[${i}]`, params: { model: str(m.id) ?? '' }, ...repair }));
         }
         if (m.reasoning === true && version && compareCalVer(version, OPENCLAW_RULES.thinkingSince) < 0) {
-          findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: 'openclaw', params: { tool: 'OpenClaw', reason: 'thinking', version: formatCalVer(version), minimum: formatCalVer(OPENCLAW_RULES.thinkingSince) } }));
+          findings.push(versionTooOld('openclaw', 'OpenClaw', 'thinking', version, OPENCLAW_RULES.thinkingSince));
         }
       });
     }
@@ -126,12 +130,12 @@ export function examineOpenclaw(input: ExamineInput): Examination {
   if (isObject(profiles)) {
     for (const [name, profile] of Object.entries(profiles)) {
       if (isObject(profile) && ('apiKey' in profile || 'key' in profile)) {
-        // auth.profiles is metadata only; the fields OpenClaw rejects there go (E29).
+        // auth.profiles is metadata only; the fields OpenClaw rejects there go (docs/tools/openclaw.md#schema, E29 in docs/plans.md#errors).
         const edits = ['apiKey', 'key', 'type'].filter((k) => k in profile).map((k) => ({ op: 'delete' as const, path: ['auth', 'profiles', name, k] }));
         findings.push(finding('OPENCLAW_AUTH_PROFILE_KEY', 'error', { tool: 'openclaw', file, keyPath: `auth.profiles.${name}`, repair: { file, format: 'json5', edits } }));
       } else if (isObject(profile) && typeof profile.provider === 'string' && keyed.has(profile.provider) && usesAuthStore(ctx.versions.openclaw)) {
         // OpenClaw writes this metadata when it stores a key of its own (paste-api-key, onboarding):
-        // from 2026.8 that stored key wins over the config's apiKey (openclaw.md §3a). Offline hint;
+        // from 2026.8 that stored key wins over the config's apiKey (docs/tools/openclaw.md#caches). Offline hint;
         // `clean` asks OpenClaw itself.
         findings.push(finding('OPENCLAW_STORED_PROFILE', 'warning', { tool: 'openclaw', file, keyPath: `auth.profiles.${name}`, params: { profile: name, provider: profile.provider } }));
       }
@@ -143,11 +147,11 @@ export function examineOpenclaw(input: ExamineInput): Examination {
 }
 
 /** Per-agent caches (every agent, not only `main`) that disagree with openclaw.json. */
-function examineCaches(input: ExamineInput, providers: JsonValue | undefined, keys: Record<string, string | undefined>, version: ReturnType<typeof parseCalVer>): Finding[] {
+function examineCaches(input: ExamineInput<OpenclawFileId>, providers: JsonValue | undefined, keys: Record<string, string | undefined>, version: ReturnType<typeof parseCalVer>): Finding[] {
   const out: Finding[] = [];
   const agents = input.subdirs.agents ?? {};
   const base = input.files.config ? input.files.config.target.path.replace(/[^/\\]+$/, '') : '';
-  // From 2026.8 a stale models.json no longer routes requests (openclaw.md §3a); it still misleads.
+  // From 2026.8 a stale models.json no longer routes requests (docs/tools/openclaw.md#caches); it still misleads.
   const severity = version && compareCalVer(version, [2026, 8, 0]) >= 0 ? 'warning' : 'error';
   for (const [agent, files] of Object.entries(agents)) {
     const dir = `${base}agents/${agent}/`;
@@ -176,7 +180,7 @@ function examineCaches(input: ExamineInput, providers: JsonValue | undefined, ke
           if (name.startsWith('alibaba-cloud:')) {
             out.push(finding('OPENCLAW_DISCOVERY_PROFILE', 'info', { tool: 'openclaw', file: `${dir}agent/auth-profiles.json`, keyPath: `profiles.${name}`, params: { agent, profile: name } }));
           } else if (isObject(p) && typeof p.provider === 'string' && typeof p.key === 'string' && keys[p.provider] !== undefined && p.key !== keys[p.provider]) {
-            // A stored profile beats the config key (openclaw.md §3a): the old key keeps being sent.
+            // A stored profile beats the config key (docs/tools/openclaw.md#caches): the old key keeps being sent.
             out.push(finding('OPENCLAW_STALE_CACHE', 'error', { tool: 'openclaw', file: `${dir}agent/auth-profiles.json`, keyPath: `profiles.${name}`, params: { agent, provider: p.provider, what: 'key' } }));
           }
         }

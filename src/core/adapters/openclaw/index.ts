@@ -1,21 +1,22 @@
-import { getModel, getPlan } from '../catalog/index.js';
-import { resolveEndpoints } from '../endpoints.js';
-import { dirOf, joinPath, type ToolContext } from '../context.js';
-import { finding, type Finding } from '../findings.js';
-import type { Edit, JsonValue } from '../formats/types.js';
-import { getAt } from '../formats/value.js';
-import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
-import { examineOpenclaw, openclawSubdirs } from './openclaw-examine.js';
-import { formatCalVer, OPENCLAW_RULES, openclawFeatures } from './openclaw-version.js';
-import type { AdapterInput, Answers, AdapterOutput, TargetFile, ToolAdapter } from './types.js';
+import { getModel, getPlan } from '../../catalog/index.js';
+import { resolveEndpoints } from '../../endpoints.js';
+import { dirOf, joinPath, type ToolContext } from '../../context.js';
+import { finding, type Finding } from '../../findings.js';
+import type { Edit, JsonValue } from '../../formats/types.js';
+import { getAt } from '../../formats/value.js';
+import { deleteIfPresent, isObject, setIfChanged } from '../edit-helpers.js';
+import { examineOpenclaw, openclawSubdirs, type OpenclawFileId } from './examine.js';
+import { formatCalVer, OPENCLAW_RULES, openclawFeatures } from './version.js';
+import { versionTooOld } from '../versions.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type TargetFile, type ToolAdapter } from '../types.js';
 
 /** A neutral provider id: `qwen`, `modelstudio`, `qwen-token-plan`… belong to OpenClaw plugins. */
 export const OPENCLAW_PROVIDER = 'bailian';
 export const OPENCLAW_KEY_VAR = 'BAILIAN_API_KEY';
-/** Providers that OpenClaw no longer serves and that confuse its routing when left behind. */
+/** Providers that OpenClaw no longer serves and that confuse its routing when left behind (E24, E32 in docs/plans.md#errors). */
 const RETIRED_PROVIDERS = ['qwen-portal'];
 
-/** Same resolution order as `openclaw config file` (openclaw.md §1). */
+/** Same resolution order as `openclaw config file` (docs/tools/openclaw.md#config-file). */
 export function openclawPaths(ctx: ToolContext): { config: string; stateDir: string } {
   const home = ctx.env.OPENCLAW_HOME || ctx.home;
   const stateDir = ctx.env.OPENCLAW_STATE_DIR || joinPath(home, '.openclaw');
@@ -23,7 +24,7 @@ export function openclawPaths(ctx: ToolContext): { config: string; stateDir: str
   return { config, stateDir: ctx.env.OPENCLAW_STATE_DIR || dirOf(config) };
 }
 
-function targets(ctx: ToolContext, _answers?: Answers): TargetFile[] {
+function targets(ctx: ToolContext): TargetFile<OpenclawFileId>[] {
   const { config, stateDir } = openclawPaths(ctx);
   return [
     // OpenClaw writes its own config 0600 and its docs recommend it; tp-setup does the same.
@@ -38,7 +39,7 @@ function modelEntry(id: string, thinking: boolean, qwenFormat: boolean, subscrip
   const entry: { [k: string]: JsonValue } = { id, name: id, reasoning };
   if (reasoning && qwenFormat) entry.compat = { thinkingFormat: 'qwen' };
   entry.input = m?.imageInput ? ['text', 'image'] : ['text'];
-  // Subscription calls are not billed per token; the seeds' example writes zero costs.
+  // Subscription calls are not billed per token: zero costs.
   if (subscription) entry.cost = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
   if (m) {
     entry.contextWindow = m.contextWindow;
@@ -47,10 +48,8 @@ function modelEntry(id: string, thinking: boolean, qwenFormat: boolean, subscrip
   return entry;
 }
 
-function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
-  const config = files.config;
-  const envFile = files.env;
-  if (!config || !envFile) throw new Error('openclaw: files not loaded');
+function plan({ answers, key, ctx, files }: AdapterInput<OpenclawFileId>): AdapterOutput<OpenclawFileId> {
+  const { config, env: envFile } = files;
   const cur = config.value;
   const file = config.target.path;
   const findings: Finding[] = [];
@@ -60,17 +59,14 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   const edits: Edit[] = [];
 
   if (features.version && !features.thinking && answers.thinking) {
-    findings.push(finding('TOOL_VERSION_TOO_OLD', 'warning', { tool: 'openclaw', params: { tool: 'OpenClaw', reason: 'thinking', version: formatCalVer(features.version), minimum: formatCalVer(OPENCLAW_RULES.thinkingSince) },
-    }));
+    findings.push(versionTooOld('openclaw', 'OpenClaw', 'thinking', features.version, OPENCLAW_RULES.thinkingSince));
   }
   if (features.version && !features.qwenThinkingFormat && answers.thinking) {
-    findings.push(finding('OPENCLAW_THINKING_FORMAT_UNSUPPORTED', 'warning', {
-      tool: 'openclaw', params: { version: formatCalVer(features.version) },
-    }));
+    findings.push(finding('OPENCLAW_THINKING_FORMAT_UNSUPPORTED', 'warning', { tool: 'openclaw', params: { version: formatCalVer(features.version) } }));
   }
 
   // With reasoning off OpenClaw sends no thinking switch at all, so a model that thinks by default
-  // still thinks; OpenClaw's own `/think off` is the way to stop it (openclaw.md §6).
+  // still thinks; OpenClaw's own `/think off` is the way to stop it (docs/tools/openclaw.md#request).
   const thinkers = answers.models.filter((id) => getModel(id)?.thinkingDefaultOn);
   if (!answers.thinking && thinkers.length > 0) {
     findings.push(finding('OPENCLAW_THINKING_DEFAULT', 'info', { tool: 'openclaw', params: { model: thinkers.join(', ') } }));
@@ -145,12 +141,13 @@ function plan({ answers, key, ctx, files }: AdapterInput): AdapterOutput {
   };
 }
 
-export const openclaw: ToolAdapter = {
+export const openclaw: ToolAdapter<OpenclawFileId> = {
   id: 'openclaw',
   label: 'OpenClaw',
+  // The config schema changed between releases (OPENCLAW_RULES), so setup asks for the version first.
+  ...toolCommand({ bin: 'openclaw', versionArgs: ['--version'], versionSensitive: true, oneShot: (prompt) => ['agent', '--local', '--message', prompt, '--json'] }),
   targets,
   plan,
   inspectSubdirs: (ctx) => openclawSubdirs(openclawPaths(ctx).stateDir),
   examine: examineOpenclaw,
-  oneShot: { bin: 'openclaw', args: (prompt) => ['agent', '--local', '--message', prompt, '--json'] },
 };

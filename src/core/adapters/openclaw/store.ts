@@ -1,12 +1,12 @@
 /**
- * OpenClaw 2026.8 and later keep model credentials in their own SQLite store (openclaw.md §3a).
+ * OpenClaw 2026.8 and later keep model credentials in their own SQLite store (docs/tools/openclaw.md#caches).
  * tp-setup never edits that store itself: it runs OpenClaw's own commands, after a byte backup.
  * This module decides which commands, and how a backed-up store file may be put back; the
  * effects layer runs them.
  */
 
-import { compareCalVer, parseCalVer, type CalVer } from './adapters/openclaw-version.js';
-import { finding, type Finding } from './findings.js';
+import { compareCalVer, parseCalVer, type CalVer } from './version.js';
+import { finding, type Finding } from '../../findings.js';
 
 /** First release whose credentials live in SQLite; a leftover auth-profiles.json then blocks commands. */
 export const AUTH_STORE_SINCE: CalVer = [2026, 8, 0];
@@ -110,7 +110,7 @@ export interface StoreContext {
 
 /**
  * What the stored profiles mean: a Model Studio profile beside a config key wins over that key
- * (openclaw.md §3a: the profile's key is sent even after openclaw.json gets a new one), and an
+ * (docs/tools/openclaw.md#caches: the profile's key is sent even after openclaw.json gets a new one), and an
  * `alibaba-cloud:*` profile makes OpenClaw fail its model discovery.
  */
 export function storeFindings(profiles: readonly StoredProfile[], ctx: StoreContext): Finding[] {

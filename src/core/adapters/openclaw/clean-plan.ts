@@ -1,11 +1,11 @@
-import type { Finding } from './findings.js';
-import type { Edit } from './formats/types.js';
+import type { Finding } from '../../findings.js';
+import type { Edit } from '../../formats/types.js';
 
 /** The finding codes `clean` acts on: OpenClaw per-agent caches that disagree with openclaw.json. */
 export const CLEANABLE = ['OPENCLAW_STALE_CACHE', 'OPENCLAW_OAUTH_LEFTOVER', 'OPENCLAW_DISCOVERY_PROFILE'] as const;
 
 /** A finding `doctor --fix` can repair: a mechanical repair, or a cache `clean` moves aside. */
-export function isFixable(f: Finding): boolean {
+export function canRepair(f: Finding): boolean {
   return f.repair !== undefined || (CLEANABLE as readonly string[]).includes(f.code);
 }
 

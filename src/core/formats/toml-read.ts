@@ -1,0 +1,50 @@
+/**
+ * Reading TOML for the editor in toml.ts: smol-toml, a strict TOML 1.1 parser with line/column
+ * errors, is also the check that every edited text still parses and holds the intended value.
+ */
+import { parse as parseStrict, TomlError } from 'smol-toml';
+import { deepEqual, setOwn, type JsonObject } from './value.js';
+import type { JsonValue, ParseError } from './types.js';
+
+export type Read = { ok: true; value: JsonObject } | { ok: false; error: ParseError };
+
+function offsetOf(body: string, line: number, column: number): number {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const next = body.indexOf('\n', start);
+    if (next === -1) break;
+    start = next + 1;
+  }
+  return Math.min(body.length, start + Math.max(0, column - 1));
+}
+
+/** Dates become their TOML text; integers past 2^53 become the nearest number. */
+function toJson(value: unknown): JsonValue {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object' && value !== null) {
+    const result: JsonObject = {};
+    for (const [key, child] of Object.entries(value)) setOwn(result, key, toJson(child));
+    return result;
+  }
+  return value as JsonValue;
+}
+
+export function read(body: string): Read {
+  try {
+    const value = toJson(parseStrict(body, { integersAsBigInt: 'asNeeded' }));
+    return { ok: true, value: value as JsonObject };
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const message = (error.message.split('\n')[0] ?? '').replace(/^Invalid TOML document:\s*/, '') || 'invalid TOML';
+    const offset = offsetOf(body, error.line, error.column);
+    return { ok: false, error: { message, offset, line: error.line, column: error.column } };
+  }
+}
+
+/** Whether the text parses and holds exactly `value`. */
+export function holds(body: string, value: JsonValue): boolean {
+  const result = read(body);
+  return result.ok && deepEqual(result.value, value);
+}

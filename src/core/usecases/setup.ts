@@ -1,0 +1,147 @@
+/**
+ * setup's decisions, pure: which answers are still missing, what every file becomes, which
+ * findings block the write, and what to offer afterwards. The command reads the files and the
+ * tools' versions, asks, and writes; nothing here touches disk or a process.
+ */
+import type { Answers, KeyStorage } from '../adapters/index.js';
+import { CLEANABLE } from '../adapters/openclaw/clean-plan.js';
+import type { ToolContext } from '../context.js';
+import { maskedDiff } from '../diff.js';
+import { isValidBaseUrl } from '../endpoints.js';
+import { CliError, ExitCode, type ErrorDetail } from '../errors.js';
+import { hasErrors, type Finding } from '../findings.js';
+import { keyFindings, normalizeKey } from '../keys.js';
+import { planChanges, type ChangePlan, type Guide, type NextStep } from '../planner.js';
+import { checkModels, isComplete, resolveAnswers, type PartialAnswers, type RawAnswers } from '../questions.js';
+import type { FileWrite } from '../writes.js';
+
+export interface SetupFlags {
+  readonly raw: RawAnswers;
+  readonly yes: boolean;
+  readonly keyEnv: string | undefined;
+  readonly keyStdin: boolean;
+  readonly baseUrl: string | undefined;
+  readonly keyStorage: string | undefined;
+  readonly shellProfile: string | undefined;
+}
+
+export interface ChangeRow {
+  readonly tool: string;
+  readonly path: string;
+  readonly action: 'create' | 'update' | 'unchanged';
+  readonly backup: string | null;
+  readonly diff?: string | undefined;
+}
+
+/** What the review shows before anything is written. */
+export interface SetupReview {
+  readonly answers: Answers;
+  readonly changes: readonly ChangeRow[];
+  /** One masked diff per file that changes. */
+  readonly diffs: readonly string[];
+  readonly findings: readonly Finding[];
+}
+
+/** Flags whose values are checked before any question: usage errors, exit 2. */
+export function checkSetupFlags(flags: SetupFlags): void {
+  if (flags.baseUrl !== undefined && !isValidBaseUrl(flags.baseUrl)) {
+    throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--base-url', value: flags.baseUrl, choices: 'https://host[:port][/prefix]' });
+  }
+  if (flags.keyStorage !== undefined && flags.keyStorage !== 'env' && flags.keyStorage !== 'inline') {
+    throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--key-storage', value: flags.keyStorage, choices: 'env, inline' });
+  }
+}
+
+/**
+ * Flags and env twins → complete answers, or what is left to ask. Without anyone to ask, every
+ * missing answer is one detail line of a usage error (the key included: it never comes from argv).
+ */
+export function resolveSetup(flags: SetupFlags, canAsk: boolean): { readonly answers: Answers } | { readonly ask: PartialAnswers } {
+  const { partial, missing, invalid } = resolveAnswers(flags.raw, flags.yes || !canAsk);
+  const bad = invalid[0];
+  if (bad) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: bad.flag, value: bad.value ?? '', choices: bad.choices.join(', ') });
+  const keyGiven = flags.keyEnv !== undefined || flags.keyStdin;
+  if (isComplete(partial) && (canAsk || keyGiven)) return { answers: partial };
+  if (!canAsk) {
+    const details: ErrorDetail[] = missing.map((m): ErrorDetail =>
+      m.choices.length === 0 ? { code: 'error.missingDepends', params: { flag: m.flag } } : { code: 'error.missingFlag', params: { flag: m.flag, choices: m.choices.join(', ') } },
+    );
+    if (!keyGiven) details.push({ code: 'error.missingKey' });
+    throw new CliError(ExitCode.USAGE, 'error.missing', {}, details);
+  }
+  return isComplete(partial) ? { answers: partial } : { ask: partial };
+}
+
+/** Codex reads its key from an exported variable: in a terminal, the profile line is offered. */
+export function offersShellProfile(flags: SetupFlags, answers: Answers): boolean {
+  return !flags.shellProfile && flags.keyStorage !== 'inline' && answers.tools.includes('codex');
+}
+
+/** The answers with the flags that only setup's writers read. */
+export function withWriteOptions(answers: Answers, flags: SetupFlags, shellProfile: string | undefined): Answers {
+  return {
+    ...answers,
+    ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+    ...(flags.keyStorage ? { keyStorage: flags.keyStorage as KeyStorage } : {}),
+    ...(shellProfile ? { shellProfile } : {}),
+  };
+}
+
+export interface SetupPlanInput {
+  readonly answers: Answers;
+  /** The key as it arrived (prompt, stdin, variable); cleaned here. */
+  readonly rawKey: string;
+  readonly ctx: ToolContext;
+  readonly texts: Readonly<Record<string, string | null>>;
+  readonly templates: Readonly<Record<string, string>>;
+  readonly dryRun: boolean;
+  /** A path as people read it (`~/…`), for diff headers. */
+  readonly show: (path: string) => string;
+}
+
+export interface SetupPlan {
+  readonly plan: ChangePlan;
+  readonly findings: readonly Finding[];
+  readonly review: SetupReview;
+  /** Each file with its action; with its masked diff on a dry run. */
+  readonly changes: readonly ChangeRow[];
+  readonly writes: readonly FileWrite[];
+  /** An error finding: nothing may be written. */
+  readonly blocked: boolean;
+}
+
+/** Everything setup will write, verified, with the findings that decide whether it may. */
+export function planSetup(input: SetupPlanInput): SetupPlan {
+  const { answers } = input;
+  const key = normalizeKey(input.rawKey).value;
+  const secrets = [key, input.rawKey].filter((s) => s.length > 0);
+  const plan = planChanges({ answers, key, ctx: input.ctx, texts: input.texts, templates: input.templates });
+  const findings = [...keyFindings(input.rawKey, answers.plan, answers.region).map((f) => ({ ...f, keyPath: f.keyPath ?? 'key' })), ...checkModels(answers), ...plan.findings];
+  const pending = plan.files.filter((f) => f.action !== 'unchanged');
+  const diffOf = (f: (typeof pending)[number]): string => maskedDiff(input.show(f.path), f.before, f.after, secrets);
+  const changes: ChangeRow[] = plan.files.map((f) => ({
+    tool: f.tool,
+    path: f.path,
+    action: f.action,
+    backup: null,
+    ...(input.dryRun && f.action !== 'unchanged' ? { diff: diffOf(f) } : {}),
+  }));
+  return {
+    plan,
+    findings,
+    review: { answers, changes: changes.map(({ diff: _diff, ...c }) => c), diffs: pending.map(diffOf), findings },
+    changes,
+    writes: pending.map((f) => ({ tool: f.tool, path: f.path, format: f.format, secret: f.secret, before: f.before, after: f.after, edits: f.edits })),
+    blocked: hasErrors(findings),
+  };
+}
+
+/**
+ * After writing openclaw.json: stale per-agent caches or a stored profile may still win over it.
+ * These are the findings that say so; setup offers `clean` for them.
+ */
+export function openclawLeftovers(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => (CLEANABLE as readonly string[]).includes(f.code) || f.code === 'OPENCLAW_STORED_PROFILE');
+}
+
+export type { Guide, NextStep };

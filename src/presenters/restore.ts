@@ -1,0 +1,38 @@
+import type { BackupsOutcome, RestoreOutcome } from '../commands/restore.js';
+import { hasMessage } from '../i18n/index.js';
+import { jsonDoc, lines, type Presenter } from './view.js';
+
+export const restorePresenter: Presenter<RestoreOutcome> = {
+  text: (o, view) => {
+    const { t } = view;
+    const { out, block } = lines();
+    out(t('restore.header', { runId: o.restored }));
+    for (const row of o.rows) {
+      if (row.outcome === 'refused') {
+        out(`  ! ${t('restore.file.refused', { path: view.show(row.path) })}`);
+        continue;
+      }
+      const key = row.outcome === 'skip' ? `restore.file.skip.${row.reason}` : `restore.file.${row.outcome}`;
+      if (hasMessage(key)) out(`  ${t(key, { path: view.show(row.path) })}`);
+      for (const k of row.kept) out(`  ! ${t('restore.kept', { path: view.show(row.path), key: k })}`);
+    }
+    if (o.runId) out(t('restore.done', { runId: o.runId }));
+    return block();
+  },
+  json: (o) => jsonDoc({ ok: true, restored: o.restored, runId: o.runId, files: o.rows }),
+};
+
+export const backupsPresenter: Presenter<BackupsOutcome> = {
+  text: (o, view) => {
+    const { t } = view;
+    const { out, block } = lines();
+    if (o.runs.length === 0) out(t('error.noRuns', { dir: view.show(o.dir) }));
+    else {
+      out(t('backups.header', { dir: view.show(o.dir) }));
+      for (const r of o.runs) out(`  ${t('backups.row', { runId: r.runId, command: r.command, status: r.status, count: r.files.length + (r.snapshots?.length ?? 0) })}`);
+    }
+    return block();
+  },
+  json: (o) =>
+    jsonDoc({ ok: true, runs: o.runs.map((r) => ({ runId: r.runId, command: r.command, status: r.status, createdAt: r.createdAt, files: [...r.files.map((f) => f.path), ...(r.snapshots ?? []).map((f) => f.path)] })) }),
+};
