@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { VERIFY_TIMEOUT_SECONDS } from './core/usecases/verify.js';
 import { QUESTIONS, type RawAnswers } from './core/questions.js';
 import { CliError, ExitCode } from './core/errors.js';
 import { detectLang, LANGS, type Lang } from './i18n/index.js';
@@ -143,7 +144,7 @@ export function buildProgram(version: string): Command {
       .description('opt-in: each configured tool sends one tiny request through its own one-shot command (uses a little quota)')
       .addOption(new Option('--tools <list>', 'only these tools').env('TP_SETUP_TOOLS'))
       .addOption(new Option('-y, --yes', 'do not ask before sending').env('TP_SETUP_YES'))
-      .option('--timeout <seconds>', 'per tool', '120'),
+      .option('--timeout <seconds>', 'per tool', String(VERIFY_TIMEOUT_SECONDS)),
   );
   common(
     program

@@ -1,4 +1,4 @@
-import { parseArgs, type ParsedCommand } from './args.js';
+import { envFlag, parseArgs, type ParsedCommand } from './args.js';
 import type { CommandContext, Outcome, RunEvent } from './commands/context.js';
 import { canPrompt, processIo, type Io } from './commands/io.js';
 import type { Prompter } from './commands/prompter.js';
@@ -19,45 +19,26 @@ import type { Presenter, View } from './presenters/view.js';
 
 export { VERSION };
 
-const truthy = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
-
 type Runnable = Exclude<ParsedCommand, { name: 'print' }>;
 type Loaded = { readonly run: (ctx: CommandContext<never>) => Promise<Outcome>; readonly presenter: Presenter<never> };
+type Run<O, R> = (ctx: CommandContext<O>) => Promise<R>;
 
-/** Each command's use-case and presenter, loaded together when that command runs. */
+/** A command's use-case and presenter, loaded together when that command runs. */
+async function both<O, R extends Outcome>(run: Promise<Run<O, R>>, presenter: Promise<Presenter<R>>): Promise<Loaded> {
+  const [r, p] = await Promise.all([run, presenter]);
+  return { run: r, presenter: p } as unknown as Loaded;
+}
+
+// Literal paths, so the bundler gives each command its own lazily loaded chunk.
 const COMMANDS: Readonly<Record<Runnable['name'], () => Promise<Loaded>>> = {
-  setup: async () => {
-    const [{ runSetup }, { setupPresenter }] = await Promise.all([import('./commands/setup.js'), import('./presenters/setup.js')]);
-    return { run: runSetup, presenter: setupPresenter } as Loaded;
-  },
-  backups: async () => {
-    const [{ runBackups }, { backupsPresenter }] = await Promise.all([import('./commands/restore.js'), import('./presenters/restore.js')]);
-    return { run: runBackups, presenter: backupsPresenter } as Loaded;
-  },
-  restore: async () => {
-    const [{ runRestore }, { restorePresenter }] = await Promise.all([import('./commands/restore.js'), import('./presenters/restore.js')]);
-    return { run: runRestore, presenter: restorePresenter } as Loaded;
-  },
-  doctor: async () => {
-    const [{ runDoctor }, { doctorPresenter }] = await Promise.all([import('./commands/doctor.js'), import('./presenters/doctor.js')]);
-    return { run: runDoctor, presenter: doctorPresenter } as Loaded;
-  },
-  verify: async () => {
-    const [{ runVerify }, { verifyPresenter }] = await Promise.all([import('./commands/verify.js'), import('./presenters/verify.js')]);
-    return { run: runVerify, presenter: verifyPresenter } as Loaded;
-  },
-  explain: async () => {
-    const [{ runExplain }, { explainPresenter }] = await Promise.all([import('./commands/explain.js'), import('./presenters/explain.js')]);
-    return { run: runExplain, presenter: explainPresenter } as Loaded;
-  },
-  key: async () => {
-    const [{ runKey }, { keyPresenter }] = await Promise.all([import('./commands/key.js'), import('./presenters/key.js')]);
-    return { run: runKey, presenter: keyPresenter } as Loaded;
-  },
-  clean: async () => {
-    const [{ runClean }, { cleanPresenter }] = await Promise.all([import('./commands/clean.js'), import('./presenters/clean.js')]);
-    return { run: runClean, presenter: cleanPresenter } as Loaded;
-  },
+  setup: () => both(import('./commands/setup.js').then((m) => m.runSetup), import('./presenters/setup.js').then((m) => m.setupPresenter)),
+  backups: () => both(import('./commands/restore.js').then((m) => m.runBackups), import('./presenters/restore.js').then((m) => m.backupsPresenter)),
+  restore: () => both(import('./commands/restore.js').then((m) => m.runRestore), import('./presenters/restore.js').then((m) => m.restorePresenter)),
+  doctor: () => both(import('./commands/doctor.js').then((m) => m.runDoctor), import('./presenters/doctor.js').then((m) => m.doctorPresenter)),
+  verify: () => both(import('./commands/verify.js').then((m) => m.runVerify), import('./presenters/verify.js').then((m) => m.verifyPresenter)),
+  explain: () => both(import('./commands/explain.js').then((m) => m.runExplain), import('./presenters/explain.js').then((m) => m.explainPresenter)),
+  key: () => both(import('./commands/key.js').then((m) => m.runKey), import('./presenters/key.js').then((m) => m.keyPresenter)),
+  clean: () => both(import('./commands/clean.js').then((m) => m.runClean), import('./presenters/clean.js').then((m) => m.cleanPresenter)),
 };
 
 /** Whether this command asks a person anything here: only in a terminal, and per command only when it may. */
@@ -86,7 +67,7 @@ async function loadPrompter(view: View, io: Io): Promise<Prompter> {
 /** argv → exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let t: Translate = translator(detectLang(undefined, io.env));
-  let json = argv.includes('--json') || truthy(io.env.TP_SETUP_JSON);
+  let json = argv.includes('--json') || envFlag(io.env.TP_SETUP_JSON);
   try {
     const cmd = parseArgs(argv, io.env, VERSION);
     if (cmd.name === 'print') {
@@ -120,7 +101,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       const { message, lines } = errorText(err, t);
       io.stderr(`${[message, ...lines].join('\n')}\n`);
     }
-    if (err.exitCode === ExitCode.INTERNAL && truthy(io.env.TP_SETUP_DEBUG) && thrown instanceof Error && thrown.stack) io.stderr(`${thrown.stack}\n`);
+    if (err.exitCode === ExitCode.INTERNAL && envFlag(io.env.TP_SETUP_DEBUG) && thrown instanceof Error && thrown.stack) io.stderr(`${thrown.stack}\n`);
     return err.exitCode;
   }
 }

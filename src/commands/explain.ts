@@ -4,7 +4,7 @@ import type { PlanId } from '../core/catalog/types.js';
 import { CliError, ExitCode } from '../core/errors.js';
 import { explainText, type ExplainEntry } from '../core/explain/match.js';
 import { redactSecrets } from '../core/keys.js';
-import { planChoices } from '../core/usecases/choices.js';
+import { planChoices } from '../core/questions.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
 import { scanHome } from '../effects/home-scan.js';
 import { readState } from '../effects/state.js';

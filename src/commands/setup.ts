@@ -4,7 +4,7 @@ import type { ToolContext } from '../core/context.js';
 import { CliError, ExitCode } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
 import { displayPath } from '../core/paths.js';
-import { candidatePaths, targetsFor, type Guide, type NextStep } from '../core/planner.js';
+import { resolveTargets, targetPaths, type Guide, type NextStep } from '../core/planner.js';
 import { checkSetupFlags, offersShellProfile, openclawLeftovers, planSetup, resolveSetup, withWriteOptions, type ChangeRow } from '../core/usecases/setup.js';
 import { applyWrites } from '../effects/apply.js';
 import { readTexts } from '../effects/fs.js';
@@ -46,8 +46,9 @@ export async function runSetup(ctx: CommandContext<SetupOptions>): Promise<Setup
 
   const versions = await probeVersions(answers.tools.filter((t) => VERSION_SENSITIVE.includes(t)), io.env);
   const toolCtx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
-  const texts = await readTexts(targetsFor(answers, toolCtx).flatMap(({ target }) => candidatePaths(target)));
-  const planned = planSetup({ answers, rawKey, ctx: toolCtx, texts, templates: await loadTemplates(), dryRun: opts.dryRun, show: (p) => displayPath(p, homes.home) });
+  const targets = resolveTargets(answers, toolCtx);
+  const texts = await readTexts(targetPaths(targets));
+  const planned = planSetup({ answers, rawKey, ctx: toolCtx, targets, texts, templates: await loadTemplates(), dryRun: opts.dryRun, show: (p) => displayPath(p, homes.home) });
   const { plan, review } = planned;
   const findings = [...planned.findings];
   const base = { answers, findings, dryRun: opts.dryRun, runId: null, guides: plan.guides };

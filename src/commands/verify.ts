@@ -5,6 +5,7 @@ import { ExitCode } from '../core/errors.js';
 import { explainText } from '../core/explain/match.js';
 import { redactSecrets } from '../core/keys.js';
 import { parseToolsFlag } from '../core/usecases/scan.js';
+import { VERIFY_PROMPT } from '../core/usecases/verify.js';
 import { scanHome } from '../effects/home-scan.js';
 import { inEmptyFolder, runOneShot } from '../effects/one-shot.js';
 import type { CommandContext, Outcome } from './context.js';
@@ -32,8 +33,6 @@ export interface VerifyOutcome extends Outcome {
   readonly results: readonly VerifyResult[];
 }
 
-const PROMPT = 'Reply with the single word OK.';
-
 /**
  * Opt-in: each configured tool sends one tiny request with its own one-shot command, so the
  * request is the tool's, as the plans require; tp-setup itself never sends the key anywhere.
@@ -51,8 +50,8 @@ export async function runVerify(ctx: CommandContext<VerifyOptions>): Promise<Ver
   const results = await inEmptyFolder(async (cwd) => {
     const out: VerifyResult[] = [];
     for (const tool of tools) {
-      const shot = adapters[tool].oneShot!;
-      const r = await runOneShot(shot.bin, shot.args(PROMPT), { cwd, env, timeoutSeconds: opts.timeoutSeconds });
+      const adapter = adapters[tool];
+      const r = await runOneShot(adapter.bin!, adapter.oneShot!.args(VERIFY_PROMPT), { cwd, env, timeoutSeconds: opts.timeoutSeconds });
       const ok = r.exitCode === 0 && !r.timedOut;
       out.push({
         tool,

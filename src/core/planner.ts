@@ -92,8 +92,6 @@ export function resolveTargets(answers: Answers, ctx: ToolContext): ResolvedTarg
   return list as readonly ResolvedTarget[] as ResolvedTargets;
 }
 
-/** @deprecated The same list as `resolveTargets`; kept until every caller has switched. */
-export const targetsFor = resolveTargets;
 
 export function candidatePaths(target: TargetFile): string[] {
   return [target.path, ...(target.alternatives ?? [])];

@@ -1,5 +1,5 @@
 import type { Answers } from '../core/adapters/index.js';
-import { catalog, getPlan } from '../core/catalog/index.js';
+import { getPlan, regionName } from '../core/catalog/index.js';
 import type { ChangeRow, SetupReview } from '../core/usecases/setup.js';
 import type { SetupOutcome } from '../commands/setup.js';
 import { hasMessage, type Translate } from '../i18n/index.js';
@@ -8,8 +8,7 @@ import { jsonDoc, lines, notes, renderFinding, say, toolLabel, type Block, type 
 
 /** The header names plan and region in the user's language; `--json` carries ids instead. */
 export function setupHeader(answers: Answers, t: Translate): Record<string, string> {
-  const region = catalog.regions.find((r) => r.id === answers.region)?.name[t.lang] ?? answers.region;
-  return { plan: getPlan(answers.plan).name[t.lang], region, model: answers.models.join(', ') };
+  return { plan: getPlan(answers.plan).name[t.lang], region: regionName(answers.region, t.lang), model: answers.models.join(', ') };
 }
 
 function changeRows(out: (line?: string) => void, changes: readonly ChangeRow[], view: View): void {

@@ -1,7 +1,7 @@
 import { checkbox, confirm, password, select } from '@inquirer/prompts';
 import type { Prompter } from '../commands/prompter.js';
 import { TOOL_IDS, adapters, type Answers } from '../core/adapters/index.js';
-import { catalog, getPlan, planIds, recommendedModel, regionIdsFor } from '../core/catalog/index.js';
+import { getPlan, planIds, recommendedModel, regionIdsFor, regionName } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';
 import type { PartialAnswers } from '../core/questions.js';
 import { QUESTIONS, isAnswered, isComplete, type Question, type QuestionId } from '../core/questions.js';
@@ -47,7 +47,7 @@ export function linePrompter(view: View, io: Io): Prompter {
         region: async (a, q) => ({
           region: await select({
             message: t(q.prompt),
-            choices: regionIdsFor(earlier(a.plan, 'plan')).map((id) => ({ value: id, name: catalog.regions.find((r) => r.id === id)?.name[t.lang] ?? id })),
+            choices: regionIdsFor(earlier(a.plan, 'plan')).map((id) => ({ value: id, name: regionName(id, t.lang) })),
           }),
         }),
         tools: async (_a, q) => ({

@@ -10,6 +10,7 @@ import { runVerify } from '../commands/verify.js';
 import { adapters } from '../core/adapters/index.js';
 import { CliError, ExitCode, toCliError } from '../core/errors.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
+import { VERIFY_TIMEOUT_SECONDS } from '../core/usecases/verify.js';
 import type { Homes } from '../effects/paths.js';
 import { cleanPresenter } from '../presenters/clean.js';
 import { doctorPresenter } from '../presenters/doctor.js';
@@ -161,5 +162,5 @@ async function afterSetup(ctx: FlowContext, tools: readonly string[]): Promise<v
   const verifiable = checked.filter((tool) => adapters[tool as keyof typeof adapters].oneShot !== undefined);
   if (verifiable.length === 0) return;
   if (!(await store.ask<boolean>({ kind: 'confirm', message: view.t('wizard.verifyOffer'), defaultYes: false }))) return;
-  show(ctx, verifyPresenter, await runVerify(commandContext(ctx, { ...common, tools: verifiable.join(','), yes: true, timeoutSeconds: 120 })));
+  show(ctx, verifyPresenter, await runVerify(commandContext(ctx, { ...common, tools: verifiable.join(','), yes: true, timeoutSeconds: VERIFY_TIMEOUT_SECONDS })));
 }

@@ -1,6 +1,6 @@
 import type { Answers, ToolId } from '../core/adapters/index.js';
-import { getPlan, isRegionOf, recommendedModel } from '../core/catalog/index.js';
-import type { PlanId, RegionId } from '../core/catalog/types.js';
+import { getPlan, isRegionOf, plansOf, recommendedModel } from '../core/catalog/index.js';
+import type { HostFamily, PlanId, RegionId } from '../core/catalog/types.js';
 import type { Finding } from '../core/findings.js';
 import { keyFindings, keyProblem } from '../core/keys.js';
 import { QUESTIONS, question, type PartialAnswers, type QuestionId } from '../core/questions.js';
@@ -24,13 +24,14 @@ export const STEP_ORDER: readonly StepId[] = QUESTIONS.flatMap((q): StepId[] => 
 ]);
 
 /** The plan screen asks for the product; Token Plan's edition is a second question. */
-export type Family = 'token' | 'coding' | 'payg';
+/** The first question's answer: Token Plan (its edition asked next), Coding Plan or pay-as-you-go. */
+export type PlanGroup = 'token' | 'coding' | 'payg';
 export type Edition = 'personal' | 'team';
 
 export type KeyAnswer = { readonly source: 'env'; readonly name: string; readonly value: string } | { readonly source: 'typed'; readonly value: string };
 
 export interface Values {
-  readonly family?: Family;
+  readonly family?: PlanGroup;
   readonly edition?: Edition;
   readonly region?: RegionId;
   readonly tools?: readonly ToolId[];
@@ -49,7 +50,7 @@ export interface QuestionState {
 }
 
 export type QuestionAction =
-  | { readonly type: 'plan'; readonly value: Family }
+  | { readonly type: 'plan'; readonly value: PlanGroup }
   | { readonly type: 'edition'; readonly value: Edition }
   | { readonly type: 'region'; readonly value: RegionId }
   | { readonly type: 'tools'; readonly value: readonly ToolId[] }
@@ -134,15 +135,16 @@ function sanitize(s: QuestionState): QuestionState {
   return { ...s, values };
 }
 
-const FAMILY_PLANS: Record<Family, readonly PlanId[]> = { token: ['token-personal', 'token-team'], coding: ['coding'], payg: ['payg'] };
+/** The catalog's host family behind each choice of the first question. */
+const GROUP_FAMILY: Readonly<Record<PlanGroup, HostFamily>> = { token: 'token-plan', coding: 'coding', payg: 'payg' };
 
 /**
  * The plan families to offer. `--region us` without `--plan` leaves only the families that serve
  * that region: Coding Plan there would have no model and no endpoint.
  */
-export function familiesFor(s: Pick<QuestionState, 'preset'>): Family[] {
+export function familiesFor(s: Pick<QuestionState, 'preset'>): PlanGroup[] {
   const region = s.preset.region;
-  return (['token', 'coding', 'payg'] as const).filter((f) => !region || FAMILY_PLANS[f].some((plan) => isRegionOf(plan, region)));
+  return (['token', 'coding', 'payg'] as const).filter((f) => !region || plansOf(GROUP_FAMILY[f]).some((plan) => isRegionOf(plan, region)));
 }
 
 export function questionsReducer(s: QuestionState, action: QuestionAction): QuestionState {

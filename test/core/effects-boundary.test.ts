@@ -11,11 +11,9 @@
  * Specifiers are read from TypeScript's own syntax tree:
  * https://github.com/microsoft/TypeScript/wiki/Using-the-Compiler-API
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { moduleSpecifiers, sourceFiles } from '../helpers/sources.js';
 
 const BUILTINS = new Set(['fs', 'fs/promises', 'child_process']);
 const PACKAGES = new Set(['execa', 'fs-extra', 'write-file-atomic']);
@@ -36,27 +34,13 @@ type Needs = Readonly<Record<string, { readonly modules: readonly string[]; read
  */
 const ENTRY_NEEDS: Needs = {};
 
-/** Every module specifier the file loads, in order of appearance. */
+/** Every module specifier the file loads, `require` and `getBuiltinModule` included. */
 function specifiers(file: string, text: string): string[] {
-  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
-  const found: string[] = [];
-  const literal = (node: ts.Node | undefined): void => {
-    if (node && ts.isStringLiteralLike(node)) found.push(node.text);
-  };
-  const loader = (callee: ts.Expression): boolean =>
-    callee.kind === ts.SyntaxKind.ImportKeyword ||
-    (ts.isIdentifier(callee) && callee.text === 'require') ||
-    (ts.isPropertyAccessExpression(callee) && callee.name.text === 'getBuiltinModule');
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) literal(node.moduleSpecifier);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) literal(node.moduleReference.expression);
-    else if (ts.isCallExpression(node) && loader(node.expression)) literal(node.arguments[0]);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) literal(node.argument.literal);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
+  return moduleSpecifiers(
+    file,
+    text,
+    (callee) => (ts.isIdentifier(callee) && callee.text === 'require') || (ts.isPropertyAccessExpression(callee) && callee.name.text === 'getBuiltinModule'),
+  );
 }
 
 /** Each file outside src/effects/ that loads a forbidden module beyond its allowance, as `path: module, module`. */
@@ -69,17 +53,6 @@ function offenders(files: ReadonlyMap<string, string>, needs: Needs = ENTRY_NEED
     if (bad.length > 0) out.push(`${file}: ${bad.join(', ')}`);
   }
   return out.sort();
-}
-
-async function sourceFiles(): Promise<Map<string, string>> {
-  const entries = await readdir(path.join(ROOT, 'src'), { recursive: true });
-  const files = new Map<string, string>();
-  for (const entry of entries.sort()) {
-    if (!/\.[cm]?tsx?$/.test(entry) || entry.endsWith('.d.ts')) continue;
-    const file = `src/${entry.split(path.sep).join('/')}`;
-    files.set(file, await readFile(path.join(ROOT, file), 'utf8'));
-  }
-  return files;
 }
 
 describe('disk and processes only through src/effects/', () => {

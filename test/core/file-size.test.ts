@@ -3,10 +3,11 @@
  * is split into cohesive modules (as src/core/formats/toml.ts and yaml.ts are). Data tables are
  * the exception, each listed below with its reason.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { sourceFiles } from '../helpers/sources.js';
 
 const MAX_LINES = 400;
 
@@ -41,17 +42,6 @@ function oversized(files: ReadonlyMap<string, string>, max = MAX_LINES): string[
     .filter(({ file, lines }) => lines > max && !allowed(file))
     .sort((a, b) => b.lines - a.lines || a.file.localeCompare(b.file))
     .map(({ file, lines }) => `${file}: ${lines} lines`);
-}
-
-async function sourceFiles(): Promise<Map<string, string>> {
-  const entries = await readdir(path.join(ROOT, 'src'), { recursive: true });
-  const files = new Map<string, string>();
-  for (const entry of entries.sort()) {
-    if (!/\.[cm]?[jt]sx?$/.test(entry)) continue;
-    const file = `src/${entry.split(path.sep).join('/')}`;
-    files.set(file, await readFile(path.join(ROOT, file), 'utf8'));
-  }
-  return files;
 }
 
 describe(`no source file over ${MAX_LINES} lines, data tables apart`, () => {

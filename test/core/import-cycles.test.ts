@@ -8,34 +8,13 @@
  * imports are not taken for them:
  * https://github.com/microsoft/TypeScript/wiki/Using-the-Compiler-API
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { moduleSpecifiers, sourceFiles } from '../helpers/sources.js';
 
 /** At most this many cycles are listed, and the search through one knot of modules stops after this many steps. */
 const MAX_CYCLES = 100;
 const MAX_STEPS = 200_000;
-
-/** Every module specifier the file names, in order of appearance. */
-function specifiers(file: string, text: string): string[] {
-  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
-  const found: string[] = [];
-  const literal = (node: ts.Node | undefined): void => {
-    if (node && ts.isStringLiteralLike(node)) found.push(node.text);
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) literal(node.moduleSpecifier);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) literal(node.moduleReference.expression);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) literal(node.arguments[0]);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) literal(node.argument.literal);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
 
 /** The source file a relative specifier names, or undefined for a package or a file that is no module here. */
 function resolve(from: string, specifier: string, files: ReadonlySet<string>): string | undefined {
@@ -57,7 +36,7 @@ function importGraph(files: ReadonlyMap<string, string>): Graph {
   const names = new Set(files.keys());
   const graph = new Map<string, string[]>();
   for (const [file, text] of files) {
-    const targets = specifiers(file, text).map((specifier) => resolve(file, specifier, names));
+    const targets = moduleSpecifiers(file, text).map((specifier) => resolve(file, specifier, names));
     graph.set(file, [...new Set(targets.filter((target): target is string => target !== undefined))].sort());
   }
   return graph;
@@ -139,17 +118,6 @@ function describeCycles(graph: Graph): string[] {
   return lines;
 }
 
-async function sourceFiles(): Promise<Map<string, string>> {
-  const entries = await readdir(path.join(ROOT, 'src'), { recursive: true });
-  const files = new Map<string, string>();
-  for (const entry of entries.sort()) {
-    if (!/\.[cm]?tsx?$/.test(entry) || entry.endsWith('.d.ts')) continue;
-    const file = `src/${entry.split(path.sep).join('/')}`;
-    files.set(file, await readFile(path.join(ROOT, file), 'utf8'));
-  }
-  return files;
-}
-
 describe('src/ has no import cycles', () => {
   it('no module reaches itself through its imports', async () => {
     const graph = importGraph(await sourceFiles());
@@ -176,7 +144,7 @@ describe('src/ has no import cycles', () => {
       "type Q = typeof import('./q.js');",
       'const el = <div title="it\'s">{import(\'./jsx.js\')}</div>;',
     ].join('\n');
-    expect(specifiers('src/x/view.tsx', text)).toEqual(['./a.js', './b.js', '../c.js', './d.js', './e.js', './f.js', './g.js', 'node:fs', './h.js', './q.js', './jsx.js']);
+    expect(moduleSpecifiers('src/x/view.tsx', text)).toEqual(['./a.js', './b.js', '../c.js', './d.js', './e.js', './f.js', './g.js', 'node:fs', './h.js', './q.js', './jsx.js']);
   });
 
   it('the check resolves .js specifiers to the sources', () => {

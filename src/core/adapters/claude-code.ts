@@ -162,11 +162,4 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   };
 }
 
-export const claudeCode: ToolAdapter<FileId> = {
-  id: 'claude-code',
-  label: 'Claude Code',
-  ...toolCommand({ bin: 'claude', versionArgs: ['--version'], oneShot: (p) => ['-p', p] }),
-  targets,
-  plan,
-  examine,
-};
+export const claudeCode: ToolAdapter<FileId> = { id: 'claude-code', label: 'Claude Code', ...toolCommand({ bin: 'claude', oneShot: (p) => ['-p', p] }), targets, plan, examine };

@@ -1,4 +1,4 @@
-import { classifyBaseUrl, familyOfPlan, getPlan } from '../catalog/index.js';
+import { classifyBaseUrl, familyOfPlan, getPlan, PLAN_OF_FAMILY } from '../catalog/index.js';
 import { getAt } from '../formats/value.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { resolveEndpoints } from '../endpoints.js';
@@ -117,9 +117,8 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
       models: selected === id && model ? [{ id: model, keyPath: 'model' }] : [],
     });
     if (selected === id && model) {
-      const plan = { coding: 'coding', 'token-plan': 'token-team', payg: 'payg' } as const;
       const family = classifyBaseUrl(String(p.base_url)).family;
-      const wire = family ? codexWireApi(ctx.versions.codex, { plan: plan[family], region: 'cn', tools: ['codex'], models: [model], thinking: true }) : null;
+      const wire = family ? codexWireApi(ctx.versions.codex, { plan: PLAN_OF_FAMILY[family], region: 'cn', tools: ['codex'], models: [model], thinking: true }) : null;
       if (wire && 'problem' in wire) findings.push({ ...wire.problem, file: config.target.path, keyPath: `model_providers.${id}` });
       else if (wire && p.wire_api !== wire.wireApi) {
         findings.push(finding('CODEX_WIRE_API', 'error', { tool: 'codex', file: config.target.path, keyPath: `model_providers.${id}.wire_api`, params: { value: String(p.wire_api ?? ''), expected: wire.wireApi } }));
@@ -133,7 +132,7 @@ export const codex: ToolAdapter<FileId, ExtraId> = {
   id: 'codex',
   label: 'Codex',
   // Which wire API the config names depends on the release (docs/tools/codex.md#wire-api).
-  ...toolCommand({ bin: 'codex', versionArgs: ['--version'], versionSensitive: true, oneShot: (p) => ['exec', '--skip-git-repo-check', p] }),
+  ...toolCommand({ bin: 'codex', versionSensitive: true, oneShot: (p) => ['exec', '--skip-git-repo-check', p] }),
   targets,
   setupExtras,
   plan,

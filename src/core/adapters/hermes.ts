@@ -77,7 +77,7 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
 export const hermes: ToolAdapter<FileId> = {
   id: 'hermes',
   label: 'Hermes Agent',
-  ...toolCommand({ bin: 'hermes', versionArgs: ['--version'], oneShot: (p) => ['chat', '-q', p, '-Q'] }),
+  ...toolCommand({ bin: 'hermes', oneShot: (p) => ['chat', '-q', p, '-Q'] }),
   targets,
   plan,
   examine,

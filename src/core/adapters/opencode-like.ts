@@ -197,7 +197,7 @@ export function opencodeLike(f: Flavour): ToolAdapter<FileId> {
     id: f.tool,
     label: f.label,
     // OpenCode's large-request fix is release-bound (OPENCODE_MIN_VERSION); both binaries are named after the tool id.
-    ...toolCommand({ bin: f.tool, versionArgs: ['--version'], versionSensitive: f.tool === 'opencode', oneShot: (p) => ['run', p] }),
+    ...toolCommand({ bin: f.tool, versionSensitive: f.tool === 'opencode', oneShot: (p) => ['run', p] }),
     targets,
     plan,
     examine,

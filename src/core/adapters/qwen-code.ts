@@ -150,11 +150,4 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   return { views, findings: [] };
 }
 
-export const qwenCode: ToolAdapter<FileId> = {
-  id: 'qwen-code',
-  label: 'Qwen Code',
-  ...toolCommand({ bin: 'qwen', versionArgs: ['--version'], oneShot: (p) => ['-p', p] }),
-  targets,
-  plan,
-  examine,
-};
+export const qwenCode: ToolAdapter<FileId> = { id: 'qwen-code', label: 'Qwen Code', ...toolCommand({ bin: 'qwen', oneShot: (p) => ['-p', p] }), targets, plan, examine };

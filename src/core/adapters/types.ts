@@ -82,8 +82,7 @@ export interface AdapterOutput<Id extends string = string> {
 
 /** The tool's own headless one-shot, which `verify` runs with a tiny prompt. */
 export interface OneShot {
-  /** The same as the adapter's `bin`, filled in by `toolCommand`. */
-  readonly bin: string;
+  /** The arguments after the adapter's `bin`. */
   args(prompt: string): readonly string[];
 }
 
@@ -117,19 +116,20 @@ export type AnyToolAdapter = ToolAdapter<string, string>;
 
 /**
  * An adapter's command-line facts from one declaration, so the binary is written once:
- * `...toolCommand({ bin: 'claude', versionArgs: ['--version'], oneShot: (p) => ['-p', p] })`.
+ * `...toolCommand({ bin: 'claude', oneShot: (p) => ['-p', p] })`.
  */
 export function toolCommand(spec: {
   readonly bin: string;
-  readonly versionArgs: readonly string[];
+  /** Default `--version`, which every supported tool answers. */
+  readonly versionArgs?: readonly string[];
   readonly versionSensitive?: boolean;
   readonly oneShot?: (prompt: string) => readonly string[];
 }): Pick<ToolAdapter, 'bin' | 'versionArgs' | 'versionSensitive' | 'oneShot'> {
   return {
     bin: spec.bin,
-    versionArgs: spec.versionArgs,
+    versionArgs: spec.versionArgs ?? ['--version'],
     versionSensitive: spec.versionSensitive ?? false,
-    ...(spec.oneShot ? { oneShot: { bin: spec.bin, args: spec.oneShot } } : {}),
+    ...(spec.oneShot ? { oneShot: { args: spec.oneShot } } : {}),
   };
 }
 

@@ -66,8 +66,20 @@ export function isPlanId(value: string): value is PlanId {
   return plansById.has(value as PlanId);
 }
 
-export function isRegionId(value: string): value is RegionId {
-  return (regionIds as readonly string[]).includes(value);
+/** A region's name in the user's language (its id when the catalog has none). */
+export function regionName(id: RegionId, lang: keyof Localised): string {
+  return catalog.regions.find((r) => r.id === id)?.name[lang] ?? id;
+}
+
+/**
+ * One plan standing for its family where only the family matters (key rules, Codex's wire API):
+ * Token Plan's editions share hosts, key format and models there.
+ */
+export const PLAN_OF_FAMILY: Readonly<Record<HostFamily, PlanId>> = { coding: 'coding', 'token-plan': 'token-team', payg: 'payg' };
+
+/** The plans whose hosts form this family (Token Plan: both editions). */
+export function plansOf(family: HostFamily): PlanId[] {
+  return catalog.plans.filter((p) => p.family === family).map((p) => p.id);
 }
 
 export function getPlan(id: PlanId): PlanSpec {

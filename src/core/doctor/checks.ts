@@ -1,5 +1,5 @@
 import type { ProviderView } from '../adapters/types.js';
-import { catalog, classifyBaseUrl, getModel, getPlan, isModelInPlan } from '../catalog/index.js';
+import { catalog, classifyBaseUrl, getModel, getPlan, isModelInPlan, plansOf } from '../catalog/index.js';
 import type { HostFamily, PlanId, RegionId } from '../catalog/types.js';
 import { finding, type Finding, type Repair } from '../findings.js';
 import type { KeyPath } from '../formats/types.js';
@@ -14,7 +14,6 @@ const EXPECTED_PATH: Record<ProviderView['protocol'], Record<HostFamily, string>
 };
 
 /** The plans a host family can mean; an edition cannot be read from a URL (docs/plans.md#plans). */
-const PLANS_OF: Record<HostFamily, readonly PlanId[]> = { coding: ['coding'], 'token-plan': ['token-personal', 'token-team'], payg: ['payg'] };
 
 /** A host that is meant to be Alibaba's but is not one we know: a typo or a made-up region. */
 function looksAlibaba(host: string): boolean {
@@ -73,10 +72,10 @@ export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
   }
 
   const rec = vc.recorded;
-  if (rec && region && rec.region !== region && PLANS_OF[family].includes(rec.plan)) {
+  if (rec && region && rec.region !== region && plansOf(family).includes(rec.plan)) {
     out.push(finding('URL_REGION_MISMATCH', 'error', { ...at, keyPath: view.keyPath, params: { chosen: rec.region, host: region } }));
   }
-  const plans = rec && PLANS_OF[family].includes(rec.plan) ? [rec.plan] : PLANS_OF[family];
+  const plans = rec && plansOf(family).includes(rec.plan) ? [rec.plan] : plansOf(family);
   const plan = plans[0]!;
   // Personal or Team cannot be told from a URL: name the family, not an edition.
   const planLabel = plans.length > 1 ? 'Token Plan' : plan;

@@ -69,11 +69,6 @@ function parseLeniently(target: TargetFile, text: string, tool: ToolId, out: Fin
   return null;
 }
 
-/** Every finding about every chosen tool's current configuration. Pure: the reading was done before. */
-export function runDoctor(input: DoctorInput): Finding[] {
-  return examineAll(input).findings;
-}
-
 /** The provider views of every tool plus every finding; `key` uses the views to find the old key. */
 export function examineAll(input: DoctorInput): { findings: Finding[]; views: ProviderView[] } {
   const out: Finding[] = [];

@@ -8,7 +8,7 @@ import { tomlEditor } from './toml.js';
 import { yamlEditor } from './yaml.js';
 import type { FormatEditor, FormatId } from './types.js';
 
-const EDITORS: Partial<Record<FormatId, FormatEditor>> = {
+const EDITORS: Readonly<Record<FormatId, FormatEditor>> = {
   json: jsonEditor,
   jsonc: jsoncEditor,
   json5: json5Editor,
@@ -19,9 +19,7 @@ const EDITORS: Partial<Record<FormatId, FormatEditor>> = {
 };
 
 export function editorFor(format: FormatId): FormatEditor {
-  const editor = EDITORS[format];
-  if (!editor) throw new Error(`no editor for ${format} files yet`);
-  return editor;
+  return EDITORS[format];
 }
 
 export * from './types.js';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { familyOfPlan, isPlanId } from '../catalog/index.js';
-import type { HostFamily, PlanId } from '../catalog/types.js';
+import type { PlanId } from '../catalog/types.js';
 import type { ProviderView } from '../adapters/index.js';
 import type { DoctorRead } from '../doctor/run.js';
 import { CliError, ExitCode } from '../errors.js';
@@ -14,7 +14,7 @@ import { maskKey } from '../keys.js';
 import { candidatePaths, formatKeyPath } from '../planner.js';
 import { findCopies, rotationEdits, storedKeys, type StoredKey } from '../rotate.js';
 import type { FileWrite } from '../writes.js';
-import { planChoices } from './choices.js';
+import { planChoices } from '../questions.js';
 
 export interface KeyChange {
   readonly path: string;
@@ -28,9 +28,6 @@ export interface RotationPreview {
   readonly newKey: string;
   readonly changes: readonly KeyChange[];
 }
-
-/** A plan of the family, to judge the new key with the plan rules (the edition does not matter there). */
-export const PLAN_OF_FAMILY: Readonly<Record<HostFamily, PlanId>> = { coding: 'coding', 'token-plan': 'token-team', payg: 'payg' };
 
 /** The one key to replace: `--plan` narrows to a plan family when the tools use several. */
 export function pickOldKey(views: readonly ProviderView[], planFlag: string | undefined): StoredKey {

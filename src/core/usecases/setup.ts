@@ -5,13 +5,12 @@
  */
 import type { Answers, KeyStorage } from '../adapters/index.js';
 import { CLEANABLE } from '../adapters/openclaw/clean-plan.js';
-import type { ToolContext } from '../context.js';
 import { maskedDiff } from '../diff.js';
 import { isValidBaseUrl } from '../endpoints.js';
 import { CliError, ExitCode, type ErrorDetail } from '../errors.js';
 import { hasErrors, type Finding } from '../findings.js';
 import { keyFindings, normalizeKey } from '../keys.js';
-import { planChanges, type ChangePlan, type Guide, type NextStep } from '../planner.js';
+import { planChanges, type ChangePlan, type Guide, type NextStep, type PlanInput } from '../planner.js';
 import { checkModels, isComplete, resolveAnswers, type PartialAnswers, type RawAnswers } from '../questions.js';
 import type { FileWrite } from '../writes.js';
 
@@ -87,13 +86,10 @@ export function withWriteOptions(answers: Answers, flags: SetupFlags, shellProfi
   };
 }
 
-export interface SetupPlanInput {
-  readonly answers: Answers;
-  /** The key as it arrived (prompt, stdin, variable); cleaned here. */
+/** What the planner takes, with the key as it arrived (cleaned here) and how to show paths. */
+export interface SetupPlanInput extends Omit<PlanInput, 'key'> {
+  /** The key as it arrived (prompt, stdin, variable). */
   readonly rawKey: string;
-  readonly ctx: ToolContext;
-  readonly texts: Readonly<Record<string, string | null>>;
-  readonly templates: Readonly<Record<string, string>>;
   readonly dryRun: boolean;
   /** A path as people read it (`~/…`), for diff headers. */
   readonly show: (path: string) => string;
@@ -115,7 +111,7 @@ export function planSetup(input: SetupPlanInput): SetupPlan {
   const { answers } = input;
   const key = normalizeKey(input.rawKey).value;
   const secrets = [key, input.rawKey].filter((s) => s.length > 0);
-  const plan = planChanges({ answers, key, ctx: input.ctx, texts: input.texts, templates: input.templates });
+  const plan = planChanges({ ...input, key });
   const findings = [...keyFindings(input.rawKey, answers.plan, answers.region).map((f) => ({ ...f, keyPath: f.keyPath ?? 'key' })), ...checkModels(answers), ...plan.findings];
   const pending = plan.files.filter((f) => f.action !== 'unchanged');
   const diffOf = (f: (typeof pending)[number]): string => maskedDiff(input.show(f.path), f.before, f.after, secrets);

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { adapters, type ToolId } from '../../core/adapters/index.js';
-import { catalog, getPlan } from '../../core/catalog/index.js';
+import { getPlan, regionName } from '../../core/catalog/index.js';
 import type { HostFamily } from '../../core/catalog/types.js';
 import type { Translate } from '../../i18n/index.js';
 import type { Detection, MenuChoice } from '../detect.js';
@@ -16,7 +16,7 @@ export function detectionLines(d: Detection, t: Translate): string[] {
     .filter(([, v]) => Boolean(v))
     .map(([id, v]) => `${adapters[id as ToolId].label} ${/\d+\.\d+\.\d+/.exec(v ?? '')?.[0] ?? ''}`.trim());
   const configured = d.configured.map((c) => {
-    const region = catalog.regions.find((r) => r.id === c.region)?.name[t.lang];
+    const region = c.region ? regionName(c.region, t.lang) : undefined;
     return `${adapters[c.tool].label} (${[c.family ? familyName(c.family, t) : null, region].filter(Boolean).join(', ')})`;
   });
   return [

@@ -1,7 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useSyncReducer } from '../use-sync-reducer.js';
 import { TOOL_IDS, adapters, type ToolId } from '../../core/adapters/index.js';
-import { catalog, getPlan, recommendedModel, regionIdsFor } from '../../core/catalog/index.js';
+import { getPlan, recommendedModel, regionIds, regionIdsFor, regionName } from '../../core/catalog/index.js';
 import type { RegionId } from '../../core/catalog/types.js';
 import { maskKey } from '../../core/keys.js';
 import type { Translate } from '../../i18n/index.js';
@@ -16,9 +16,10 @@ import {
   questionsReducer,
   regionOf,
   type Edition,
-  type Family,
+  type PlanGroup,
   type QuestionAction,
   type QuestionState,
+  type StepId,
 } from '../questions-reducer.js';
 import { KeyStep } from './key-step.js';
 import { MultiSelectView } from './multi-select-view.js';
@@ -42,9 +43,8 @@ function answeredLine(s: QuestionState, t: Translate): string {
   const plan = planOf(s);
   if (plan && s.step !== 'plan' && s.step !== 'edition') parts.push(`${t('wizard.answer.plan')}: ${getPlan(plan).name[t.lang]}`);
   const region = regionOf(s);
-  const order = ['plan', 'edition', 'region', 'tools', 'key', 'model', 'thinking'];
-  const past = (step: string): boolean => s.step === 'done' || order.indexOf(s.step) > order.indexOf(step);
-  if (region && past('region')) parts.push(`${t('wizard.answer.region')}: ${catalog.regions.find((r) => r.id === region)?.name[t.lang] ?? region}`);
+  const past = (step: StepId): boolean => s.step === 'done' || STEP_ORDER.indexOf(s.step) > STEP_ORDER.indexOf(step);
+  if (region && past('region')) parts.push(`${t('wizard.answer.region')}: ${regionName(region, t.lang)}`);
   const tools = s.preset.tools ?? s.values.tools;
   if (tools && tools.length > 0 && past('tools')) parts.push(`${t('wizard.answer.tools')}: ${tools.map((id) => adapters[id].label).join(', ')}`);
   if (s.values.key && past('key')) parts.push(`${t('wizard.answer.key')}: ${maskKey(s.values.key.value)}`);
@@ -88,7 +88,7 @@ export function QuestionsView({ initial, canLeave, env, installed, onDone, onLea
 
   switch (s.step) {
     case 'plan': {
-      const all: Choice<Family>[] = [
+      const all: Choice<PlanGroup>[] = [
         { value: 'token', label: t('wizard.family.token'), description: t('wizard.family.token.desc') },
         { value: 'coding', label: getPlan('coding').name[t.lang], description: getPlan('coding').blurb[t.lang] },
         { value: 'payg', label: getPlan('payg').name[t.lang], description: getPlan('payg').blurb[t.lang] },
@@ -105,8 +105,8 @@ export function QuestionsView({ initial, canLeave, env, installed, onDone, onLea
       return question(t('wizard.edition'), <SelectView key="edition" choices={choices} defaultValue={s.values.edition} onSubmit={(value) => dispatch({ type: 'edition', value })} />);
     }
     case 'region': {
-      const ids = plan ? regionIdsFor(plan) : catalog.regions.map((r) => r.id);
-      const choices: Choice<RegionId>[] = ids.map((id) => ({ value: id, label: catalog.regions.find((r) => r.id === id)?.name[t.lang] ?? id }));
+      const ids = plan ? regionIdsFor(plan) : regionIds;
+      const choices: Choice<RegionId>[] = ids.map((id) => ({ value: id, label: regionName(id, t.lang) }));
       return question(t('prompt.region'), <SelectView key="region" choices={choices} defaultValue={s.values.region} onSubmit={(value) => dispatch({ type: 'region', value })} />);
     }
     case 'tools': {

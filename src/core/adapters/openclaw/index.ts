@@ -145,7 +145,7 @@ export const openclaw: ToolAdapter<OpenclawFileId> = {
   id: 'openclaw',
   label: 'OpenClaw',
   // The config schema changed between releases (OPENCLAW_RULES), so setup asks for the version first.
-  ...toolCommand({ bin: 'openclaw', versionArgs: ['--version'], versionSensitive: true, oneShot: (prompt) => ['agent', '--local', '--message', prompt, '--json'] }),
+  ...toolCommand({ bin: 'openclaw', versionSensitive: true, oneShot: (prompt) => ['agent', '--local', '--message', prompt, '--json'] }),
   targets,
   plan,
   inspectSubdirs: (ctx) => openclawSubdirs(openclawPaths(ctx).stateDir),
