@@ -12,6 +12,12 @@
  *   doctor, large home      an OpenClaw config with 10,000 models across 50 providers and 200
  *                           agents with caches; also at half that size, to show it scales linearly
  *
+ * Editors on 5 MB files: each format's editor (json, jsonc, json5, toml, yaml, dotenv) patches a
+ * generated realistic file of 5 MB and one of 1 MB with a small edit set (set a nested key,
+ * insert into an array, delete a key), each case alone in a child process, reporting its time and
+ * peak memory (the child's max RSS). The files stay below MAX_CONFIG_BYTES (src/core/limits.ts).
+ * `--editors` runs only this section.
+ *
  * For reference it also times the floor under the first frame: a bare Ink "hello" (render one
  * <Text>), bundled the way the build bundles the wizard, and bare Node printing the same text.
  *
@@ -209,9 +215,68 @@ async function folderBytes(dir) {
   return total;
 }
 
+const EDITOR_FORMATS = ['json', 'jsonc', 'json5', 'toml', 'yaml', 'dotenv'];
+const EDITOR_SIZES = [1_000_000, 5_000_000];
+
+/**
+ * The editors and the large-file generator (test/adversarial/large-configs.ts), bundled into one
+ * script that patches one generated file and prints its time and peak memory as JSON.
+ */
+async function bundleEditorCase(work) {
+  const entry = path.join(work, 'editor-case.ts');
+  await writeFile(
+    entry,
+    [
+      `import { editorFor, patchText } from ${JSON.stringify(path.join(ROOT, 'src/core/formats/index.ts'))};`,
+      `import { largeConfig, largeConfigEdits } from ${JSON.stringify(path.join(ROOT, 'test/adversarial/large-configs.ts'))};`,
+      'const [format, bytes] = process.argv.slice(2);',
+      'const text = largeConfig(format, Number(bytes));',
+      'const started = performance.now();',
+      'const result = patchText(editorFor(format), text, largeConfigEdits(format));',
+      'const ms = performance.now() - started;',
+      'if (!result.changed) throw new Error("the edits changed nothing");',
+      'process.stdout.write(JSON.stringify({ chars: text.length, ms, maxRssKiB: process.resourceUsage().maxRSS }));',
+    ].join('\n'),
+  );
+  const outfile = path.join(work, 'editor-case.cjs');
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], outfile, logLevel: 'silent' });
+  return outfile;
+}
+
+async function benchEditors(work, log) {
+  const script = await bundleEditorCase(work);
+  const runs = 3;
+  log(`editors on large files: best time of ${runs} runs, each in its own process; memory = that process's peak RSS`);
+  log(`${'format'.padEnd(8)} ${'size'.padStart(9)} ${'time'.padStart(10)} ${'peak RSS'.padStart(10)}   ${'1 MB → 5 MB'.padStart(12)}`);
+  for (const format of EDITOR_FORMATS) {
+    const results = [];
+    for (const bytes of EDITOR_SIZES) {
+      let best;
+      for (let i = 0; i < runs; i++) {
+        const r = spawnSync(NODE, ['--max-old-space-size=4096', script, format, String(bytes)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+        if (r.status !== 0) fail(`editor ${format} ${bytes}`, r);
+        const one = json(r.stdout);
+        if (!best || one.ms < best.ms) best = { ...one, maxRssKiB: Math.max(one.maxRssKiB, best?.maxRssKiB ?? 0) };
+        else best.maxRssKiB = Math.max(best.maxRssKiB, one.maxRssKiB);
+      }
+      results.push(best);
+      const scale = results.length === 2 ? `${(results[1].ms / results[0].ms).toFixed(1)}× time` : '';
+      log(`${format.padEnd(8)} ${mb(best.chars).padStart(9)} ${`${best.ms.toFixed(0)} ms`.padStart(10)} ${`${(best.maxRssKiB / 1024).toFixed(0)} MiB`.padStart(10)}   ${scale.padStart(12)}`);
+    }
+  }
+}
+
 async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'tp-bench-'));
   const log = (s = '') => process.stdout.write(`${s}\n`);
+  if (argv.includes('--editors')) {
+    try {
+      await benchEditors(work, log);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    return;
+  }
   try {
     // 1. What npx downloads and installs.
     const packOut = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, env: npmEnv(path.join(work, 'cache')), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -301,6 +366,8 @@ async function main() {
     log('');
     log(`tarball ${pack.filename}: ${kib(pack.size)} packed, ${kib(pack.unpackedSize)} unpacked (${mb(pack.unpackedSize)}; target ≤ 3 MB: ${pack.unpackedSize <= 3e6 ? 'met' : 'missed'}), ${pack.entryCount} files; installed folder ${kib(onDisk)}`);
     log(`npm install of the tarball: added ${added} package(s); npm ls --all: ${installed} package(s) (target 1: ${installed === 1 ? 'met' : 'missed'})`);
+    log('');
+    await benchEditors(work, log);
   } finally {
     if (KEEP) process.stdout.write(`kept ${work}\n`);
     else await rm(work, { recursive: true, force: true });

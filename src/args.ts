@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERIFY_TIMEOUT_SECONDS } from './core/usecases/verify.js';
 import { QUESTIONS, type RawAnswers } from './core/questions.js';
 import { CliError, ExitCode } from './core/errors.js';
+import { hasSecretShape, isSecretName, redactSecretShapes } from './core/keys.js';
 import { detectLang, LANGS, type Lang } from './i18n/index.js';
 
 export interface CommonOptions {
@@ -31,7 +32,7 @@ export type ParsedCommand =
   | { readonly name: 'verify'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly yes: boolean; readonly timeoutSeconds: number } }
   | { readonly name: 'explain'; readonly options: CommonOptions & { readonly text: string | undefined; readonly plan: string | undefined; readonly model: string | undefined } }
   | { readonly name: 'clean'; readonly options: CommonOptions & { readonly yes: boolean; readonly restart: boolean } }
-  | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean; readonly yes: boolean } }
+  | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean; readonly yes: boolean; readonly withLater: boolean } }
   | { readonly name: 'print'; readonly text: string; readonly exitCode: number };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -43,6 +44,37 @@ export function envFlag(v: string | undefined): boolean {
 
 /** Looks like a pasted key: refuse before any parser can echo it back. */
 const KEY_SHAPE = /^(--?[\w-]+=)?(sk-|ms-|tp-)[A-Za-z0-9._-]{8,}/;
+
+/** `--key`, `--api-key=…`, `--token …`: an option meant to carry a secret, which tp-setup never takes. */
+const SECRET_OPTION = /^--?(?:api[-_]?)?(?:key|token|secret|password)(?:=|$)/i;
+
+/** `--anything-token=…`, `--apiKey=…`: a value under a secret-looking name. */
+function secretAssignment(token: string): boolean {
+  const m = /^--?([\w.-]+)=/.exec(token);
+  return m !== null && isSecretName(m[1] ?? '');
+}
+
+/** Whether an argv token carries a key: refused before commander, whose errors echo tokens. */
+export function isKeyToken(token: string): boolean {
+  return KEY_SHAPE.test(token) || SECRET_OPTION.test(token) || secretAssignment(token) || hasSecretShape(token);
+}
+
+const CONTROL = /[\x00-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/;
+const CONTROL_ALL = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text from argv made safe to print: keys masked, control characters shown as \u escapes. */
+export function safeEcho(text: string): string {
+  return redactSecretShapes(text).replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Whether `--json` is on before (or without) a successful parse, for the error document: the
+ * same reading as the parsed option (a `--json` before `--`, else TP_SETUP_JSON through envFlag).
+ */
+export function earlyJson(argv: readonly string[], env: Env): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json') || envFlag(env.TP_SETUP_JSON);
+}
 
 function common(program: Command): Command {
   return program
@@ -167,19 +199,56 @@ export function buildProgram(version: string): Command {
       .description('undo a run: put back the previous values of the keys it changed (default: the latest run)')
       .argument('[run-id]', 'a run id from `tp-setup backups`')
       .option('--force', 'also put back keys you changed again since that run')
+      .addOption(new Option('--with-later', 'also undo, newest first, the later runs that changed the same files').env('TP_SETUP_WITH_LATER'))
       .addOption(new Option('-y, --yes', 'never ask; keys you changed again since that run are kept (unless --force)').env('TP_SETUP_YES')),
   );
   return program;
 }
 
+/** Every option given on the command line with an empty value, or with control characters: exit 2, nothing echoed. */
+function checkValues(cmd: Command): void {
+  const opts = cmd.opts<Record<string, unknown>>();
+  for (const option of cmd.options) {
+    const key = option.attributeName();
+    const v = opts[key];
+    if (cmd.getOptionValueSource(key) !== 'cli' || typeof v !== 'string') continue;
+    const flag = option.long ?? option.flags;
+    if (v.trim() === '') throw new CliError(ExitCode.USAGE, 'error.emptyValue', { flag });
+    if (CONTROL.test(v)) throw new CliError(ExitCode.USAGE, 'error.controlValue', { flag });
+  }
+}
+
+/**
+ * The env twins of every option: one holding a key is refused naming the variable only;
+ * TP_SETUP_HOME set but empty is refused like `--home ""` (a script's unset variable must not
+ * mean the real home); control characters are refused.
+ */
+function checkEnvTwins(program: Command, env: Env): void {
+  const seen = new Set<string>();
+  for (const cmd of [program, ...program.commands]) {
+    for (const option of cmd.options) {
+      const name = option.envVar;
+      if (!name || seen.has(name)) continue;
+      seen.add(name);
+      const v = env[name];
+      if (v === undefined) continue;
+      if (isKeyToken(v)) throw new CliError(ExitCode.USAGE, 'error.keyInEnv', { name });
+      if (name === 'TP_SETUP_HOME' && v.trim() === '') throw new CliError(ExitCode.USAGE, 'error.emptyValue', { flag: name });
+      if (CONTROL.test(v)) throw new CliError(ExitCode.USAGE, 'error.controlValue', { flag: name });
+    }
+  }
+}
+
 /** argv (without node and script) + env → one command, or a CliError with exit code 2. */
 export function parseArgs(argv: readonly string[], env: Env, version: string): ParsedCommand {
-  if (argv.some((a) => KEY_SHAPE.test(a)) || argv.some((a) => /^--(api-)?key(=|$)/.test(a))) {
-    throw new CliError(ExitCode.USAGE, 'error.keyArgv');
-  }
+  // An error text may carry a pasted key: explain masks it; everything else refuses the key.
+  const explaining = argv.find((a) => !a.startsWith('-')) === 'explain';
+  const tokens = explaining ? argv.map((a) => (a.startsWith('-') ? a : redactSecretShapes(a))) : argv;
+  if (tokens.some(isKeyToken)) throw new CliError(ExitCode.USAGE, 'error.keyArgv');
   let result: ParsedCommand | undefined;
   let printed = '';
   const program = buildProgram(version);
+  checkEnvTwins(program, env);
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: (s) => (printed += s), writeErr: (s) => (printed += s) });
@@ -193,6 +262,7 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
       .action((...args: unknown[]) => {
         // commander passes the operands, then the options, then the command itself.
         const cmd = args[args.length - 1] as Command;
+        checkValues(cmd);
         result = handle(optionValues(cmd, env), cmd, args.slice(0, -2));
       });
   };
@@ -230,20 +300,20 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
   on('clean', (o, cmd) => ({ name: 'clean', options: { ...commonFrom(o, cmd, env), yes: o.flag('yes'), restart: o.flag('restart') } }));
   on('restore', (o, cmd, [runId]) => ({
     name: 'restore',
-    options: { ...commonFrom(o, cmd, env), runId: runId as string | undefined, force: o.flag('force'), yes: o.flag('yes') },
+    options: { ...commonFrom(o, cmd, env), runId: runId as string | undefined, force: o.flag('force'), yes: o.flag('yes'), withLater: o.flag('withLater') },
   }));
 
   try {
-    program.parse([...argv], { from: 'user' });
+    program.parse([...tokens], { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
         return { name: 'print', text: printed, exitCode: ExitCode.OK };
       }
-      throw new CliError(ExitCode.USAGE, 'error.usage', { message: printed.trim() || err.message });
+      throw new CliError(ExitCode.USAGE, 'error.usage', { message: safeEcho(printed.trim() || err.message) });
     }
     throw err;
   }
-  if (!result) throw new CliError(ExitCode.USAGE, 'error.usage', { message: printed.trim() || 'unknown command' });
+  if (!result) throw new CliError(ExitCode.USAGE, 'error.usage', { message: safeEcho(printed.trim() || 'unknown command') });
   return result;
 }

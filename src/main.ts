@@ -1,10 +1,11 @@
-import { envFlag, parseArgs, type ParsedCommand } from './args.js';
+import { earlyJson, envFlag, parseArgs, type ParsedCommand } from './args.js';
 import type { CommandContext, Outcome, RunEvent } from './commands/context.js';
 import { canPrompt, processIo, type Io } from './commands/io.js';
 import type { Prompter } from './commands/prompter.js';
 import { ExitCode, toCliError } from './core/errors.js';
 import { displayPath } from './core/paths.js';
 import { VERSION } from './effects/package-version.js';
+import { checkHomeOption } from './effects/home-dir.js';
 import { resolveHomes } from './effects/paths.js';
 import { detectLang, translator, type Translate } from './i18n/index.js';
 import type { Presenter, View } from './presenters/view.js';
@@ -58,6 +59,22 @@ function asks(cmd: Runnable, io: Io): boolean {
   }
 }
 
+/** Commands that may write: each runs holding the home's lock (src/effects/lock.ts). */
+function writes(cmd: Runnable): boolean {
+  switch (cmd.name) {
+    case 'setup':
+      return !cmd.options.dryRun;
+    case 'doctor':
+      return cmd.options.fix;
+    case 'key':
+    case 'clean':
+    case 'restore':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Loaded only when a person is there to answer: headless runs never import prompt code. */
 async function loadPrompter(view: View, io: Io): Promise<Prompter> {
   const { linePrompter } = await import('./prompts/line.js');
@@ -67,7 +84,7 @@ async function loadPrompter(view: View, io: Io): Promise<Prompter> {
 /** argv → exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let t: Translate = translator(detectLang(undefined, io.env));
-  let json = argv.includes('--json') || envFlag(io.env.TP_SETUP_JSON);
+  let json = earlyJson(argv, io.env);
   try {
     const cmd = parseArgs(argv, io.env, VERSION);
     if (cmd.name === 'print') {
@@ -76,6 +93,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     t = translator(cmd.options.lang);
     json = cmd.options.json;
+    checkHomeOption(cmd.options.home);
     const homes = resolveHomes(cmd.options.home, io.env);
     if (cmd.name === 'setup' && !cmd.options.plain && canPrompt(io, cmd.options)) {
       const { runWizard } = await import('./ui/index.js');
@@ -88,8 +106,19 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       const { stream, text } = eventText(e, view);
       io[stream](`${text}\n`);
     };
-    const ctx: CommandContext<never> = { opts: cmd.options as never, io, homes, lang: t.lang, prompter, events };
-    const outcome = await loaded.run(ctx);
+    // Writers hold the home's lock: from the start when nobody is asked, else from the "yes" to
+    // the review (setup, clean, doctor --fix), so a question left open blocks no other run.
+    const locks = writes(cmd) ? await import('./effects/lock.js') : null;
+    const lazy = locks && prompter && (cmd.name === 'setup' || cmd.name === 'clean' || cmd.name === 'doctor') ? locks.lockOnConsent(prompter, homes.stateDir, cmd.name) : null;
+    const lock = locks && !lazy ? await locks.acquireLock(homes.stateDir, cmd.name) : null;
+    const ctx: CommandContext<never> = { opts: cmd.options as never, io, homes, lang: t.lang, prompter: lazy?.target ?? prompter, events };
+    let outcome: Outcome;
+    try {
+      outcome = await loaded.run(ctx);
+    } finally {
+      await lock?.release();
+      await lazy?.release();
+    }
     if (json) io.stdout(`${JSON.stringify(loaded.presenter.json(outcome as never, t), null, 2)}\n`);
     else for (const b of loaded.presenter.text(outcome as never, view)) io.stdout(b.text);
     return outcome.exitCode;

@@ -3,7 +3,7 @@ import { getModel, isPlanId } from '../core/catalog/index.js';
 import type { PlanId } from '../core/catalog/types.js';
 import { CliError, ExitCode } from '../core/errors.js';
 import { explainText, type ExplainEntry } from '../core/explain/match.js';
-import { redactSecrets } from '../core/keys.js';
+import { redactAll } from '../core/keys.js';
 import { planChoices } from '../core/questions.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
 import { scanHome } from '../effects/home-scan.js';
@@ -39,7 +39,7 @@ export async function runExplain(ctx: CommandContext<ExplainOptions>): Promise<E
   const plan = (opts.plan as PlanId | undefined) ?? recordedPlan;
   // A key pasted along with the error stays out of everything this command keeps or prints.
   const secrets = scan.views.flatMap((v) => (v.key.value ? [v.key.value] : []));
-  const result = explainText(redactSecrets(raw, secrets), { ...(plan ? { plan } : {}), ...(models.length ? { models } : {}) });
+  const result = explainText(redactAll(raw, secrets), { ...(plan ? { plan } : {}), ...(models.length ? { models } : {}) });
   const codes = new Set(scan.findings.map((f) => f.code));
   return {
     exitCode: result.matched ? ExitCode.OK : ExitCode.CHECK_FAILED,

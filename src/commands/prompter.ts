@@ -42,4 +42,6 @@ export interface Prompter {
   confirmVerify(tools: readonly ToolId[]): Promise<boolean>;
   /** restore: put back the old value of a key the user changed since the run? */
   restoreOverwrite(file: string, key: string): Promise<boolean>;
+  /** restore: later runs changed the same files; undo them first (newest first), then this run? */
+  undoLaterRuns(runIds: readonly string[]): Promise<boolean>;
 }

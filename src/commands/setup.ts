@@ -2,7 +2,7 @@ import type { SetupOptions } from '../args.js';
 import type { Answers } from '../core/adapters/index.js';
 import type { ToolContext } from '../core/context.js';
 import { CliError, ExitCode } from '../core/errors.js';
-import type { Finding } from '../core/findings.js';
+import { finding, type Finding } from '../core/findings.js';
 import { displayPath } from '../core/paths.js';
 import { resolveTargets, targetPaths, type Guide, type NextStep } from '../core/planner.js';
 import { checkSetupFlags, offersShellProfile, openclawLeftovers, planSetup, resolveSetup, withWriteOptions, type ChangeRow } from '../core/usecases/setup.js';
@@ -60,7 +60,12 @@ export async function runSetup(ctx: CommandContext<SetupOptions>): Promise<Setup
   const result = await applyWrites(planned.writes, { stateDir: homes.stateDir, command: 'setup', answers, onProgress: ctx.events });
   const runId = result.runId;
   const changes = review.changes.map((c) => ({ ...c, backup: result.backups[c.path] ?? null }));
-  if (runId) await recordConfigured(homes.stateDir, answers, runId, plan.files.map((f) => f.path));
+  // The run is written and backed up: failing to note it in tp-setup's own state is only a warning.
+  if (runId) {
+    await recordConfigured(homes.stateDir, answers, runId, plan.files.map((f) => f.path)).catch((err: NodeJS.ErrnoException) =>
+      findings.push(finding('STATE_NOT_RECORDED', 'warning', { params: { dir: homes.stateDir, reason: err.code ?? err.message } })),
+    );
+  }
 
   // New openclaw.json, old per-agent caches or a stored profile: either may still win over what
   // was just written (docs/tools/openclaw.md). In a terminal, `clean` itself shows what it found

@@ -3,7 +3,7 @@ import { adapters, type ToolId } from '../core/adapters/index.js';
 import type { Localised } from '../core/catalog/index.js';
 import { ExitCode } from '../core/errors.js';
 import { explainText } from '../core/explain/match.js';
-import { redactSecrets } from '../core/keys.js';
+import { redactAll } from '../core/keys.js';
 import { parseToolsFlag } from '../core/usecases/scan.js';
 import { VERIFY_PROMPT } from '../core/usecases/verify.js';
 import { scanHome } from '../effects/home-scan.js';
@@ -59,7 +59,7 @@ export async function runVerify(ctx: CommandContext<VerifyOptions>): Promise<Ver
         exitCode: r.exitCode,
         timedOut: r.timedOut,
         seconds: r.seconds,
-        output: redactSecrets(r.text.slice(-1500), secrets),
+        output: redactAll(r.text.slice(-1500), secrets),
         explained: ok ? [] : explainText(r.text).entries.slice(0, 3).map((e) => ({ id: e.id, title: e.title })),
       });
     }

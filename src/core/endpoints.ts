@@ -15,12 +15,39 @@ export function resolveEndpoints(answers: Pick<Answers, 'plan' | 'region' | 'bas
   return { ...plan, openai: rebase(plan.openai), anthropic: rebase(plan.anthropic), anthropicAiSdk: rebase(plan.anthropicAiSdk) };
 }
 
-/** A usable override is an absolute http(s) URL with no query or fragment. */
-export function isValidBaseUrl(value: string): boolean {
+/** Why a `--base-url` value cannot be used, as a message-key suffix; undefined when it can. */
+export type BaseUrlProblem = 'empty' | 'characters' | 'parse' | 'scheme' | 'credentials' | 'query' | 'insecure' | 'canonical';
+
+/** Loopback hosts, where plain http stays on the machine: 127.0.0.0/8, ::1 and localhost (RFC 6761 §6.3). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * The exact string is checked, not what `new URL()` makes of it: the WHATWG parser drops tabs and
+ * newlines, turns `\` into `/` and lowercases the host (https://url.spec.whatwg.org/#concept-basic-url-parser),
+ * so a value it accepts could still be written with those characters. A usable value is already
+ * the URL the parser would print, give or take a trailing slash, so what is written is exactly
+ * what was checked.
+ */
+export function baseUrlProblem(value: string): BaseUrlProblem | undefined {
+  if (value === '') return 'empty';
+  if (/[\s\x00-\x1F\x7F-\x9F\\\u200B-\u200D\u2060\uFEFF]|[^\x20-\x7E]/.test(value)) return 'characters';
+  if (!/^https?:\/\//.test(value)) return 'scheme';
+  let u: URL;
   try {
-    const u = new URL(value);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.search === '' && u.hash === '';
+    u = new URL(value);
   } catch {
-    return false;
+    return 'parse';
   }
+  if (u.username !== '' || u.password !== '' || /^https?:\/\/[^/]*@/.test(value)) return 'credentials';
+  if (value.includes('?') || value.includes('#')) return 'query';
+  if (u.protocol === 'http:' && !isLoopback(u.hostname)) return 'insecure';
+  if (u.href.replace(/\/+$/, '') !== value.replace(/\/+$/, '')) return 'canonical';
+  return undefined;
+}
+
+/** A usable override: see baseUrlProblem. */
+export function isValidBaseUrl(value: string): boolean {
+  return baseUrlProblem(value) === undefined;
 }

@@ -9,7 +9,7 @@ import type { PlanId, RegionId } from './catalog/index.js';
 import { finding } from './findings.js';
 import type { Finding } from './findings.js';
 
-export type KeyProblem = 'whitespace' | 'linebreak' | 'zero-width' | 'quotes' | 'inner-space';
+export type KeyProblem = 'whitespace' | 'linebreak' | 'zero-width' | 'quotes' | 'inner-space' | 'control' | 'inner-quote';
 
 export type KeyKind =
   | 'empty'
@@ -27,7 +27,16 @@ export interface NormalizedKey {
   readonly problems: KeyProblem[];
 }
 
-const PROBLEM_ORDER: readonly KeyProblem[] = ['whitespace', 'linebreak', 'zero-width', 'quotes', 'inner-space'];
+const PROBLEM_ORDER: readonly KeyProblem[] = ['whitespace', 'linebreak', 'zero-width', 'quotes', 'inner-space', 'control', 'inner-quote'];
+
+/** Problems no file may receive: a shell profile or .env line would end, or run code, where the key does. */
+export const UNSAFE_KEY_PROBLEMS: readonly KeyProblem[] = ['control', 'inner-quote'];
+
+// C0 controls (NUL, ESC…) but the tab and breaks handled above, DEL, C1, and the bidi overrides
+// that make a terminal show other text than the bytes (https://unicode.org/reports/tr9/).
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/;
+// Quoting and expansion characters of the shell and .env syntaxes a key is written into.
+const INNER_QUOTE = /['"`\\$]/;
 
 const ZERO_WIDTH = /[\u200B-\u200D\uFEFF\u2060]/g;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
@@ -84,6 +93,8 @@ export function normalizeKey(raw: string): NormalizedKey {
   // An inner space is never part of a key, but deleting it could join two unrelated strings
   // into something key-shaped; the user has to look at it.
   if (/\s/.test(value)) found.add('inner-space');
+  if (CONTROL.test(value)) found.add('control');
+  if (INNER_QUOTE.test(value)) found.add('inner-quote');
 
   return { value, problems: PROBLEM_ORDER.filter((p) => found.has(p)) };
 }
@@ -152,7 +163,7 @@ export function keyFindings(raw: string, plan: PlanId, region: RegionId): Findin
   const reasons: string[] = kind === 'masked' ? ['masked', ...problems] : [...problems];
   if (reasons.length > 0) {
     // Masked or space-split keys cannot be repaired; the other problems are cleaned on save.
-    const severity = kind === 'masked' || problems.includes('inner-space') ? 'error' : 'warning';
+    const severity = kind === 'masked' || problems.some((p) => p === 'inner-space' || UNSAFE_KEY_PROBLEMS.includes(p)) ? 'error' : 'warning';
     out.push(finding('KEY_MALFORMED', severity, { params: { problems: reasons.join(',') } }));
   }
   if (kind === 'masked') return out;
@@ -206,4 +217,105 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   const forms = [...masks.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
   return text.replace(pattern, (match) => masks.get(match) ?? match);
+}
+
+/**
+ * Prefixes of API keys and tokens of the vendors whose keys sit in the same config files: Model
+ * Studio (`sk-`, `sk-sp-`, `sk-ws-`), ModelScope (`ms-`), Anthropic (`sk-ant-`), OpenRouter
+ * (`sk-or-`), OpenAI project keys (`sk-proj-`), GitHub
+ * (https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats),
+ * GitLab (`glpat-`), Slack (https://api.slack.com/concepts/token-types), AWS access key ids
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids),
+ * Google (`AIza`), Hugging Face (`hf_`), npm (`npm_`). Longest first, so the mask keeps the
+ * most telling one.
+ */
+export const SECRET_PREFIXES = [
+  'github_pat_', 'sk-proj-', 'sk-ant-', 'sk-sp-', 'sk-ws-', 'sk-or-', 'sk-tp-', 'glpat-', 'xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xapp-',
+  'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'AKIA', 'ASIA', 'AIza', 'npm_', 'hf_', 'sk-', 'ms-', 'tp-',
+] as const;
+
+const TOKEN_TAIL = '[A-Za-z0-9_\\-]';
+/** A prefixed token: not inside a longer word, and long enough (with a digit, or very long) not to be a word itself. */
+const PREFIXED = new RegExp(`(?<![A-Za-z0-9])(?:${SECRET_PREFIXES.map(escapeRegExp).join('|')})${TOKEN_TAIL}{6,}`, 'g');
+
+// These also begin ordinary names (`ms-vscode`, `tp-home-…`, `hf_cache1`): only long tails that do
+// not sit inside a path or a longer name count.
+const SHORT_PREFIXES: readonly string[] = ['ms-', 'tp-', 'hf_', 'npm_'];
+
+function looksRandom(tail: string, prefix = '', before = ''): boolean {
+  if (SHORT_PREFIXES.includes(prefix)) return tail.length >= 16 && /[0-9]/.test(tail) && !/[/\\._~-]/.test(before);
+  return tail.length >= 8 && (/[0-9]/.test(tail) || tail.length >= 16);
+}
+
+/** Whether a PREFIXED match at `offset` of `text` is a secret. */
+function isSecretAt(match: string, offset: number, text: string): boolean {
+  const prefix = SECRET_PREFIXES.find((p) => match.startsWith(p)) ?? '';
+  return looksRandom(match.slice(prefix.length), prefix, offset > 0 ? (text[offset - 1] ?? '') : '');
+}
+
+/** Whether `text` holds a value shaped like a known key or token anywhere. */
+export function hasSecretShape(text: string): boolean {
+  for (const m of text.matchAll(PREFIXED)) if (isSecretAt(m[0], m.index, text)) return true;
+  return false;
+}
+
+/** A secret of any vendor, shortened the way maskKey shortens a Model Studio key: `ghp_…wxyz`. */
+export function maskSecret(value: string): string {
+  const prefix = SECRET_PREFIXES.find((p) => value.startsWith(p) && looksRandom(value.slice(p.length), p));
+  if (prefix) return value.length < MIN_LENGTH_FOR_TAIL ? `${prefix}\u2026` : `${prefix}\u2026${value.slice(-4)}`;
+  // A value known only by the name it sits under: no head, and a tail only on a long one.
+  return value.length >= 16 ? `\u2026${value.slice(-4)}` : '\u2026';
+}
+
+/**
+ * Names under which a value is a secret whatever it looks like: `*_KEY`, `*_TOKEN`, `*_SECRET`,
+ * `apiKey`, `api_key`, `password`, `Authorization`… (`MAX_TOKENS`, `key_path` are not).
+ */
+export function isSecretName(name: string): boolean {
+  const last = name.split('.').pop() ?? '';
+  return (
+    /^(?:.*[_-])?(?:api[_-]?)?(?:key|token|secret|password|passwd|pwd|passphrase|credentials?|authorization)$/i.test(last) ||
+    /[a-z0-9](?:Key|Token|Secret|Password|Passphrase|Credentials?)$/.test(last)
+  );
+}
+
+/** A value that names where the secret is rather than holding it: `{env:VAR}`, `${VAR}`, `$VAR`, `SOME_VAR`. */
+function isReference(value: string): boolean {
+  return (
+    value === '' ||
+    /^(?:null|true|false|~)$/.test(value) ||
+    /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value) ||
+    /^\{(?:env|file):[^}]*\}$/.test(value) ||
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) ||
+    isMasked(value) ||
+    value.includes('\u2026')
+  );
+}
+
+/**
+ * `name: value`, `"name": "value"`, `name = 'value'`, `NAME=value`, `export NAME="value"` on one
+ * line: JSON, JSONC, JSON5, TOML, YAML, .env and shell profiles. The value is a quoted string or a
+ * bare run up to a delimiter, a ` #` comment or the end of the line.
+ */
+const NAMED = /(^|[\s{,;])((?:export[ \t]+)?)(["']?)([A-Za-z_$][\w.$-]*)\3([ \t]*[:=][ \t]*)("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|`[^`\n]*`|[^\s"'`,{}[\]#][^\n]*?(?=[ \t]*(?:[,}\]]|[ \t]#|\r?$)))/gm;
+
+/**
+ * `text` with every secret-shaped value masked: any token with a known key prefix, and the value
+ * of any entry whose name marks it secret (isSecretName), in every format tp-setup edits. For
+ * text shown to people (diffs, file excerpts); what is written is never passed through it.
+ */
+export function redactSecretShapes(text: string): string {
+  const prefixed = text.replace(PREFIXED, (match: string, offset: number) => (isSecretAt(match, offset, text) ? maskSecret(match) : match));
+  return prefixed.replace(NAMED, (whole, lead: string, exp: string, q: string, name: string, sep: string, raw: string) => {
+    if (!isSecretName(name)) return whole;
+    const quote = /^["'`]/.test(raw) ? raw[0]! : '';
+    const inner = quote ? raw.slice(1, -1) : raw;
+    if (isReference(inner)) return whole;
+    return `${lead}${exp}${q}${name}${q}${sep}${quote}${maskSecret(inner)}${quote}`;
+  });
+}
+
+/** Both redactions: the secrets known by value, then everything shaped like one. */
+export function redactAll(text: string, secrets: readonly string[]): string {
+  return redactSecretShapes(redactSecrets(text, secrets));
 }

@@ -4,7 +4,7 @@ import type { ToolContext } from './context.js';
 import type { Finding } from './findings.js';
 import { VerifyFailure } from './formats/failures.js';
 import { editorFor } from './formats/index.js';
-import type { Edit, FormatEditor, FormatId, JsonValue, KeyPath, ParseError } from './formats/types.js';
+import { EditError, type Edit, type FormatEditor, type FormatId, type JsonValue, type KeyPath, type ParseError } from './formats/types.js';
 import { applyEditsToValue, firstDifference, formatPath, getAt, hasAt } from './formats/value.js';
 
 /** An edit as it was applied, with what stood at its path just before (for restore). */
@@ -63,6 +63,51 @@ export class RefusedFiles extends CliError {
     super(ExitCode.REFUSED, 'error.refusedParse', first ? at(first) : {}, rest.map((r) => ({ code: 'error.refusedParseMore', params: at(r) })));
     this.name = 'RefusedFiles';
   }
+}
+
+/** JSON-ish name of a value's type, as `--json` readers see it in `error.refusedShape` params. */
+function typeName(value: JsonValue | undefined): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/**
+ * Thrown when a key tp-setup owns sits under a parent of the wrong type (`"env": "x"` where an
+ * object belongs, `model_providers = [1]` where a table belongs, a top-level YAML list): the file
+ * parses, but no edit can be made without discarding what the user wrote. Nothing is written.
+ */
+export class RefusedShape extends CliError {
+  constructor(path: string, keyPath: KeyPath, expected: 'object' | 'array', found: string) {
+    super(ExitCode.REFUSED, 'error.refusedShape', { path, keyPath: keyPath.length === 0 ? '(root)' : formatKeyPath(keyPath), expected, found });
+    this.name = 'RefusedShape';
+  }
+}
+
+/**
+ * The first parent on an edit's path that exists with a type the edit cannot go through: a name
+ * needs an object, an index needs an array. Edits are checked in order against the value the
+ * earlier ones leave, as they are applied.
+ */
+export function shapeConflict(start: JsonValue, edits: readonly Edit[]): { keyPath: KeyPath; expected: 'object' | 'array'; found: string } | undefined {
+  let value = start;
+  for (const edit of edits) {
+    let node: JsonValue | undefined = value;
+    for (let k = 0; k < edit.path.length; k++) {
+      if (node === undefined) break;
+      const seg = edit.path[k];
+      const expected = typeof seg === 'number' ? 'array' : 'object';
+      const found = typeName(node);
+      if (found !== expected) {
+        // A delete under a missing or foreign parent has nothing to remove.
+        if (edit.op === 'delete') break;
+        return { keyPath: edit.path.slice(0, k), expected, found };
+      }
+      node = typeof seg === 'number' ? (node as JsonValue[])[seg] : Object.hasOwn(node as object, seg as string) ? (node as Record<string, JsonValue>)[seg as string] : undefined;
+    }
+    value = applyEditsToValue(value, [edit]);
+  }
+  return undefined;
 }
 
 declare const resolved: unique symbol;
@@ -177,6 +222,16 @@ function applyVerified(editor: FormatEditor, text: string, value: JsonValue, edi
   return output;
 }
 
+/** applyVerified, with an editor's refusal of a value (EditError) as the user's refusal, exit 4. */
+function applyRefusing(path: string, editor: FormatEditor, text: string, value: JsonValue, edits: readonly Edit[]): string {
+  try {
+    return applyVerified(editor, text, value, edits);
+  } catch (err) {
+    if (err instanceof EditError) throw new CliError(ExitCode.REFUSED, 'error.refusedValue', { path, keyPath: formatKeyPath(err.path), reason: err.message });
+    throw err;
+  }
+}
+
 interface ToolPlan {
   readonly files: PlannedFile[];
   readonly findings: readonly Finding[];
@@ -201,7 +256,9 @@ function planTool(tool: ToolId, declared: readonly TargetFile[], input: PlanInpu
     const { target } = current;
     const edits = out.edits[target.id] ?? [];
     const start = startText(target, current.text, input.templates);
-    const after = edits.length === 0 ? start : applyVerified(editorFor(target.format), start, current.value, edits);
+    const conflict = shapeConflict(current.value, edits);
+    if (conflict) throw new RefusedShape(target.path, conflict.keyPath, conflict.expected, conflict.found);
+    const after = edits.length === 0 ? start : applyRefusing(target.path, editorFor(target.format), start, current.value, edits);
     const action = current.text === null ? (edits.length === 0 ? 'unchanged' : 'create') : after === current.text ? 'unchanged' : 'update';
     return {
       tool,

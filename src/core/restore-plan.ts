@@ -1,7 +1,7 @@
 import { applyPatch, createPatch } from 'diff';
 import { CliError, ExitCode } from './errors.js';
 import { editorFor } from './formats/index.js';
-import { patchText } from './formats/patch.js';
+import { patchFile } from './patch-file.js';
 import type { Edit, FormatId, JsonValue, ParseError } from './formats/types.js';
 import { applyEditsToValue, deepEqual, getAt, hasAt } from './formats/value.js';
 import { formatKeyPath, recordEdits, type RecordedEdit } from './planner.js';
@@ -105,6 +105,8 @@ export function planFileRestore(input: RestoreInput): RestoreAction {
     return { kind: 'skip', reason: current === null ? 'gone' : 'replaced', kept: [] };
   }
   if (current === null) return { kind: 'skip', reason: 'gone', kept: [] };
+  // Already back to the bytes from before the run (restored once already): nothing to do, nothing kept.
+  if (original !== null && input.existedBefore && current === original && current !== written) return { kind: 'skip', reason: 'unchanged', kept: [] };
   const editor = editorFor(input.format);
   const parsed = editor.parse(current);
   if (!parsed.ok) throw new UnparseableFile(input.path ?? '', parsed.error);
@@ -128,5 +130,5 @@ export function planFileRestore(input: RestoreInput): RestoreAction {
       if (check.ok && deepEqual(check.value, intended)) return { kind: 'write', text: reversed, kept, edits };
     }
   }
-  return { kind: 'write', text: patchText(editor, current, inverse).text, kept, edits };
+  return { kind: 'write', text: patchFile(input.path ?? '', input.format, current, inverse), kept, edits };
 }

@@ -2,11 +2,15 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { DoctorRead } from '../core/doctor/run.js';
 import { candidatePaths } from '../core/planner.js';
-import { readFileState } from './fs.js';
+import { folderMode, readFileState, resolveTarget } from './fs.js';
 
 export interface DoctorFiles {
   readonly texts: Record<string, string | null>;
   readonly modes: Record<string, number | null>;
+  /** Hard links per existing file. */
+  readonly links: Record<string, number>;
+  /** The folder that really holds each existing file (through symlinks) and its mode. */
+  readonly folders: Record<string, { readonly dir: string; readonly mode: number }>;
   readonly subdirs: Record<string, Record<string, Record<string, string | null>>>;
 }
 
@@ -15,12 +19,18 @@ export async function readDoctorFiles(reads: readonly DoctorRead[]): Promise<Doc
   const texts: Record<string, string | null> = {};
   const modes: Record<string, number | null> = {};
   const subdirs: Record<string, Record<string, Record<string, string | null>>> = {};
+  const links: Record<string, number> = {};
+  const folders: Record<string, { dir: string; mode: number }> = {};
   for (const r of reads) {
     for (const t of r.targets) {
       for (const p of candidatePaths(t)) {
         const s = await readFileState(p);
         texts[p] = s.binary ? null : s.text;
         modes[p] = s.mode;
+        if (s.text === null) continue;
+        if (s.links) links[p] = s.links;
+        const mode = await folderMode(p);
+        if (mode !== null) folders[p] = { dir: path.dirname(await resolveTarget(p)), mode };
       }
     }
     for (const sd of r.subdirs) {
@@ -34,5 +44,5 @@ export async function readDoctorFiles(reads: readonly DoctorRead[]): Promise<Doc
       subdirs[sd.dir] = found;
     }
   }
-  return { texts, modes, subdirs };
+  return { texts, modes, subdirs, links, folders };
 }

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { constants, promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
-import fse from 'fs-extra';
-import writeFileAtomic from 'write-file-atomic';
 import { CliError, ExitCode } from '../core/errors.js';
+import { MAX_CONFIG_BYTES } from '../core/limits.js';
 
 export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
@@ -14,32 +13,231 @@ export interface FileState {
   readonly mode: number | null;
   /** The bytes were not valid UTF-8: tp-setup will not edit such a file. */
   readonly binary: boolean;
+  /** Hard links to the file (1 for most files); null when it does not exist. */
+  readonly links?: number | null;
 }
 
-/** Read a file through symlinks; a missing file is `text: null`. */
-export async function readFileState(file: string): Promise<FileState> {
+const errnoOf = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
+const MISSING = new Set(['ENOENT', 'ENOTDIR']);
+/** The kernel's own limit on symlinks followed in one lookup (Linux MAXSYMLINKS). */
+const MAX_HOPS = 40;
+
+/** A file tp-setup cannot read or write, as the exit-4 refusal the user sees. */
+export function refusal(file: string, err: unknown): CliError {
+  if (err instanceof CliError) return err;
+  const code = errnoOf(err);
+  if (code === 'ELOOP') return new CliError(ExitCode.REFUSED, 'error.symlinkLoop', { path: file });
+  if (code === 'EACCES' || code === 'EPERM') return new CliError(ExitCode.REFUSED, 'error.permissionDenied', { path: file });
+  if (code === 'EISDIR') return new CliError(ExitCode.REFUSED, 'error.notRegular', { path: file, kind: 'directory' });
+  return new CliError(ExitCode.REFUSED, 'error.unreadable', { path: file, reason: code ?? (err as Error).message });
+}
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'directory';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice()) return 'character-device';
+  if (st.isBlockDevice()) return 'block-device';
+  return 'other';
+}
+
+function assertRegular(file: string, st: Stats): void {
+  if (!st.isFile()) throw new CliError(ExitCode.REFUSED, 'error.notRegular', { path: file, kind: kindOf(st) });
+}
+
+/**
+ * The path a write to `file` really lands on: symlinks followed hop by hop, also when the last
+ * one dangles (its target does not exist yet). tp-setup writes and removes targets, never links.
+ */
+export async function resolveTarget(file: string): Promise<string> {
+  let p = path.resolve(file);
+  for (let hop = 0; hop <= MAX_HOPS; hop++) {
+    let st: Stats;
+    try {
+      st = await fsp.lstat(p);
+    } catch (err) {
+      if (MISSING.has(errnoOf(err) ?? '')) return p;
+      throw refusal(file, err);
+    }
+    if (!st.isSymbolicLink()) return p;
+    const to = await fsp.readlink(p).catch((err: unknown) => Promise.reject(refusal(file, err)));
+    const dir = await fsp.realpath(path.dirname(p)).catch(() => path.dirname(p));
+    p = path.resolve(dir, to);
+  }
+  throw new CliError(ExitCode.REFUSED, 'error.symlinkLoop', { path: file });
+}
+
+/**
+ * A regular file's bytes, or null when it does not exist. Its type is checked before it is opened
+ * and again on the open descriptor (opened non-blocking, so a FIFO swapped in cannot hang the
+ * run); devices, FIFOs, sockets and folders are refused (exit 4), as is a file over `limit`.
+ */
+async function readRegular(file: string, limit: number | null): Promise<{ bytes: Buffer; st: Stats } | null> {
+  const target = await resolveTarget(file);
+  let st: Stats;
   try {
-    const bytes = await fsp.readFile(file);
-    const stat = await fsp.stat(file);
-    const text = bytes.toString('utf8');
-    return { text, mode: stat.mode & 0o777, binary: !Buffer.from(text, 'utf8').equals(bytes) };
+    st = await fsp.stat(target);
   } catch (err) {
-    // ENOTDIR: a parent on the path is a file, so this file cannot exist either.
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { text: null, mode: null, binary: false };
-    throw err;
+    if (MISSING.has(errnoOf(err) ?? '')) return null;
+    throw refusal(file, err);
+  }
+  assertRegular(file, st);
+  const tooLarge = (size: number) => new CliError(ExitCode.REFUSED, 'error.tooLarge', { path: file, size, limit: limit ?? 0 });
+  if (limit !== null && st.size > limit) throw tooLarge(st.size);
+  let fh: fsp.FileHandle;
+  try {
+    fh = await fsp.open(target, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+  } catch (err) {
+    if (MISSING.has(errnoOf(err) ?? '')) return null;
+    throw refusal(file, err);
+  }
+  try {
+    const now = await fh.stat();
+    assertRegular(file, now);
+    if (limit !== null && now.size > limit) throw tooLarge(now.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.max(64 * 1024, Math.min(now.size + 1, 1024 * 1024)));
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (limit !== null && total > limit) throw tooLarge(total);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return { bytes: Buffer.concat(chunks, total), st: now };
+  } catch (err) {
+    throw refusal(file, err);
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+/** Read a config through symlinks; a missing file is `text: null`. Non-regular or oversized: exit 4. */
+export async function readFileState(file: string): Promise<FileState> {
+  const got = await readRegular(file, MAX_CONFIG_BYTES);
+  if (!got) return { text: null, mode: null, binary: false, links: null };
+  const text = got.bytes.toString('utf8');
+  return { text, mode: got.st.mode & 0o777, binary: !Buffer.from(text, 'utf8').equals(got.bytes), links: got.st.nlink };
+}
+
+/** Mode of the folder that really holds `file` (through symlinks); null when there is none. */
+export async function folderMode(file: string): Promise<number | null> {
+  try {
+    return (await fsp.stat(path.dirname(await resolveTarget(file)))).mode & 0o777;
+  } catch {
+    return null;
   }
 }
 
 /**
- * Temp file + fsync + rename onto the real path. write-file-atomic resolves symlinks first, so a
- * dotfile manager's link stays a link and its target gets the new content.
+ * Temp files are `.<name>.tp-setup-<pid>-<random>.tmp` beside the file, created 0600 with
+ * O_EXCL, so a key is never in a file others can read and a run killed mid-write leaves
+ * something later runs recognize and remove.
  */
+const TEMP = /^\..*\.tp-setup-(\d+)-[0-9a-f]{8}\.tmp$/;
+
+export function tempPathFor(target: string): string {
+  const base = path.basename(target).slice(0, 100);
+  return path.join(path.dirname(target), `.${base}.tp-setup-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoOf(err) === 'EPERM';
+  }
+}
+
+/** Remove temp files of tp-setup runs that died (their pid is gone) from this folder. */
+export async function removeStrayTemps(dir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
+    const m = TEMP.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    const p = path.join(dir, name);
+    const st = await fsp.lstat(p).catch(() => null);
+    if (!st?.isFile()) continue;
+    if (await fsp.unlink(p).then(() => true, () => false)) removed.push(p);
+  }
+  return removed;
+}
+
+/**
+ * Create `dir` and any missing parents. `isPrivate(d)` says which new folders hold a key: those
+ * are 0700 from the start; the rest get the umask's default. Existing folders are never changed.
+ */
+export async function makeDirs(dir: string, isPrivate: (d: string) => boolean): Promise<void> {
+  const missing: string[] = [];
+  let d = path.resolve(dir);
+  for (;;) {
+    const st = await fsp.stat(d).catch((err: unknown) => (MISSING.has(errnoOf(err) ?? '') ? null : Promise.reject(err)));
+    if (st) {
+      if (!st.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(d);
+    const up = path.dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  for (const m of missing) {
+    const priv = isPrivate(m);
+    await fsp.mkdir(m, priv ? 0o700 : 0o777).catch((err: unknown) => (errnoOf(err) === 'EEXIST' ? undefined : Promise.reject(err)));
+    if (priv) await fsp.chmod(m, 0o700);
+  }
+}
+
+function defaultMode(): number {
+  const mask = process.umask();
+  return 0o666 & ~mask;
+}
+
+/**
+ * Temp file (0600, O_EXCL) + fsync + rename onto the link's target, then fsync of the folder. A
+ * dotfile manager's symlink stays a link; a dangling link gets its target created. The owner of
+ * an existing file is kept when root writes it. `mode` undefined keeps the existing mode.
+ */
+async function replaceFile(file: string, data: string | Buffer, mode: number | undefined): Promise<void> {
+  const target = await resolveTarget(file);
+  const before = await fsp.stat(target).catch((err: unknown) => (MISSING.has(errnoOf(err) ?? '') ? null : Promise.reject(refusal(file, err))));
+  if (before) assertRegular(file, before);
+  const dir = path.dirname(target);
+  const finalMode = mode ?? (before ? before.mode & 0o7777 : defaultMode());
+  await makeDirs(dir, () => (finalMode & 0o077) === 0);
+  await removeStrayTemps(dir);
+  // A temp file stays 0600 for as long as it is a temp file: a kill before the rename leaves
+  // nothing readable behind. A looser final mode comes after the rename (a kill in between leaves
+  // the file tighter than asked, never looser).
+  const looser = (finalMode & 0o7777 & ~0o600) !== 0;
+  const tmp = tempPathFor(target);
+  const fh = await fsp.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  try {
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+      if (before && process.getuid?.() === 0 && (before.uid !== 0 || before.gid !== 0)) await fh.chown(before.uid, before.gid);
+      if (!looser) await fh.chmod(finalMode);
+    } finally {
+      await fh.close();
+    }
+    await fsp.rename(tmp, target);
+  } catch (err) {
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  if (looser) await fsp.chmod(target, finalMode);
+  const dh = await fsp.open(dir, constants.O_RDONLY).catch(() => null);
+  await dh?.sync().catch(() => undefined);
+  await dh?.close().catch(() => undefined);
+}
+
+/** Write text atomically (see replaceFile); `mode` undefined keeps the file's mode. */
 export async function writeAtomic(file: string, text: string, mode: number | undefined): Promise<void> {
-  const real = await fsp.realpath(file).catch(() => file);
-  await fse.ensureDir(path.dirname(real));
-  await writeFileAtomic(file, text, mode === undefined ? { encoding: 'utf8' } : { encoding: 'utf8', mode });
-  if (mode !== undefined) await fsp.chmod(real, mode);
+  await replaceFile(file, text, mode);
 }
 
 /** Mode for a file we write: secrets lose every group/other bit; nothing is ever loosened. */
@@ -49,36 +247,35 @@ export function targetMode(existing: number | null, secret: boolean): number | u
 }
 
 export async function ensurePrivateDir(dir: string): Promise<void> {
-  await fse.ensureDir(dir, { mode: 0o700 });
+  await makeDirs(dir, () => true);
   await fsp.chmod(dir, 0o700);
 }
 
-/** Remove a file; one that is already gone (or could never exist there) is fine. */
+/**
+ * Remove a file; one that is already gone (or could never exist there) is fine. Through a symlink
+ * the target goes and the link stays (dangling), so a later write through it recreates the target.
+ */
 export async function removeFile(file: string): Promise<void> {
+  const target = await resolveTarget(file);
+  const st = await fsp.lstat(target).catch(() => null);
+  // A device, FIFO, socket or folder is never removed (as root, /dev/null itself would go).
+  if (st && !st.isFile()) assertRegular(file, st);
   try {
-    await fsp.rm(file, { force: true });
+    await fsp.rm(target, { force: true });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
+    if (errnoOf(err) !== 'ENOTDIR') throw err;
   }
 }
 
 /** Bytes (a database, a file another program owns) put back atomically, with the given mode. */
 export async function writeAtomicBytes(file: string, bytes: Buffer, mode: number | undefined): Promise<void> {
-  await fse.ensureDir(path.dirname(file));
-  await writeFileAtomic(file, bytes, mode === undefined ? {} : { mode });
-  if (mode !== undefined) await fsp.chmod(file, mode);
+  await replaceFile(file, bytes, mode);
 }
 
-/** A file's bytes and mode; null when it does not exist. */
+/** A file's bytes and mode; null when it does not exist. Non-regular files are refused (exit 4). */
 export async function readBytes(file: string): Promise<{ bytes: Buffer; mode: number } | null> {
-  try {
-    const bytes = await fsp.readFile(file);
-    return { bytes, mode: (await fsp.stat(file)).mode & 0o777 };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
-    throw err;
-  }
+  const got = await readRegular(file, null);
+  return got ? { bytes: got.bytes, mode: got.st.mode & 0o777 } : null;
 }
 
 /** Texts of these files (null = missing). A file that is not UTF-8 text is refused, exit 4. */

@@ -1,74 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { Answers } from '../core/adapters/index.js';
-import type { FormatId } from '../core/formats/types.js';
-import type { RecordedEdit } from '../core/planner.js';
-import { ensurePrivateDir, writeAtomic } from './fs.js';
+import { CliError, ExitCode } from '../core/errors.js';
+import { isRunFileName, isRunId, parseManifest, pathEnv, type Manifest } from '../core/usecases/restore.js';
+import { ensurePrivateDir, sha256, writeAtomic } from './fs.js';
 
 /**
  * One run = one folder `<state>/backups/<runId>/` holding the bytes of every file before and after
  * the run and a manifest saying which keys the run changed. `restore` needs nothing else.
  */
 
-export interface ManifestFile {
-  readonly tool: string;
-  readonly path: string;
-  readonly format: FormatId;
-  readonly existedBefore: boolean;
-  /** Relative to the run folder; null when the file did not exist. */
-  readonly backup: string | null;
-  /** What the run wrote, relative to the run folder. */
-  readonly written: string;
-  readonly sha256Before: string | null;
-  readonly sha256After: string;
-  readonly modeBefore: number | null;
-  readonly modeAfter: number | null;
-  readonly edits: readonly RecordedEdit[];
-  /** The run removed the file (moved it into the run folder); restore puts it back. */
-  readonly removed?: boolean;
-}
-
-/**
- * A byte copy of a file another program changes (OpenClaw's SQLite store and the files its own
- * commands rewrite or rename). Restore puts it back whole, and only while the file is still
- * byte-identical to what the run left (sha256After), unless forced.
- */
-export interface ManifestSnapshot {
-  readonly kind: 'snapshot';
-  readonly tool: string;
-  readonly path: string;
-  /** The unit it is restored with: a SQLite database path for its `-wal`/`-shm`, else its own path. */
-  readonly group: string;
-  readonly role: 'file' | 'db' | 'wal' | 'shm';
-  readonly existedBefore: boolean;
-  /** The bytes before, relative to the run folder; null when the file did not exist. */
-  readonly backup: string | null;
-  readonly sha256Before: string | null;
-  /** null: the run left no file there (removed or renamed by the command). */
-  sha256After: string | null;
-  readonly modeBefore: number | null;
-}
-
-/** A command of another tool the run ran (never with a key in its arguments). */
-export interface ManifestCommand {
-  readonly argv: readonly string[];
-  readonly exitCode: number;
-}
-
-export interface Manifest {
-  readonly schemaVersion: 1;
-  readonly runId: string;
-  readonly command: string;
-  readonly createdAt: string;
-  status: 'pending' | 'complete' | 'rolled-back';
-  readonly answers?: Answers;
-  /** For restore runs: the run they undid. */
-  readonly restoreOf?: string;
-  files: ManifestFile[];
-  snapshots?: ManifestSnapshot[];
-  commands?: ManifestCommand[];
-}
+export type { Manifest, ManifestCommand, ManifestFile, ManifestSnapshot } from '../core/usecases/restore.js';
 
 export const MANIFEST = 'manifest.json';
 
@@ -126,10 +68,13 @@ export async function writeRunBytes(runDir: string, name: string, bytes: Buffer)
 }
 
 export async function readRunBytes(runDir: string, rel: string): Promise<Buffer> {
-  return fsp.readFile(path.join(runDir, rel));
+  return readVerified(path.basename(runDir), runDir, rel, null);
 }
 
 export async function saveManifest(runDir: string, manifest: Manifest): Promise<void> {
+  // The path variables the tools read, as they are now: restore names the same files later.
+  const env = manifest.env ?? pathEnv(process.env, '/', process.platform);
+  (manifest as { env?: Manifest['env'] }).env = env;
   await writeAtomic(path.join(runDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, 0o600);
 }
 
@@ -139,10 +84,71 @@ export async function writeRunFile(runDir: string, name: string, text: string): 
   return rel;
 }
 
-export async function loadManifest(stateDir: string, runId: string): Promise<{ dir: string; manifest: Manifest }> {
+/** An id that is not in newRunId's shape names no run: nothing under it is read. */
+export function badRunId(runId: string): CliError {
+  return new CliError(ExitCode.USAGE, 'error.noRun', { runId }, [{ code: 'error.badRunId', params: { runId } }]);
+}
+
+/** A run folder or one of its files that is not what tp-setup wrote: exit 4, nothing written. */
+export class DamagedRun extends CliError {
+  constructor(runId: string, file: string, reason: string) {
+    super(ExitCode.REFUSED, 'error.runDamaged', { runId, file, reason });
+    this.name = 'DamagedRun';
+  }
+}
+
+/** A regular file (never a symlink) whose real path is inside `dir`, else why not. */
+async function plainFileIn(dir: string, file: string): Promise<string | null> {
+  const st = await fsp.lstat(file).catch((err: NodeJS.ErrnoException) => err);
+  if (st instanceof Error) return st.code === 'ENOENT' ? 'missing' : `unreadable (${st.code ?? st.message})`;
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  if (!st.isFile()) return 'not a regular file';
+  const [real, base] = await Promise.all([fsp.realpath(file), fsp.realpath(dir)]);
+  if (!real.startsWith(base + path.sep)) return 'outside its run folder';
+  return null;
+}
+
+/** The run folder itself: a real folder under backups/, not a link to somewhere else. */
+async function runFolder(stateDir: string, runId: string): Promise<string | null> {
+  if (!isRunId(runId)) throw badRunId(runId);
   const dir = path.join(backupsDir(stateDir), runId);
-  const text = await fsp.readFile(path.join(dir, MANIFEST), 'utf8');
-  return { dir, manifest: JSON.parse(text) as Manifest };
+  const st = await fsp.lstat(dir).catch(() => null);
+  if (!st) return null;
+  if (!st.isDirectory() || st.isSymbolicLink()) throw new DamagedRun(runId, dir, 'not a folder');
+  return dir;
+}
+
+/**
+ * One run's manifest, checked: the id has the shape newRunId makes, the folder and manifest are
+ * plain, and the manifest parses to exactly the schema tp-setup writes. null: no such run.
+ */
+export async function findManifest(stateDir: string, runId: string): Promise<{ dir: string; manifest: Manifest } | null> {
+  const dir = await runFolder(stateDir, runId);
+  if (!dir) return null;
+  const file = path.join(dir, MANIFEST);
+  const why = await plainFileIn(dir, file);
+  if (why) throw new DamagedRun(runId, file, why);
+  const parsed = parseManifest(await fsp.readFile(file, 'utf8'), runId);
+  if (!parsed.ok) throw new DamagedRun(runId, file, parsed.reason);
+  return { dir, manifest: parsed.manifest };
+}
+
+/** As findManifest, for a run that must exist. */
+export async function loadManifest(stateDir: string, runId: string): Promise<{ dir: string; manifest: Manifest }> {
+  const found = await findManifest(stateDir, runId);
+  if (!found) throw new CliError(ExitCode.USAGE, 'error.noRun', { runId });
+  return found;
+}
+
+/** A backup of a run, only as a plain file inside its folder and only with the bytes the manifest names. */
+export async function readVerified(runId: string, runDir: string, rel: string, sha: string | null): Promise<Buffer> {
+  const file = path.join(runDir, rel);
+  if (!isRunFileName(rel)) throw new DamagedRun(runId, file, 'not a name inside the run folder');
+  const why = await plainFileIn(runDir, file);
+  if (why) throw new DamagedRun(runId, file, why);
+  const bytes = await fsp.readFile(file);
+  if (sha !== null && sha256(bytes) !== sha) throw new DamagedRun(runId, file, 'its sha256 does not match the manifest');
+  return bytes;
 }
 
 /** Runs, newest first. Folders without a readable manifest are skipped. */
@@ -154,11 +160,12 @@ export async function listRuns(stateDir: string): Promise<Manifest[]> {
     return [];
   }
   const runs: Manifest[] = [];
-  for (const name of names.sort().reverse()) {
+  for (const name of names.filter(isRunId).sort().reverse()) {
     try {
-      runs.push((await loadManifest(stateDir, name)).manifest);
+      const loaded = await findManifest(stateDir, name);
+      if (loaded) runs.push(loaded.manifest);
     } catch {
-      // A folder someone made by hand, or a run killed before its manifest existed.
+      // A folder someone made by hand, a damaged manifest, or a run killed before its manifest existed.
     }
   }
   // Ids are second-stamped; two runs in the same second are ordered by their exact creation time.
@@ -166,5 +173,5 @@ export async function listRuns(stateDir: string): Promise<Manifest[]> {
 }
 
 export async function readRunFile(runDir: string, rel: string): Promise<string> {
-  return fsp.readFile(path.join(runDir, rel), 'utf8');
+  return (await readVerified(path.basename(runDir), runDir, rel, null)).toString('utf8');
 }

@@ -124,5 +124,6 @@ export function linePrompter(view: View, io: Io): Prompter {
     confirmFix: (f) => yes(t('prompt.fix', { what: renderFinding(f, t).message })),
     confirmVerify: () => yes(t('prompt.verify')),
     restoreOverwrite: (file, key) => confirm({ message: t('prompt.restoreKey', { path: file, key }), default: false }),
+    undoLaterRuns: (runIds) => confirm({ message: t('prompt.undoLaterRuns', { later: runIds.join(', ') }), default: false }),
   };
 }

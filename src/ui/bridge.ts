@@ -146,4 +146,8 @@ export class WizardPrompter implements Prompter {
   restoreOverwrite(file: string, key: string): Promise<boolean> {
     return this.ask(this.t('prompt.restoreKey', { path: file, key }), false);
   }
+
+  undoLaterRuns(runIds: readonly string[]): Promise<boolean> {
+    return this.ask(this.t('prompt.undoLaterRuns', { later: runIds.join(', ') }), false);
+  }
 }

@@ -11,6 +11,7 @@ import { adapters } from '../core/adapters/index.js';
 import { CliError, ExitCode, toCliError } from '../core/errors.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
 import { VERIFY_TIMEOUT_SECONDS } from '../core/usecases/verify.js';
+import { lockOnConsent, withLock } from '../effects/lock.js';
 import type { Homes } from '../effects/paths.js';
 import { cleanPresenter } from '../presenters/clean.js';
 import { doctorPresenter } from '../presenters/doctor.js';
@@ -46,6 +47,20 @@ function commandContext<O>(ctx: FlowContext, opts: O): CommandContext<O> {
     ctx.store.print(e.type === 'store-step' || e.type === 'verify-start' ? 'text' : 'progress', text);
   };
   return { opts, io: ctx.io, homes: ctx.homes, lang: ctx.view.t.lang, prompter: ctx.prompter, events };
+}
+
+/**
+ * A writing command run under the home's lock (src/effects/lock.ts), taken at the person's "yes"
+ * to its review (not while a question waits), released when the command ends. Another run that
+ * wants the home meanwhile waits a few seconds, then refuses naming this one.
+ */
+async function locked<T>(ctx: FlowContext, command: string, run: (c: FlowContext) => Promise<T>): Promise<T> {
+  const lazy = lockOnConsent(ctx.prompter, ctx.homes.stateDir, command);
+  try {
+    return await run({ ...ctx, prompter: lazy.target });
+  } finally {
+    await lazy.release();
+  }
 }
 
 /** A command's outcome in the transcript, as the text presenter words it. */
@@ -98,11 +113,11 @@ async function runChoice(ctx: FlowContext, choice: MenuChoice): Promise<number> 
     case 'onboard':
       return onboard(ctx);
     case 'rekey':
-      return finish(ctx, show(ctx, keyPresenter, await runKey(commandContext(ctx, { ...common, keyEnv: opts.keyEnv, keyStdin: opts.keyStdin, plan: opts.raw.plan }))).exitCode);
+      return finish(ctx, show(ctx, keyPresenter, await locked(ctx, 'key', (c) => runKey(commandContext(c, { ...common, keyEnv: opts.keyEnv, keyStdin: opts.keyStdin, plan: opts.raw.plan })))).exitCode);
     case 'clean':
-      return finish(ctx, show(ctx, cleanPresenter, await runClean(commandContext(ctx, { ...common, yes: false, restart: false }))).exitCode);
+      return finish(ctx, show(ctx, cleanPresenter, await locked(ctx, 'clean', (c) => runClean(commandContext(c, { ...common, yes: false, restart: false })))).exitCode);
     case 'fix':
-      return finish(ctx, show(ctx, doctorPresenter, await runDoctor(commandContext(ctx, { ...common, tools: undefined, network: false, fix: true, yes: false }))).exitCode);
+      return finish(ctx, show(ctx, doctorPresenter, await locked(ctx, 'doctor', (c) => runDoctor(commandContext(c, { ...common, tools: undefined, network: false, fix: true, yes: false })))).exitCode);
     case 'restore': {
       const runs = (await runBackups(commandContext(ctx, common))).runs.filter((r) => r.status === 'complete');
       if (runs.length === 0) {
@@ -114,7 +129,7 @@ async function runChoice(ctx: FlowContext, choice: MenuChoice): Promise<number> 
       store.print('text', [t('wizard.runs.preview', { runId }), ...run.files.map((f) => `  ${view.show(f.path)}`)].join('\n'));
       if (!(await store.ask<boolean>({ kind: 'confirm', message: t('wizard.restoreConfirm'), defaultYes: true }))) throw new CliError(ExitCode.CANCELLED, 'error.cancelled');
       store.setApplying(true);
-      const outcome = await runRestore(commandContext(ctx, { ...common, runId, force: false, yes: false }));
+      const outcome = await withLock(ctx.homes.stateDir, 'restore', () => runRestore(commandContext(ctx, { ...common, runId, force: false, yes: false, withLater: false })));
       store.setApplying(false);
       return finish(ctx, show(ctx, restorePresenter, outcome).exitCode);
     }
@@ -134,7 +149,7 @@ async function onboard(ctx: FlowContext): Promise<number> {
   const { store, prompter } = ctx;
   for (;;) {
     try {
-      const outcome = await runSetup(commandContext(ctx, ctx.opts));
+      const outcome = await (ctx.opts.dryRun ? runSetup(commandContext(ctx, ctx.opts)) : locked(ctx, 'setup', (c) => runSetup(commandContext(c, ctx.opts))));
       store.setApplying(false);
       show(ctx, setupPresenter, outcome);
       if (outcome.exitCode !== ExitCode.OK || outcome.dryRun || store.getState().cancelRequested) return finish(ctx, outcome.exitCode);

@@ -9,9 +9,9 @@ describe('dotenv editor', () => {
     expect(r).toEqual({ ok: true, value: { OTHER_TOKEN: 'a b', BAILIAN_API_KEY: 'sk-sp-old-0000' } });
   });
 
-  it('replaces a value on its own line and keeps every other byte, CRLF included', () => {
+  it('replaces a value on its own line, keeping its comment, and keeps every other byte, CRLF included', () => {
     const out = dotenvEditor.apply(MESSY, [{ op: 'set', path: ['BAILIAN_API_KEY'], value: 'sk-sp-new-1111' }]);
-    expect(out).toBe('# OpenClaw secrets\r\nexport OTHER_TOKEN="a b"\r\n\r\nBAILIAN_API_KEY=sk-sp-new-1111\r\n# trailing note\r\n');
+    expect(out).toBe('# OpenClaw secrets\r\nexport OTHER_TOKEN="a b"\r\n\r\nBAILIAN_API_KEY=sk-sp-new-1111 # old\r\n# trailing note\r\n');
   });
 
   it('appends a new variable before the final newline, and quotes values that need it', () => {

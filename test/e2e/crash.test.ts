@@ -16,7 +16,7 @@ async function seeded(): Promise<string> {
 }
 
 const userFiles = async (home: string) =>
-  new Map([...(await snapshotTree(home))].filter(([k]) => !k.startsWith('.local/state/') && !/\.\d+$/.test(k)).map(([k, v]) => [k, v.text]));
+  new Map([...(await snapshotTree(home))].filter(([k]) => !k.startsWith('.local/state/') && !/\.tp-setup-\d+-[0-9a-f]{8}\.tmp$/.test(k)).map(([k, v]) => [k, v.text]));
 
 describe('crash safety', () => {
   it(`SIGKILL at random points of apply leaves every file fully old or fully new (${ROUNDS} rounds)`, async () => {

@@ -110,7 +110,8 @@ describe('doctor --fix', () => {
       ANTHROPIC_BASE_URL: 'https://coding.dashscope.aliyuncs.com/apps/anthropic',
       CLAUDE_CODE_MAX_OUTPUT_TOKENS: '32000',
     });
-    expect(await readFile(path.join(home, '.qwen/.env'), 'utf8')).toBe(`BAILIAN_CODING_PLAN_API_KEY=${PLAN_KEY}\n`);
+    // The owned line keeps its own quote style; only the stray space inside goes.
+    expect(await readFile(path.join(home, '.qwen/.env'), 'utf8')).toBe(`BAILIAN_CODING_PLAN_API_KEY="${PLAN_KEY}"\n`);
     expect(await readFile(path.join(home, '.config/opencode/opencode.jsonc'), 'utf8')).toContain('// mine');
 
     const restore = await runCli(['restore', doc.fixRunId, '--home', home], { env });

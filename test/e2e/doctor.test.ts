@@ -9,8 +9,8 @@ import { cleanEnv, PAYG_KEY, PLAN_KEY, ROOT, runCli, snapshotTree, tempHome, typ
  * test/fixtures/doctor, named `<CODE>` or `<CODE>--<variant>`, each with:
  *
  * - `home/`: the files as a user has them (copied into a fresh temp home per test);
- * - `case.json`: `tools`, extra `env`, `modes` (git keeps no modes: every copied file starts 0600,
- *   as the tools write them, then these apply), `fakeBins` (tool command → the version it prints),
+ * - `case.json`: `tools`, extra `env`, `modes` (git keeps no modes: every copied file starts 0600
+ *   and every folder 0700, as private configs are kept, then these apply), `fakeBins` (tool command → the version it prints),
  *   `expect` (findings that must be present: code, severity, tool, and optionally file relative to
  *   the home, keyPath and a subset of params), `absent` (codes, or partial findings, that must not
  *   appear), `onlyInfo` (nothing but infos) and the `exit` code.
@@ -98,6 +98,7 @@ async function prepareHome(name: string, spec: Case): Promise<string> {
   const source = path.join(FIXTURES, name, 'home');
   if (existsSync(source)) await cp(source, home, { recursive: true });
   for (const file of await walkFiles(home)) await chmod(file, 0o600);
+  for (const e of await readdir(home, { withFileTypes: true, recursive: true })) if (e.isDirectory()) await chmod(path.join(e.parentPath, e.name), 0o700);
   for (const [rel, mode] of Object.entries(spec.modes ?? {})) await chmod(path.join(home, rel), parseInt(mode, 8));
   return home;
 }

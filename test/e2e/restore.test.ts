@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
@@ -111,5 +111,21 @@ describe('backups and restore', () => {
     const r = await runCli(['restore', '--home', home], { env: cleanEnv(home) });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('No backup runs');
+  });
+  it('setup, key, then restoring the setup with --with-later leaves no mixed Claude Code config', async () => {
+    const home = await tempHome('restore-order-');
+    const file = path.join(home, '.claude', 'settings.json');
+    const original = '{\n  "env": {\n    "ANTHROPIC_API_KEY": "sk-ant-test-0000-1111-2222-old0"\n  }\n}\n';
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, original);
+    const env = cleanEnv(home, { K: PLAN_KEY });
+    const setup = JSON.parse((await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'claude-code', '--yes', '--key-env', 'K', '--home', home, '--json'], { env })).stdout);
+    expect((await runCli(['key', '--key-stdin', '--home', home], { env, input: 'sk-sp-test-0000-1111-2222-0001' })).exitCode).toBe(0);
+    const alone = await runCli(['restore', setup.runId, '--yes', '--home', home], { env });
+    expect(alone.exitCode).toBe(4);
+    expect(alone.stderr).toContain('--with-later');
+    const both = await runCli(['restore', setup.runId, '--with-later', '--home', home], { env });
+    expect(both.exitCode, both.stderr).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(original);
   });
 });

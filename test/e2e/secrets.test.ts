@@ -59,3 +59,28 @@ describe('the key never shows and its files are private', () => {
     for (const [p, m] of dirs) expect(m, p).toBe(0o700);
   });
 });
+
+describe('a key change shows neither key in clear', () => {
+  it('the previous key, of any shape, is masked on removed lines of --dry-run and --json, as the new one is on added lines', async () => {
+    const home = await tempHome();
+    // An old key of no known format: masked because it is the value the new key replaces.
+    const OLD = 'zzOldKeyOfNoKnownShape0000777755553333';
+    const first = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', TOOLS, '--yes', '--key-env', 'K', '--key-storage', 'inline', '--home', home], { env: cleanEnv(home, { K: OLD }) });
+    expect(first.exitCode, first.stderr).toBe(0);
+    const base = ['--plan', 'coding', '--region', 'cn', '--tools', TOOLS, '--yes', '--key-env', 'K', '--key-storage', 'inline', '--home', home, '--dry-run'];
+    const env = cleanEnv(home, { K: KEY });
+    const text = await runCli(base, { env });
+    const json = await runCli([...base, '--json'], { env });
+    for (const r of [text, json]) {
+      expect(r.exitCode, r.stderr).toBe(0);
+      for (const out of [r.stdout, r.stderr]) {
+        expect(out).not.toContain(OLD);
+        expect(out).not.toContain('NoKnownShape');
+        expect(out).not.toContain('secret-0000');
+      }
+    }
+    // The change still shows: a removed line and an added line for the key.
+    expect(text.stdout).toMatch(/^-.*…3333/m);
+    expect(text.stdout).toMatch(/^\+.*sk-sp-…9f3e/m);
+  });
+});

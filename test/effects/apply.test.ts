@@ -1,6 +1,8 @@
-import { lstat, mkdir, readFile, readlink, stat, symlink, writeFile, chmod } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CliError } from '../../src/core/errors.js';
 import type { FileWrite } from '../../src/core/writes.js';
 import { applyWrites, ChangedOnDisk, RolledBack } from '../../src/effects/apply.js';
 import { listRuns, loadManifest } from '../../src/effects/runs.js';
@@ -82,6 +84,59 @@ describe('applyWrites', () => {
     ).rejects.toBeInstanceOf(ChangedOnDisk);
     expect(await readFile(a, 'utf8')).toBe('A');
     expect(await readFile(b, 'utf8')).toBe('B, edited by the user');
+    // The manifest was saved as pending before the second check: no run is left for restore.
+    expect(await listRuns(path.join(dir, 'state'))).toEqual([]);
+    expect(await readdir(path.join(dir, 'state', 'backups'))).toEqual([]);
+  });
+
+  it('writes through a dangling symlink: the target is created, the link stays a link', async () => {
+    const dir = await tempHome();
+    const link = path.join(dir, 'settings.json');
+    const target = path.join(dir, 'dots', 'new', 'settings.json');
+    await symlink(target, link);
+    await applyWrites([write(link, null, '{"k":1}\n', true)], { stateDir: path.join(dir, 'state'), command: 'test' });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe('{"k":1}\n');
+    expect(await mode(target)).toBe(0o600);
+    expect(await mode(path.dirname(target))).toBe(0o700);
+  });
+
+  it('a folder holding a key is 0700 even when a file without a key in it is written first', async () => {
+    const dir = await tempHome();
+    const old = process.umask(0o022);
+    try {
+      const settings = path.join(dir, '.qwen', 'settings.json');
+      const env = path.join(dir, '.qwen', '.env');
+      await applyWrites([write(settings, null, '{}'), write(env, null, 'K=1\n', true)], { stateDir: path.join(dir, 'state'), command: 'test' });
+      expect(await mode(path.join(dir, '.qwen'))).toBe(0o700);
+      expect(await mode(settings)).toBe(0o644);
+    } finally {
+      process.umask(old);
+    }
+  });
+
+  it('backups that cannot be saved: exit 4, no config touched, no run folder left', async () => {
+    const dir = await tempHome();
+    const a = path.join(dir, 'a.json');
+    await writeFile(a, 'A');
+    // The state folder cannot be created: a plain file stands where it should be.
+    await writeFile(path.join(dir, 'state'), 'not a folder');
+    const err = (await applyWrites([write(a, 'A', 'A2')], { stateDir: path.join(dir, 'state'), command: 'test' }).catch((e: unknown) => e)) as CliError;
+    expect(err).toBeInstanceOf(CliError);
+    expect(err.exitCode).toBe(4);
+    expect(err.code).toBe('error.backupFailed');
+    expect(await readFile(a, 'utf8')).toBe('A');
+  });
+
+  it('refuses a config that became a FIFO between reading and writing, without blocking or replacing it', async () => {
+    const dir = await tempHome();
+    const a = path.join(dir, 'a.json');
+    execFileSync('mkfifo', [a]);
+    const err = (await applyWrites([write(a, null, '{}')], { stateDir: path.join(dir, 'state'), command: 'test' }).catch((e: unknown) => e)) as CliError;
+    expect(err.exitCode).toBe(4);
+    expect(err.code).toBe('error.notRegular');
+    expect((await lstat(a)).isFIFO()).toBe(true);
+    expect(await listRuns(path.join(dir, 'state'))).toEqual([]);
   });
 
   it('records a manifest with sha256, modes and whether each file existed', async () => {

@@ -4,6 +4,7 @@ import { dirOf, joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
+import { classifyKey } from '../keys.js';
 import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
 import { isModelStudioUrl } from './examine-helpers.js';
 import { thinkingBudget } from './thinking.js';
@@ -105,6 +106,31 @@ function plan({ answers, key, ctx, files }: AdapterInput<FileId>): AdapterOutput
   };
 }
 
+/**
+ * Credentials that go to the wrong place whatever else the config says: a plan key with no base
+ * URL (or Anthropic's own) goes to Anthropic, which rejects it; ANTHROPIC_AUTH_TOKEN and
+ * ANTHROPIC_API_KEY both set send two credentials (docs/tools/claude-code.md).
+ */
+function credentialFindings(ctx: ToolContext, settings: ExamineInput<FileId>['files']['settings'], env: (name: string) => string | undefined, baseUrl: string | undefined): Finding[] {
+  const out: Finding[] = [];
+  const file = settings?.target.path ?? targets(ctx)[0]!.path;
+  const inFile = (name: string): boolean => settings !== undefined && typeof getAt(settings.value, ['env', name]) === 'string';
+  const token = env('ANTHROPIC_AUTH_TOKEN');
+  const apiKey = env('ANTHROPIC_API_KEY');
+  const sent = [['ANTHROPIC_AUTH_TOKEN', token], ['ANTHROPIC_API_KEY', apiKey]] as const;
+  const plan = sent.find(([, v]) => v !== undefined && classifyKey(v) === 'plan');
+  const toAnthropic = baseUrl === undefined || baseUrl.trim() === '' || /^https?:\/\/([^/]*\.)?anthropic\.com(\/|:|$)/i.test(baseUrl.trim());
+  if (plan && toAnthropic) {
+    const at = inFile(plan[0]) ? { file, keyPath: `env.${plan[0]}` } : { keyPath: plan[0] };
+    out.push(finding('PLAN_KEY_NO_BASE_URL', 'error', { tool: 'claude-code', ...at, params: { tool: 'Claude Code', variable: plan[0], baseVar: 'ANTHROPIC_BASE_URL' } }));
+  }
+  if (token && apiKey) {
+    const source = inFile('ANTHROPIC_API_KEY') ? file : 'environment';
+    out.push(finding('TWO_CREDENTIALS', 'error', { tool: 'claude-code', ...(source === file ? { file } : {}), keyPath: 'env.ANTHROPIC_API_KEY', params: { tool: 'Claude Code', first: 'ANTHROPIC_AUTH_TOKEN', second: 'ANTHROPIC_API_KEY', source } }));
+  }
+  return out;
+}
+
 /** What Claude Code will send: settings.json `env` beats the shell for these variables. */
 function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const settings = files.settings;
@@ -114,6 +140,7 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
     return typeof v === 'string' ? v : ctx.env[name];
   };
   const baseUrl = env('ANTHROPIC_BASE_URL');
+  findings.push(...credentialFindings(ctx, settings, env, baseUrl));
   // tp-setup's own pins mark a gateway-routed config as ours too.
   const ours = baseUrl !== undefined && (baseUrl.replace(/\/+$/, '').endsWith('/apps/anthropic') || isModelStudioUrl(baseUrl));
   if (!baseUrl || !ours) return { views: [], findings };

@@ -29,6 +29,10 @@ export interface DoctorInput {
   /** Text per path (null = missing), for every candidate path of every target. */
   readonly texts: Readonly<Record<string, string | null>>;
   readonly modes: Readonly<Record<string, number | null>>;
+  /** Hard links per existing file (absent: 1). */
+  readonly links?: Readonly<Record<string, number>>;
+  /** The folder that really holds each existing file, with its mode. */
+  readonly folders?: Readonly<Record<string, { readonly dir: string; readonly mode: number }>>;
   /** Subdir id → subfolder → relative path → text. */
   readonly subdirs: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string | null>>>>>>;
   /** Installed version per tool (null = not found); tools absent here were not probed. */
@@ -81,6 +85,9 @@ export function examineAll(input: DoctorInput): { findings: Finding[]; views: Pr
       if (!path) continue;
       const target = { ...declared, path };
       const current = parseLeniently(target, input.texts[path]!, tool, out);
+      // Temp file + rename gives the file a new inode: its other hard links keep the old bytes.
+      const links = input.links?.[path] ?? 1;
+      if (links > 1) out.push(finding('FILE_HARD_LINKS', 'warning', { tool, file: path, params: { links } }));
       if (current) files[target.id] = current;
     }
     const sub = Object.fromEntries(subdirs.map((s) => [s.id, input.subdirs[joinPath(s.dir)] ?? {}]));
@@ -100,11 +107,22 @@ export function examineAll(input: DoctorInput): { findings: Finding[]; views: Pr
       if (holder && typeof mode === 'number' && (mode & 0o077) !== 0) {
         out.push(finding('FILE_PERMISSIONS', 'warning', { tool, file: holder, params: { mode: `0${(mode & 0o777).toString(8)}` }, repair: { file: holder, mode: (mode & 0o700) | 0o600 } }));
       }
+      // Its folder too, reported only: tp-setup never changes an existing folder's mode. The home
+      // folder itself is left out (0755 is many systems' default; the file's own mode guards it).
+      const folder = holder ? input.folders?.[holder] : undefined;
+      if (holder && folder && (folder.mode & 0o044) !== 0 && !sameDir(folder.dir, input.ctx.home)) {
+        out.push(finding('DIR_PERMISSIONS', 'warning', { tool, file: holder, params: { mode: `0${(folder.mode & 0o777).toString(8)}`, dir: folder.dir } }));
+      }
     }
     const hasConfig = Object.keys(files).length > 0;
     if (input.installed[tool] === null && hasConfig) out.push(finding('TOOL_NOT_INSTALLED', 'info', { tool }));
   }
   return { findings: dedupe(out), views: allViews };
+}
+
+function sameDir(a: string, b: string): boolean {
+  const trim = (p: string) => p.replace(/[\\/]+$/, '');
+  return trim(a) === trim(b);
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -6,11 +6,12 @@ import { deleteEntry } from './entry-delete.js';
 import { insertEntry, type EditContext, type RenderEntry } from './entry-insert.js';
 import { ParseFailure, VerifyFailure } from './failures.js';
 import { lineIndentAt } from './lines.js';
+import { isStackOverflow, nestingError } from './nesting.js';
 import { formatKey, formatValue, type Layout } from './serialize.js';
 import { applySplices, type Splice } from './splice.js';
 import { learnStyle, type TextStyle } from './style.js';
 import { childSyntax, entrySpans, memberNamed, syntaxToValue, type SyntaxParse, type ValueSyntax } from './syntax.js';
-import { splitBom } from './text.js';
+import { parseErrorAt, splitBom } from './text.js';
 import { applyEdit, applyEditsToValue, deepEqual, nestUnder } from './value.js';
 import type { TriviaRules } from './trivia.js';
 import type { Edit, FormatEditor, FormatId, JsonValue, KeyPath } from './types.js';
@@ -21,13 +22,49 @@ export interface Dialect {
   readonly rules: TriviaRules;
   /** Parses text without a BOM. */
   parse(body: string): SyntaxParse;
+  /**
+   * The value of a text without building its syntax tree, where a faster reader gives exactly
+   * what `parse` would; undefined sends the text through `parse`.
+   */
+  fastValue?(body: string): JsonValue | undefined;
+}
+
+/** The dialect's parse behind the nesting check, so that no parser or tree walk overflows the stack. */
+function parseSyntax(dialect: Dialect, body: string): SyntaxParse {
+  const deep = nestingError(body, 'json');
+  if (deep) return { ok: false, error: deep };
+  try {
+    return dialect.parse(body);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return { ok: false, error: parseErrorAt(body, 0, 'the document nests too deeply to read') };
+  }
+}
+
+/**
+ * Strict JSON read by the engine's own JSON.parse, which JSON, JSONC and JSON5 all read alike
+ * (last repeated key wins, `__proto__` an own key, numbers as JavaScript reads them); anything
+ * JSON.parse refuses goes through the dialect's parser, for its own error or leniencies.
+ */
+export function strictJsonValue(body: string): JsonValue | undefined {
+  if (nestingError(body, 'json')) return undefined;
+  try {
+    return JSON.parse(body) as JsonValue;
+  } catch {
+    return undefined;
+  }
 }
 
 export function editorFromDialect(dialect: Dialect): FormatEditor {
   return {
     format: dialect.format,
     parse(text) {
-      const result = dialect.parse(splitBom(text).body);
+      const body = splitBom(text).body;
+      if (dialect.fastValue) {
+        const value = dialect.fastValue(body);
+        if (value !== undefined) return { ok: true, value };
+      }
+      const result = parseSyntax(dialect, body);
       if (!result.ok) return result;
       return { ok: true, value: result.root ? syntaxToValue(result.root) : {} };
     },
@@ -37,33 +74,60 @@ export function editorFromDialect(dialect: Dialect): FormatEditor {
 
 export function applyTextEdits(dialect: Dialect, text: string, edits: readonly Edit[]): string {
   const { bom, body } = splitBom(text);
-  const parsed = dialect.parse(body);
+  const parsed = parseSyntax(dialect, body);
   if (!parsed.ok) throw new ParseFailure(dialect.format, parsed.error);
   const before = parsed.root ? syntaxToValue(parsed.root) : {};
   // Edits that cancel out leave the text alone, even if each step alone would have touched it.
   if (deepEqual(applyEditsToValue(before, edits), before)) return text;
   const style = learnStyle(body, parsed.root, dialect.json5);
   let current = body;
-  for (const edit of edits) current = applyOne(dialect, style, current, edit);
+  // The first edit plans from the parse above; each later one from a parse of the text before it.
+  let known: { root: ValueSyntax | undefined; value: JsonValue } | undefined = { root: parsed.root, value: before };
+  for (const edit of edits) {
+    current = applyOne(dialect, style, current, edit, known);
+    known = undefined;
+  }
   return bom + current;
 }
 
-function applyOne(dialect: Dialect, style: TextStyle, body: string, edit: Edit): string {
-  const parsed = dialect.parse(body);
-  if (!parsed.ok) {
-    throw new VerifyFailure(`an earlier edit left ${dialect.format} text that no longer parses: ${parsed.error.message}`, dialect.format);
+function applyOne(
+  dialect: Dialect,
+  style: TextStyle,
+  body: string,
+  edit: Edit,
+  known?: { root: ValueSyntax | undefined; value: JsonValue },
+): string {
+  let root: ValueSyntax | undefined;
+  let before: JsonValue;
+  if (known) {
+    ({ root, value: before } = known);
+  } else {
+    const parsed = parseSyntax(dialect, body);
+    if (!parsed.ok) {
+      throw new VerifyFailure(`an earlier edit left ${dialect.format} text that no longer parses: ${parsed.error.message}`, dialect.format);
+    }
+    root = parsed.root;
+    before = root ? syntaxToValue(root) : {};
   }
-  const root = parsed.root;
-  const before = root ? syntaxToValue(root) : {};
   // The value model decides what is allowed, so text and model reject the same edits.
   const after = applyEdit(before, edit);
   if (deepEqual(before, after)) return body;
   if (root === undefined) return writeIntoBlank(body, style, after);
   const ctx: EditContext = { text: body, style, rules: dialect.rules };
   const next = applySplices(body, planEdit(ctx, root, edit));
-  // A repeated key hides its earlier copies; keep deleting until the key is really gone.
+  // A repeated key hides its earlier copies; keep deleting until the key is really gone. Only a
+  // parent that held the key more than once needs another look.
   const byKey = edit.op === 'delete' && typeof edit.path[edit.path.length - 1] === 'string';
-  return byKey ? applyOne(dialect, style, next, edit) : next;
+  return byKey && repeatsKey(root, edit.path) ? applyOne(dialect, style, next, edit) : next;
+}
+
+/** Whether the object at the path's parent holds its last key more than once. */
+function repeatsKey(root: ValueSyntax, path: KeyPath): boolean {
+  const parent = resolve(root, path.slice(0, -1));
+  const node = parent.length === path.length ? parent[parent.length - 1] : undefined;
+  if (node?.kind !== 'object') return true;
+  const key = path[path.length - 1];
+  return node.members.filter((member) => member.key === key).length > 1;
 }
 
 /** A document without a value gets one, below any comments it already holds. */

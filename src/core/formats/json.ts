@@ -3,7 +3,7 @@
  * (which never add comments or trailing commas) can reuse the JSONC engine unchanged.
  */
 import { createScanner, type SyntaxKind } from 'jsonc-parser';
-import { editorFromDialect } from './engine.js';
+import { editorFromDialect, strictJsonValue } from './engine.js';
 import { JSONC_TRIVIA, parseJsoncSyntax } from './jsonc-syntax.js';
 import { parseErrorAt } from './text.js';
 import type { SyntaxParse } from './syntax.js';
@@ -54,4 +54,5 @@ export const jsonEditor: FormatEditor = editorFromDialect({
   json5: false,
   rules: JSONC_TRIVIA,
   parse: parseJsonSyntax,
+  fastValue: strictJsonValue,
 });

@@ -1,5 +1,5 @@
 /** JSONC: JSON with comments and trailing commas (VS Code settings, tsconfig, many CLI tools). */
-import { editorFromDialect } from './engine.js';
+import { editorFromDialect, strictJsonValue } from './engine.js';
 import { JSONC_TRIVIA, parseJsoncSyntax } from './jsonc-syntax.js';
 import type { FormatEditor } from './types.js';
 
@@ -8,4 +8,5 @@ export const jsoncEditor: FormatEditor = editorFromDialect({
   json5: false,
   rules: JSONC_TRIVIA,
   parse: parseJsoncSyntax,
+  fastValue: strictJsonValue,
 });

@@ -2,7 +2,7 @@
  * Line-level differences, for editors that hand the work to a library which prints more than the
  * edit needs: what it changed can be compared with the file and the needless part undone.
  */
-import { diffArrays } from 'diff';
+import { diffLines } from './anchored-diff.js';
 
 export interface LineHunk {
   /** Replaces lines [start, end) of the first text with `lines`. */
@@ -98,7 +98,7 @@ export function lineHunks(from: readonly string[], to: readonly string[], split:
     if (open) result.push(...(split === 'none' ? [open] : splitHunk(open, from, split)));
     open = undefined;
   };
-  for (const change of diffArrays(from as string[], to as string[])) {
+  for (const change of diffLines(from, to)) {
     const items = change.value;
     if (change.removed || change.added) {
       open ??= { start: at, end: at, lines: [] };

@@ -8,6 +8,8 @@ import { EditError, type Edit, type FormatEditor, type JsonValue, type ParseResu
 /** Shell profiles (under the home) where an `export` of a key may live. */
 export const SHELL_PROFILES = ['.bashrc', '.zshrc', '.profile', '.bash_profile'] as const;
 
+const UNSAFE = /['\x00-\x1F\x7F-\x9F\u2028\u2029]/;
+
 const EXPORT = /^(\s*)export\s+([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
 
 function unquote(raw: string): string {
@@ -42,7 +44,10 @@ export const shellProfileEditor: FormatEditor = {
         for (let i = lines.length - 1; i >= 0; i--) if (isOurs(lines[i] ?? '')) lines.splice(i, 1);
         continue;
       }
-      if (typeof edit.value !== 'string' || edit.value.includes("'")) throw new EditError('value cannot be single-quoted safely', edit.path);
+      // Inside single quotes the shell takes every byte literally but a quote; a line break or a
+      // control character would still end the line or act on the terminal that prints it
+      // (https://pubs.opengroup.org/onlinepubs/9699919799/utilities/V3_chap02.html#tag_18_02_02).
+      if (typeof edit.value !== 'string' || UNSAFE.test(edit.value)) throw new EditError('the value holds a quote, line break or control character', edit.path);
       const line = `export ${name}='${edit.value}'`;
       const at = lines.findLastIndex(isOurs);
       if (at >= 0) lines[at] = `${EXPORT.exec(lines[at] ?? '')?.[1] ?? ''}${line}`;

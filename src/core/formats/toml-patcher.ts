@@ -15,12 +15,33 @@ import { EditError, type Edit, type JsonValue } from './types.js';
 // Inline tables stay on one line: multi-line inline tables are TOML 1.1, and Codex's reader may be 1.0.
 const PATCH_FORMAT: Partial<TomlFormat> = { multilineTable: false };
 
+const MIXED_EOL_WARNING = /^toml-patch: Mixed line endings/;
+
+/**
+ * Runs `work` with toml-patch's one console warning held back: it says a file with mixed line
+ * endings is normalised, yet the lines it does not print keep their own, and the lines it prints
+ * are put back by the repairs; tp-setup's output must not claim otherwise. Every other warning
+ * passes through.
+ */
+export function quietly<T>(work: () => T): T {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && MIXED_EOL_WARNING.test(args[0])) return;
+    warn.apply(console, args);
+  };
+  try {
+    return work();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 function patchOne(body: string, edit: Edit, eol: Eol): string {
   return keepingHeader(body, eol, (text) => {
     let native = parseWithPatcher(text) as Native;
     if (edit.path.length === 0 && edit.op === 'set') native = toNative(edit.value) as Native;
     else mutate(native, edit);
-    return patchWithPatcher(text, native, PATCH_FORMAT);
+    return quietly(() => patchWithPatcher(text, native, PATCH_FORMAT));
   });
 }
 

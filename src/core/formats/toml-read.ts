@@ -3,6 +3,8 @@
  * errors, is also the check that every edited text still parses and holds the intended value.
  */
 import { parse as parseStrict, TomlError } from 'smol-toml';
+import { isStackOverflow, nestingError } from './nesting.js';
+import { parseErrorAt } from './text.js';
 import { deepEqual, setOwn, type JsonObject } from './value.js';
 import type { JsonValue, ParseError } from './types.js';
 
@@ -32,10 +34,13 @@ function toJson(value: unknown): JsonValue {
 }
 
 export function read(body: string): Read {
+  const deep = nestingError(body, 'toml');
+  if (deep) return { ok: false, error: deep };
   try {
     const value = toJson(parseStrict(body, { integersAsBigInt: 'asNeeded' }));
     return { ok: true, value: value as JsonObject };
   } catch (error) {
+    if (isStackOverflow(error)) return { ok: false, error: parseErrorAt(body, 0, 'the document nests too deeply to read') };
     if (!(error instanceof TomlError)) throw error;
     const message = (error.message.split('\n')[0] ?? '').replace(/^Invalid TOML document:\s*/, '') || 'invalid TOML';
     const offset = offsetOf(body, error.line, error.column);

@@ -94,8 +94,27 @@ function noDoubleBlankLines(original: string, changed: string): string {
   return applyHunks(from, hunks);
 }
 
+/**
+ * toml-patch ends a line it rewrites with the file's main line ending; in a file with mixed line
+ * endings a rewritten line keeps the ending it had.
+ */
+function keepLineEndings(original: string, changed: string): string {
+  const from = rawLines(original);
+  const hunks = lineHunks(from, rawLines(changed), 'lines');
+  for (const hunk of hunks) {
+    if (hunk.end - hunk.start !== hunk.lines.length) continue;
+    hunk.lines.forEach((line, i) => {
+      const had = /\r?\n$/.exec(from[hunk.start + i] ?? '')?.[0];
+      const has = /\r?\n$/.exec(line)?.[0];
+      if (had !== undefined && has !== undefined && had !== has) hunk.lines[i] = line.slice(0, -has.length) + had;
+    });
+  }
+  return applyHunks(from, hunks);
+}
+
 /** The repairs, in the order they are tried. */
 export const REPAIRS: readonly ((original: string, changed: string, eol: Eol) => string)[] = [
+  keepLineEndings,
   keepTrailingComments,
   rowsAboveClosingComments,
   blankLineBeforeNewSection,

@@ -31,6 +31,7 @@ import { holds, read } from './toml-read.js';
 import { keepsIntegers, viaLibrary, viaPlaceholder, viaWholeArray } from './toml-patcher.js';
 import { sectionFor } from './toml-sections.js';
 import { checkWritable } from './toml-values.js';
+import { windowFor } from './toml-window.js';
 import { applyEdit, applyEditsToValue, deepEqual, formatPath, getAt, isJsonObject, type JsonObject } from './value.js';
 import { EditError, type Edit, type FormatEditor, type ParseResult } from './types.js';
 
@@ -102,6 +103,32 @@ function applyOne(body: string, edit: Edit, eol: Eol): string {
   return text;
 }
 
+/**
+ * The edits made each in the one table it touches (toml-window.ts), for large files; undefined
+ * when an edit needs the whole file or the result does not hold the intended value.
+ */
+function applyInWindows(body: string, value: JsonObject, edits: readonly Edit[], eol: Eol): string | undefined {
+  let current = body;
+  let currentValue: JsonObject = value;
+  for (const edit of edits) {
+    const next = applyEdit(currentValue, edit);
+    if (deepEqual(next, currentValue)) continue;
+    if (!isJsonObject(next)) return undefined;
+    const window = windowFor(current, currentValue, edit);
+    if (window === undefined) return undefined;
+    let text: string;
+    try {
+      text = applyOne(window.text, edit, eol);
+    } catch (error) {
+      if (error instanceof VerifyFailure) return undefined;
+      throw error;
+    }
+    current = current.slice(0, window.start) + text + current.slice(window.end);
+    currentValue = next;
+  }
+  return holds(current, currentValue) ? current : undefined;
+}
+
 export const tomlEditor: FormatEditor = {
   format: 'toml',
 
@@ -116,6 +143,8 @@ export const tomlEditor: FormatEditor = {
     // Edits that cancel out leave the text alone, even if each step alone would have touched it.
     if (deepEqual(applyEditsToValue(parsed.value, edits), parsed.value)) return text;
     const eol = detectEol(body);
+    const windowed = applyInWindows(body, parsed.value, edits, eol);
+    if (windowed !== undefined) return bom + windowed;
     let current = body;
     for (const edit of edits) current = applyOne(current, edit, eol);
     return bom + current;

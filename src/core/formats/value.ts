@@ -82,8 +82,40 @@ export function nestUnder(keys: KeyPath, value: JsonValue, fullPath: KeyPath): J
   return result;
 }
 
-function setIn(root: JsonValue, path: KeyPath, value: JsonValue): JsonValue {
+/** A copy of the container itself; its children are shared. */
+function shallowCopy(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.slice();
+  if (isJsonObject(value)) {
+    const copy: JsonObject = {};
+    for (const key of Object.keys(value)) setOwn(copy, key, value[key] as JsonValue);
+    return copy;
+  }
+  return value;
+}
+
+/**
+ * `root` with the containers along `path` copied (as far as they exist), and those copies: the
+ * edit then changes only the copies, so an edit costs the depth of its path, not the size of
+ * the document, and the input is never changed. Untouched subtrees are shared with the input.
+ */
+function copyAlong(root: JsonValue, path: KeyPath): JsonValue[] {
+  const chain = [shallowCopy(root)];
+  for (const segment of path) {
+    const parent = chain[chain.length - 1] as JsonValue;
+    const child = childOf(parent, segment);
+    if (child === undefined || child === null || typeof child !== 'object') break;
+    const copy = shallowCopy(child);
+    if (Array.isArray(parent)) parent[segment as number] = copy;
+    else setOwn(parent as JsonObject, segment as string, copy);
+    chain.push(copy);
+  }
+  return chain;
+}
+
+function setIn(original: JsonValue, path: KeyPath, value: JsonValue): JsonValue {
   if (path.length === 0) return cloneValue(value);
+  const chain = copyAlong(original, path.slice(0, -1));
+  const root = chain[0] as JsonValue;
   let parent: JsonValue = root;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i] as PathSegment;
@@ -115,30 +147,34 @@ function setIn(root: JsonValue, path: KeyPath, value: JsonValue): JsonValue {
   return root;
 }
 
-function deleteIn(root: JsonValue, path: KeyPath): JsonValue {
+function deleteIn(original: JsonValue, path: KeyPath): JsonValue {
   if (path.length === 0) throw new EditError('cannot delete the whole document', path);
-  const parent = getAt(root, path.slice(0, -1));
+  const parentPath = path.slice(0, -1);
   const last = path[path.length - 1] as PathSegment;
-  if (typeof last === 'string' && isJsonObject(parent) && Object.hasOwn(parent, last)) {
-    delete parent[last];
-  } else if (typeof last === 'number' && Array.isArray(parent) && childOf(parent, last) !== undefined) {
-    parent.splice(last, 1);
-  }
-  return root;
+  const found = getAt(original, parentPath);
+  const present =
+    (typeof last === 'string' && isJsonObject(found) && Object.hasOwn(found, last)) ||
+    (typeof last === 'number' && Array.isArray(found) && childOf(found, last) !== undefined);
+  if (!present) return original;
+  const chain = copyAlong(original, parentPath);
+  const parent = chain[chain.length - 1] as JsonValue;
+  if (typeof last === 'string' && isJsonObject(parent)) delete parent[last];
+  else if (typeof last === 'number' && Array.isArray(parent)) parent.splice(last, 1);
+  return chain[0] as JsonValue;
 }
 
-function insertIn(root: JsonValue, path: KeyPath, value: JsonValue): JsonValue {
+function insertIn(original: JsonValue, path: KeyPath, value: JsonValue): JsonValue {
   const index = path[path.length - 1];
   if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
     throw new EditError(`cannot insert at ${formatPath(path)}: the last segment must be an array index`, path);
   }
   const arrayPath = path.slice(0, -1);
-  const target = getAt(root, arrayPath);
+  const target = getAt(original, arrayPath);
   if (target === undefined) {
     if (index !== 0) {
       throw new EditError(`cannot insert at ${formatPath(path)}: ${formatPath(arrayPath)} does not exist yet`, path);
     }
-    return setIn(root, arrayPath, [value]);
+    return setIn(original, arrayPath, [value]);
   }
   if (!Array.isArray(target)) {
     throw new EditError(`cannot insert at ${formatPath(path)}: ${formatPath(arrayPath)} is ${describe(target)}`, path);
@@ -146,30 +182,33 @@ function insertIn(root: JsonValue, path: KeyPath, value: JsonValue): JsonValue {
   if (index > target.length) {
     throw new EditError(`cannot insert at ${formatPath(path)}: the array has ${target.length} elements`, path);
   }
-  target.splice(index, 0, cloneValue(value));
-  return root;
+  const chain = copyAlong(original, arrayPath);
+  (chain[chain.length - 1] as JsonValue[]).splice(index, 0, cloneValue(value));
+  return chain[0] as JsonValue;
 }
 
+/** The value after the edit. The input is left as it is; the result shares what the edit did not touch. */
 export function applyEdit(value: JsonValue, edit: Edit): JsonValue {
-  const root = cloneValue(value);
   switch (edit.op) {
     case 'set':
-      return setIn(root, edit.path, edit.value);
+      return setIn(value, edit.path, edit.value);
     case 'delete':
-      return deleteIn(root, edit.path);
+      return deleteIn(value, edit.path);
     case 'insert':
-      return insertIn(root, edit.path, edit.value);
+      return insertIn(value, edit.path, edit.value);
   }
 }
 
 export function applyEditsToValue(value: JsonValue, edits: readonly Edit[]): JsonValue {
-  let result = cloneValue(value);
+  let result = value;
   for (const edit of edits) result = applyEdit(result, edit);
   return result;
 }
 
 /** Path of the first place where `a` and `b` differ, or undefined when they are equal. */
 export function firstDifference(a: JsonValue, b: JsonValue, path: PathSegment[] = []): KeyPath | undefined {
+  // Edits share what they leave alone, so the same container is equal without a walk.
+  if (a === b) return undefined;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b)) return path;
     for (let i = 0; i < Math.max(a.length, b.length); i++) {

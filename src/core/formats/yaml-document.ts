@@ -12,6 +12,7 @@ import {
   Pair,
   parse as parseYaml,
   Scalar,
+  visit,
   type Document,
   type Node as YamlNode,
   type YAMLMap,
@@ -47,7 +48,7 @@ function containerAt(doc: Document, path: KeyPath): Container {
     node = childNode(node, segment);
   }
   if (isAlias(node)) throw new EditError(`cannot edit ${formatPath(path)}: it goes through a YAML alias`, path);
-  if (!isMap(node) && !isSeq(node)) throw new Error(`no collection at ${formatPath(path)}`);
+  if (!isMap(node) && !isSeq(node)) throw new EditError(`cannot edit ${formatPath(path)}: it is not a mapping or a sequence`, path);
   return node;
 }
 
@@ -131,7 +132,7 @@ function setIn(doc: Document, path: KeyPath, value: JsonValue): void {
   } else if (isSeq(container) && typeof segment === 'number') {
     container.items[segment] = replacement(doc, container.items[segment], nested);
   } else {
-    throw new Error(`cannot set ${formatPath(path)}`);
+    throw new EditError(`cannot set ${formatPath(path)}`, path);
   }
 }
 
@@ -200,7 +201,59 @@ function insertIn(doc: Document, path: KeyPath, value: JsonValue): void {
   node.items.splice(index, 0, createNode(doc, value));
 }
 
+/**
+ * An edit may not reach into or through an alias (`key: *anchor`): the aliased node is shared
+ * with its anchor, and writing there would change both or silently unshare them. The alias
+ * itself may be replaced or removed.
+ */
+function refuseAliases(doc: Document, path: KeyPath, intoLast: boolean): void {
+  let node: unknown = doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    if (isAlias(node)) throw new EditError(`cannot edit ${formatPath(path)}: ${formatPath(path.slice(0, i))} is a YAML alias`, path);
+    node = childNode(node, path[i] as string | number);
+    if (node === undefined) return;
+  }
+  // Setting or removing the alias itself leaves its anchor alone; inserting into it would not.
+  if (intoLast && isAlias(node)) throw new EditError(`cannot edit ${formatPath(path)}: it is a YAML alias`, path);
+}
+
+/** Anchors defined in or under `node`. */
+function anchorsIn(node: unknown): Set<string> {
+  const names = new Set<string>();
+  if (!isScalar(node) && !isCollection(node)) return names;
+  if (node.anchor) names.add(node.anchor);
+  if (isCollection(node)) {
+    visit(node, (_key, child) => {
+      if ((isScalar(child) || isCollection(child)) && child.anchor) names.add(child.anchor);
+    });
+  }
+  return names;
+}
+
+/** A node whose anchor an alias elsewhere refers to cannot be replaced or removed: the alias would dangle. */
+function refuseAnchored(doc: Document, path: KeyPath): void {
+  // Anchors on the way down count too: an edit inside an anchored node changes every alias of it.
+  const anchors = new Set<string>();
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if ((isScalar(node) || isCollection(node)) && node.anchor) anchors.add(node.anchor);
+    node = childNode(node, segment);
+    if (node === undefined) break;
+  }
+  if (node !== undefined) for (const name of anchorsIn(node)) anchors.add(name);
+  if (anchors.size === 0) return;
+  visit(doc, {
+    Alias(_key, alias) {
+      if (anchors.has(alias.source)) {
+        throw new EditError(`cannot edit ${formatPath(path)}: a YAML alias (*${alias.source}) elsewhere refers to its anchor`, path);
+      }
+    },
+  });
+}
+
 export function applyToDocument(doc: Document, edit: Edit): void {
+  refuseAliases(doc, edit.op === 'insert' ? edit.path.slice(0, -1) : edit.path, edit.op === 'insert');
+  refuseAnchored(doc, edit.op === 'insert' ? edit.path.slice(0, -1) : edit.path);
   if (edit.op === 'set') setIn(doc, edit.path, edit.value);
   else if (edit.op === 'insert') insertIn(doc, edit.path, edit.value);
   else deleteIn(doc, edit.path);

@@ -60,34 +60,46 @@ export type Reach = 'narrow' | 'conflicts' | 'wide';
  * indentation; 'wide' joins everything that touches.
  */
 function regions(all: readonly Hunk[], reach: Reach): Hunk[][] {
-  const groups: Hunk[][] = [];
-  const spanOf = (group: readonly Hunk[]) => ({
-    start: Math.min(...group.map((h) => h.start)),
-    end: Math.max(...group.map((h) => h.end)),
-  });
+  // Each group's span is kept beside it, so that joining stays linear in the number of hunks.
+  const groups: { hunks: Hunk[]; start: number; end: number }[] = [];
   for (const hunk of all) {
     const group = groups[groups.length - 1];
-    const span = group && spanOf(group);
-    const sameInsertionPoint = span !== undefined && hunk.start === hunk.end && span.start === span.end && hunk.start === span.start;
-    if (group && span && (hunk.start < span.end || sameInsertionPoint || (reach === 'wide' && hunk.start === span.end))) group.push(hunk);
-    else groups.push([hunk]);
-  }
-  if (reach !== 'conflicts') return groups;
-  const conflict = (group: readonly Hunk[]) => group.some((h) => h.side === 'file') && group.some((h) => h.side === 'edit');
-  const fileOnly = (group: readonly Hunk[]) => group.every((h) => h.side === 'file');
-  for (let joined = true; joined; ) {
-    joined = false;
-    for (let i = 0; i + 1 < groups.length; i++) {
-      const a = groups[i] as Hunk[];
-      const b = groups[i + 1] as Hunk[];
-      const touch = spanOf(a).end === spanOf(b).start;
-      if (touch && ((conflict(a) && fileOnly(b)) || (fileOnly(a) && conflict(b)))) {
-        groups.splice(i, 2, [...a, ...b]);
-        joined = true;
-      }
+    const sameInsertionPoint = group !== undefined && hunk.start === hunk.end && group.start === group.end && hunk.start === group.start;
+    if (group && (hunk.start < group.end || sameInsertionPoint || (reach === 'wide' && hunk.start === group.end))) {
+      group.hunks.push(hunk);
+      group.start = Math.min(group.start, hunk.start);
+      group.end = Math.max(group.end, hunk.end);
+    } else {
+      groups.push({ hunks: [hunk], start: hunk.start, end: hunk.end });
     }
   }
-  return groups;
+  if (reach !== 'conflicts') return groups.map((group) => group.hunks);
+  const conflict = (group: readonly Hunk[]) => group.some((h) => h.side === 'file') && group.some((h) => h.side === 'edit');
+  const fileOnly = (group: readonly Hunk[]) => group.every((h) => h.side === 'file');
+  // One pass joins what repeated passes over neighbours would: a conflict takes in the file-only
+  // groups touching it on either side, and a joined group is a conflict again.
+  const joined: { hunks: Hunk[]; start: number; end: number }[] = [];
+  for (const group of groups) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous.end === group.start && ((conflict(previous.hunks) && fileOnly(group.hunks)) || (fileOnly(previous.hunks) && conflict(group.hunks)))) {
+      previous.hunks.push(...group.hunks);
+      previous.end = Math.max(previous.end, group.end);
+      previous.start = Math.min(previous.start, group.start);
+      // A file-only group before that joined a conflict may now join the one before it as well.
+      while (joined.length >= 2) {
+        const last = joined[joined.length - 1] as (typeof joined)[number];
+        const before = joined[joined.length - 2] as (typeof joined)[number];
+        if (before.end === last.start && fileOnly(before.hunks) && conflict(last.hunks)) {
+          before.hunks.push(...last.hunks);
+          before.end = Math.max(before.end, last.end);
+          joined.pop();
+        } else break;
+      }
+    } else {
+      joined.push({ hunks: [...group.hunks], start: group.start, end: group.end });
+    }
+  }
+  return joined.map((group) => group.hunks);
 }
 
 /**
@@ -100,10 +112,19 @@ export function merge(file: string, base: readonly string[], edited: readonly st
   const fileLines = raw.map((line) => line.replace(/\r?\n$/, ''));
   const all = [...hunks(base, fileLines, 'file'), ...hunks(base, edited, 'edit')].sort((a, b) => a.start - b.start || a.end - b.end);
   const groups = regions(all, reach);
-  let out = '';
+  // Parts are collected and joined once: asking a long concatenated string how it ends would
+  // flatten it on every line.
+  const parts: string[] = [];
+  let endsLine = true;
   const emit = (text: string): void => {
-    if (out !== '' && !out.endsWith('\n')) out += eol;
-    out += text;
+    if (parts.length > 0 && !endsLine) {
+      parts.push(eol);
+      endsLine = true;
+    }
+    if (text !== '') {
+      parts.push(text);
+      endsLine = text.endsWith('\n');
+    }
   };
   let at = 0;
   let fileAt = 0;
@@ -131,6 +152,7 @@ export function merge(file: string, base: readonly string[], edited: readonly st
     at = end;
   }
   for (; fileAt < raw.length; fileAt++) emit(raw[fileAt] ?? '');
+  let out = parts.join('');
   // A file without a final line break keeps lacking one.
   if (file !== '' && !file.endsWith('\n') && out.endsWith(eol)) out = out.slice(0, -eol.length);
   return out;

@@ -4,7 +4,7 @@
  */
 import { planClean, type CleanAction } from '../adapters/openclaw/clean-plan.js';
 import type { Finding } from '../findings.js';
-import { editorFor, patchText } from '../formats/index.js';
+import { patchFile } from '../patch-file.js';
 import type { Edit, FormatId } from '../formats/types.js';
 import type { FileWrite } from '../writes.js';
 
@@ -17,7 +17,7 @@ export function cleanActions(findings: readonly Finding[], store: boolean): Clea
 export function cleanWrites(actions: readonly CleanAction[], texts: Readonly<Record<string, string | null>>): FileWrite[] {
   return actions.map((a) => {
     const before = texts[a.file] ?? '';
-    const after = a.kind === 'move' ? null : patchText(editorFor('json'), before, a.edits).text;
+    const after = a.kind === 'move' ? null : patchFile(a.file, 'json', before, a.edits);
     return { tool: 'openclaw', path: a.file, format: 'json', secret: true, before, after, edits: [] };
   });
 }
@@ -49,7 +49,7 @@ export function planRepairs(chosen: readonly Finding[], texts: Readonly<Record<s
     const before = texts[file] ?? null;
     // A missing file (e.g. ~/.claude.json before Claude Code's first start) starts as `{}`.
     const base = before ?? (format === 'dotenv' ? '' : '{}\n');
-    writes.push({ tool: 'doctor', path: file, format, secret: false, before, after: patchText(editorFor(format), base, edits).text, edits: [] });
+    writes.push({ tool: 'doctor', path: file, format, secret: false, before, after: patchFile(file, format, base, edits), edits: [] });
   }
   writes.push(...cleanWrites(planClean(chosen), texts));
   return { writes, chmods };

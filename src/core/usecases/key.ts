@@ -8,7 +8,8 @@ import type { PlanId } from '../catalog/types.js';
 import type { ProviderView } from '../adapters/index.js';
 import type { DoctorRead } from '../doctor/run.js';
 import { CliError, ExitCode } from '../errors.js';
-import { editorFor, patchText } from '../formats/index.js';
+import { editorFor } from '../formats/index.js';
+import { patchFile } from '../patch-file.js';
 import type { FormatId } from '../formats/types.js';
 import { maskKey } from '../keys.js';
 import { candidatePaths, formatKeyPath } from '../planner.js';
@@ -84,7 +85,7 @@ export function planRotation(input: RotationInput): { writes: FileWrite[]; chang
   const changes: KeyChange[] = [];
   for (const copy of findCopies(input.files, input.oldKey)) {
     const before = input.files.find((f) => f.path === copy.path)!.text;
-    writes.push({ tool: 'key', path: copy.path, format: copy.format, secret: true, before, after: patchText(editorFor(copy.format), before, rotationEdits(copy, input.newKey)).text, edits: [] });
+    writes.push({ tool: 'key', path: copy.path, format: copy.format, secret: true, before, after: patchFile(copy.path, copy.format, before, rotationEdits(copy, input.newKey)), edits: [] });
     changes.push({ path: copy.path, what: 'replace', keyPaths: copy.keyPaths.map(formatKeyPath) });
   }
   for (const r of input.reads) {
@@ -98,7 +99,7 @@ export function planRotation(input: RotationInput): { writes: FileWrite[]; chang
           const profiles = parsed.ok && rel.endsWith('auth-profiles.json') ? (parsed.value as { profiles?: Record<string, { key?: string }> }).profiles : undefined;
           if (profiles) {
             const drop = Object.entries(profiles).filter(([, p]) => p?.key === input.oldKey).map(([name]) => name);
-            const after = patchText(editorFor('json'), text, drop.map((name) => ({ op: 'delete' as const, path: ['profiles', name] }))).text;
+            const after = patchFile(file, 'json', text, drop.map((name) => ({ op: 'delete' as const, path: ['profiles', name] })));
             writes.push({ tool: 'key', path: file, format: 'json', secret: true, before: text, after, edits: [] });
             changes.push({ path: file, what: 'drop-profile', keyPaths: drop.map((n) => `profiles.${n}`) });
           } else {

@@ -6,10 +6,10 @@
 import type { Answers, KeyStorage } from '../adapters/index.js';
 import { CLEANABLE } from '../adapters/openclaw/clean-plan.js';
 import { maskedDiff } from '../diff.js';
-import { isValidBaseUrl } from '../endpoints.js';
+import { baseUrlProblem } from '../endpoints.js';
 import { CliError, ExitCode, type ErrorDetail } from '../errors.js';
 import { hasErrors, type Finding } from '../findings.js';
-import { keyFindings, normalizeKey } from '../keys.js';
+import { keyFindings, normalizeKey, UNSAFE_KEY_PROBLEMS } from '../keys.js';
 import { planChanges, type ChangePlan, type Guide, type NextStep, type PlanInput } from '../planner.js';
 import { checkModels, isComplete, resolveAnswers, type PartialAnswers, type RawAnswers } from '../questions.js';
 import type { FileWrite } from '../writes.js';
@@ -43,8 +43,11 @@ export interface SetupReview {
 
 /** Flags whose values are checked before any question: usage errors, exit 2. */
 export function checkSetupFlags(flags: SetupFlags): void {
-  if (flags.baseUrl !== undefined && !isValidBaseUrl(flags.baseUrl)) {
-    throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--base-url', value: flags.baseUrl, choices: 'https://host[:port][/prefix]' });
+  // The value is not echoed: it may hold credentials or characters a terminal would act on.
+  const urlProblem = flags.baseUrl === undefined ? undefined : baseUrlProblem(flags.baseUrl);
+  if (urlProblem) throw new CliError(ExitCode.USAGE, `error.baseUrl.${urlProblem}`, { flag: '--base-url' });
+  for (const [flag, value] of [['--key-storage', flags.keyStorage], ['--shell-profile', flags.shellProfile], ['--key-env', flags.keyEnv]] as const) {
+    if (value !== undefined && value.trim() === '') throw new CliError(ExitCode.USAGE, 'error.emptyValue', { flag });
   }
   if (flags.keyStorage !== undefined && flags.keyStorage !== 'env' && flags.keyStorage !== 'inline') {
     throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--key-storage', value: flags.keyStorage, choices: 'env, inline' });
@@ -109,9 +112,18 @@ export interface SetupPlan {
 /** Everything setup will write, verified, with the findings that decide whether it may. */
 export function planSetup(input: SetupPlanInput): SetupPlan {
   const { answers } = input;
-  const key = normalizeKey(input.rawKey).value;
-  const secrets = [key, input.rawKey].filter((s) => s.length > 0);
+  const normalized = normalizeKey(input.rawKey);
+  const key = normalized.value;
+  // A quote, NUL, ESC or other control character would end or break the line it is written on
+  // (a shell profile, a .env file): refused as input before any file is planned.
+  const unsafe = normalized.problems.find((p) => UNSAFE_KEY_PROBLEMS.includes(p));
+  if (unsafe) throw new CliError(ExitCode.USAGE, 'error.keyUnsafe', { problem: unsafe });
   const plan = planChanges({ ...input, key });
+  // The values the key replaces are keys too, whatever their shape: masked in every diff line.
+  const replaced = plan.files.flatMap((f) =>
+    f.edits.flatMap((e) => (e.op === 'set' && e.previousExisted && typeof e.previous === 'string' && typeof e.value === 'string' && key !== '' && e.value.includes(key) ? [e.previous] : [])),
+  );
+  const secrets = [key, input.rawKey, ...replaced].filter((s) => s.length > 0);
   const findings = [...keyFindings(input.rawKey, answers.plan, answers.region).map((f) => ({ ...f, keyPath: f.keyPath ?? 'key' })), ...checkModels(answers), ...plan.findings];
   const pending = plan.files.filter((f) => f.action !== 'unchanged');
   const diffOf = (f: (typeof pending)[number]): string => maskedDiff(input.show(f.path), f.before, f.after, secrets);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patchText, ParseFailure, VerifyFailure } from '../../../src/core/formats/patch.js';
+import { patchText, ParseFailure } from '../../../src/core/formats/patch.js';
 import { EditError, type Edit } from '../../../src/core/formats/types.js';
 import { yamlEditor } from '../../../src/core/formats/yaml.js';
 
@@ -198,9 +198,12 @@ compression:
     expect(patchText(yamlEditor, HERMES, cancel)).toMatchObject({ text: HERMES, changed: false });
   });
 
-  it('replaces an alias by a plain value, but refuses to edit through an anchor used elsewhere', () => {
-    expect(edit('base: &b {x: 1}\nother: *b\n', { op: 'set', path: ['other', 'x'], value: 2 })).toBe('base: &b {x: 1}\nother:\n  x: 2\n');
-    expect(() => edit('base: &b {x: 1}\nother: *b\n', { op: 'set', path: ['base', 'x'], value: 2 })).toThrow(VerifyFailure);
+  it('replaces an alias by a plain value, but refuses to edit through an alias or an anchor used elsewhere', () => {
+    expect(edit('base: &b {x: 1}\nother: *b\n', { op: 'set', path: ['other'], value: { x: 2 } })).toBe('base: &b {x: 1}\nother:\n  x: 2\n');
+    expect(() => edit('base: &b {x: 1}\nother: *b\n', { op: 'set', path: ['other', 'x'], value: 2 })).toThrow(EditError);
+    expect(() => edit('base: &b {x: 1}\nother: *b\n', { op: 'set', path: ['base', 'x'], value: 2 })).toThrow(EditError);
+    expect(() => edit('base: &b {x: 1}\nother: *b\n', { op: 'delete', path: ['base'] })).toThrow(EditError);
+    expect(() => edit('base: &b [1]\nother: *b\n', { op: 'insert', path: ['other', 0], value: 2 })).toThrow(EditError);
   });
 
   it('refuses impossible edits and text that does not parse', () => {
