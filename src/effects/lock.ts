@@ -2,7 +2,7 @@ import { promises as fsp, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CliError, ExitCode } from '../core/errors.js';
-import { ensurePrivateDir } from './fs.js';
+import { ensurePrivateDir, removeStrayTemps } from './fs.js';
 
 /**
  * One writer per home: every command that writes (setup, key, clean, doctor --fix, restore) holds
@@ -125,6 +125,9 @@ export async function acquireLock(stateDir: string, command: string, opts: { wai
         throw new CliError(ExitCode.REFUSED, 'error.lockFailed', { path: file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
       }
       await fh.close();
+      // Every writing run passes here: a killed run's temp files in the state folder go now, even
+      // when this run has nothing of its own to write there.
+      await removeStrayTemps(stateDir).catch(() => undefined);
       return {
         path: file,
         // Synchronous, so the lock is gone before whatever the command threw reaches its caller.
