@@ -5,7 +5,7 @@
 import { parse as parseStrict, TomlError } from 'smol-toml';
 import { isStackOverflow, nestingError } from './nesting.js';
 import { parseErrorAt } from './text.js';
-import { deepEqual, setOwn, type JsonObject } from './value.js';
+import { deepEqual, toJsonValue, type JsonObject } from './value.js';
 import type { JsonValue, ParseError } from './types.js';
 
 export type Read = { ok: true; value: JsonObject } | { ok: false; error: ParseError };
@@ -20,24 +20,11 @@ function offsetOf(body: string, line: number, column: number): number {
   return Math.min(body.length, start + Math.max(0, column - 1));
 }
 
-/** Dates become their TOML text; integers past 2^53 become the nearest number. */
-function toJson(value: unknown): JsonValue {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(toJson);
-  if (typeof value === 'object' && value !== null) {
-    const result: JsonObject = {};
-    for (const [key, child] of Object.entries(value)) setOwn(result, key, toJson(child));
-    return result;
-  }
-  return value as JsonValue;
-}
-
 export function read(body: string): Read {
   const deep = nestingError(body, 'toml');
   if (deep) return { ok: false, error: deep };
   try {
-    const value = toJson(parseStrict(body, { integersAsBigInt: 'asNeeded' }));
+    const value = toJsonValue(parseStrict(body, { integersAsBigInt: 'asNeeded' }));
     return { ok: true, value: value as JsonObject };
   } catch (error) {
     if (isStackOverflow(error)) return { ok: false, error: parseErrorAt(body, 0, 'the document nests too deeply to read') };

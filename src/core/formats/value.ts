@@ -10,6 +10,20 @@ export function isJsonObject(value: JsonValue | undefined): value is JsonObject 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+
+/** A parser's output as JSON data: dates as their ISO text, big integers as the nearest number, undefined as null. */
+export function toJsonValue(value: unknown): JsonValue {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  if (typeof value === 'object') {
+    const result: JsonObject = {};
+    for (const [key, child] of Object.entries(value)) setOwn(result, key, toJsonValue(child));
+    return result;
+  }
+  return value as JsonValue;
+}
 /** Adds or replaces an own key. A plain assignment of "__proto__" would swap the prototype instead. */
 export function setOwn(target: JsonObject, key: string, value: JsonValue): void {
   if (key === '__proto__') {

@@ -5,23 +5,10 @@
 import { isScalar, parseDocument, visit, type Document } from 'yaml';
 import { isStackOverflow, nestingError } from './nesting.js';
 import { offsetToLineColumn, parseErrorAt } from './text.js';
-import { setOwn, type JsonObject } from './value.js';
+import { toJsonValue } from './value.js';
 import type { JsonValue, ParseError } from './types.js';
 
 export type Loaded = { ok: true; doc: Document; value: JsonValue } | { ok: false; error: ParseError };
-
-function toJson(value: unknown): JsonValue {
-  if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.map(toJson);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'object') {
-    const result: JsonObject = {};
-    for (const [key, child] of Object.entries(value)) setOwn(result, key, toJson(child));
-    return result;
-  }
-  return value as JsonValue;
-}
 
 export function load(body: string): Loaded {
   const deep = nestingError(body, 'yaml');
@@ -75,7 +62,7 @@ function loadDocument(body: string): Loaded {
   // An empty or comment-only file has no contents; it stands for an empty mapping.
   if (doc.contents === null) return { ok: true, doc, value: {} };
   try {
-    return { ok: true, doc, value: toJson(doc.toJS()) };
+    return { ok: true, doc, value: toJsonValue(doc.toJS()) };
   } catch (error) {
     // yaml refuses aliases that would expand without bound ("billion laughs").
     const message = error instanceof Error ? error.message : String(error);
