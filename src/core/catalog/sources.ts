@@ -1,14 +1,15 @@
 /**
  * Every source the plan catalog (`data.ts`) and the error catalog (`../explain/data.ts`) cite,
- * named once so a renamed seed or a moved page is a one-line change. The label forms are those of
- * docs/plans.md#sources: a seed file name for the FAQs [000]–[004] (docs/README.md explains the
- * ids), an official URL, `github:owner/repo …` [3P], or a page of docs/ with how the fact was
+ * named once so a renamed seed or a moved page is a one-line change. The label forms (see
+ * docs/README.md#source-ids): a seed file name for the FAQs [000]–[004], each mapped there to its
+ * public page, an official URL, `github:owner/repo …` [3P], or a page of docs/ with how the fact was
  * found ([run], [src], [EXP], [inference]).
  */
 
 import type { Source } from './types.js';
 
-// The plan FAQs as retrieved: docs/plans.md#sources lists what each one is.
+// The plan FAQs as retrieved, by snapshot name (the catalog test checks each against its text);
+// docs/README.md#source-ids gives the public page of each.
 export const S000: Source = '000_9cd34d623a8250dc.txt';
 export const S001: Source = '001_f256d6f97a650ab0.txt';
 export const S002: Source = '002_ce19bb680540f02f.txt';
