@@ -1,8 +1,9 @@
 /**
  * The plan catalog's data: plans, endpoints, models and hosts, each with the sources it was read
  * from. The facts are written up, with the same sources, in docs/ (index: docs/README.md); where
- * sources disagree the choice is written in `decisions`, so a later reader can redo it when a source changes. The names and blurbs of plans
- * and regions live in src/i18n/catalog-en.ts and src/i18n/catalog-zh-CN.ts; `index.ts` joins them.
+ * sources disagree the choice is written in `decisions`, so a later reader can redo it when a
+ * source changes. The names and blurbs of plans and regions live in src/i18n/catalog-en.ts and
+ * src/i18n/catalog-zh-CN.ts; `index.ts` joins them.
  */
 
 import {
