@@ -30,7 +30,7 @@ const SRC = path.join(ROOT, 'src');
 const CJS_GLOBALS =
   'import{createRequire as __tpCreateRequire}from"node:module";import{fileURLToPath as __tpFileURLToPath}from"node:url";' +
   'const require=__tpCreateRequire(import.meta.url),__filename=__tpFileURLToPath(import.meta.url),__dirname=__tpFileURLToPath(new URL(".",import.meta.url));';
-const COMMANDS = ['setup', 'doctor', 'explain', 'verify', 'clean', 'key', 'restore'];
+const COMMANDS = ['setup', 'doctor', 'explain', 'verify', 'clean', 'key', 'restore', 'models'];
 const args = new Set(process.argv.slice(2));
 
 /**

@@ -32,6 +32,7 @@ export type ParsedCommand =
   | { readonly name: 'verify'; readonly options: CommonOptions & { readonly tools: string | undefined; readonly yes: boolean; readonly timeoutSeconds: number } }
   | { readonly name: 'explain'; readonly options: CommonOptions & { readonly text: string | undefined; readonly plan: string | undefined; readonly model: string | undefined } }
   | { readonly name: 'clean'; readonly options: CommonOptions & { readonly yes: boolean; readonly restart: boolean } }
+  | { readonly name: 'models'; readonly options: CommonOptions & { readonly plan: string | undefined; readonly region: string | undefined; readonly edition: string | undefined } }
   | { readonly name: 'restore'; readonly options: CommonOptions & { readonly runId: string | undefined; readonly force: boolean; readonly yes: boolean; readonly withLater: boolean } }
   | { readonly name: 'print'; readonly text: string; readonly exitCode: number };
 
@@ -188,6 +189,14 @@ export function buildProgram(version: string): Command {
   );
   common(
     program
+      .command('models')
+      .description('what the catalog knows: per plan, edition and region, each model\'s limits, protocols, tools, level and sources')
+      .addOption(new Option('--plan <plan>', 'only this plan: token (both editions), coding, token-personal, token-team, payg').env('TP_SETUP_PLAN'))
+      .addOption(new Option('--region <region>', 'only this region: cn, intl (payg also: us, hk)').env('TP_SETUP_REGION'))
+      .addOption(new Option('--edition <edition>', 'Token Plan only: personal or team').env('TP_SETUP_EDITION')),
+  );
+  common(
+    program
       .command('clean')
       .description('move stale OpenClaw per-agent caches aside (with a backup); without --yes it only reports')
       .addOption(new Option('-y, --yes', 'clean without asking').env('TP_SETUP_YES'))
@@ -297,6 +306,7 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
     const words = text as string[];
     return { name: 'explain', options: { ...commonFrom(o, cmd, env), text: words.length ? words.join(' ') : undefined, plan: o.text('plan'), model: o.text('model') } };
   });
+  on('models', (o, cmd) => ({ name: 'models', options: { ...commonFrom(o, cmd, env), plan: o.text('plan'), region: o.text('region'), edition: o.text('edition') } }));
   on('clean', (o, cmd) => ({ name: 'clean', options: { ...commonFrom(o, cmd, env), yes: o.flag('yes'), restart: o.flag('restart') } }));
   on('restore', (o, cmd, [runId]) => ({
     name: 'restore',

@@ -39,6 +39,7 @@ const COMMANDS: Readonly<Record<Runnable['name'], () => Promise<Loaded>>> = {
   verify: () => both(import('./commands/verify.js').then((m) => m.runVerify), import('./presenters/verify.js').then((m) => m.verifyPresenter)),
   explain: () => both(import('./commands/explain.js').then((m) => m.runExplain), import('./presenters/explain.js').then((m) => m.explainPresenter)),
   key: () => both(import('./commands/key.js').then((m) => m.runKey), import('./presenters/key.js').then((m) => m.keyPresenter)),
+  models: () => both(import('./commands/models.js').then((m) => m.runModels), import('./presenters/models.js').then((m) => m.modelsPresenter)),
   clean: () => both(import('./commands/clean.js').then((m) => m.runClean), import('./presenters/clean.js').then((m) => m.cleanPresenter)),
 };
 
@@ -48,6 +49,7 @@ function asks(cmd: Runnable, io: Io): boolean {
   switch (cmd.name) {
     case 'backups':
     case 'explain':
+    case 'models':
       return false;
     case 'doctor':
       return cmd.options.fix && canPrompt(io, cmd.options);

@@ -3,6 +3,7 @@ import { canRepair } from '../core/adapters/openclaw/clean-plan.js';
 import { ExitCode } from '../core/errors.js';
 import { hasErrors, type Finding } from '../core/findings.js';
 import { planRepairs, repairFiles } from '../core/usecases/clean.js';
+import { catalogAgeFindings } from '../core/usecases/models.js';
 import { parseToolsFlag } from '../core/usecases/scan.js';
 import { applyWrites } from '../effects/apply.js';
 import { readTexts, setMode } from '../effects/fs.js';
@@ -51,5 +52,7 @@ export async function runDoctor(ctx: CommandContext<DoctorOptions>): Promise<Doc
     const { checkHosts } = await import('../effects/network.js');
     findings = [...findings, ...(await checkHosts(first.views.flatMap((v) => (v.baseUrl ? [v.baseUrl] : [])), io.env))];
   }
+  // Old lists make unlisted-model and unknown-host findings less certain: say so once.
+  findings = [...findings, ...catalogAgeFindings(io.today())];
   return { exitCode: hasErrors(findings) ? ExitCode.CHECK_FAILED : ExitCode.OK, findings, ...(fix ? { fix } : {}) };
 }

@@ -7,6 +7,8 @@ export interface Io {
   readonly readStdin: () => Promise<string>;
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
+  /** Today as YYYY-MM-DD (UTC): how old the catalog is. */
+  readonly today: () => string;
 }
 
 export function processIo(): Io {
@@ -22,6 +24,7 @@ export function processIo(): Io {
     },
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    today: () => new Date().toISOString().slice(0, 10),
   };
 }
 

@@ -5,6 +5,7 @@ import { CliError, ExitCode } from '../core/errors.js';
 import { finding, type Finding } from '../core/findings.js';
 import { displayPath } from '../core/paths.js';
 import { resolveTargets, targetPaths, type Guide, type NextStep } from '../core/planner.js';
+import { catalogAgeFindings } from '../core/usecases/models.js';
 import { checkSetupFlags, offersShellProfile, openclawLeftovers, planSetup, resolveSetup, withWriteOptions, type ChangeRow } from '../core/usecases/setup.js';
 import { applyWrites } from '../effects/apply.js';
 import { readTexts } from '../effects/fs.js';
@@ -50,7 +51,7 @@ export async function runSetup(ctx: CommandContext<SetupOptions>): Promise<Setup
   const texts = await readTexts(targetPaths(targets));
   const planned = planSetup({ answers, rawKey, ctx: toolCtx, targets, texts, templates: await loadTemplates(), dryRun: opts.dryRun, show: (p) => displayPath(p, homes.home) });
   const { plan, review } = planned;
-  const findings = [...planned.findings];
+  const findings = [...planned.findings, ...catalogAgeFindings(io.today())];
   const base = { answers, findings, dryRun: opts.dryRun, runId: null, guides: plan.guides };
 
   if (planned.blocked) return { ...base, exitCode: ExitCode.REFUSED, ok: false, changes: planned.changes, nextSteps: [], guides: [], blocked: true };

@@ -1,5 +1,5 @@
 import { TOOL_IDS, type Answers, type ToolId } from './adapters/types.js';
-import { getModel, getPlan, isModelInPlan, planIds, recommendedModel, regionIds, regionIdsFor } from './catalog/index.js';
+import { caseSlip, getModel, getPlan, modelChoices, modelMembership, planIds, recommendedModel, regionIds, regionIdsFor } from './catalog/index.js';
 import type { PlanId, RegionId } from './catalog/types.js';
 import { finding, type Finding } from './findings.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -111,10 +111,11 @@ export const QUESTIONS: readonly Question[] = [
     placeholder: '<id>',
     description: "model id (default: the plan's recommended model); a comma list adds more",
     prompt: 'prompt.model',
-    choices: (a) => (a.plan && a.region ? [...(getPlan(a.plan).models[a.region] ?? [])] : []),
+    choices: (a) => (a.plan && a.region ? modelChoices(a.plan, a.region).map((c) => c.id) : []),
     fallback: (a) => (a.plan && a.region ? recommendedModel(a.plan, a.region) : undefined),
     asked: always,
-    // Any id is accepted here; whether the plan serves it is a finding (see checkModels).
+    // Any id is accepted here: the vendor adds models faster than any list. Whether a source lists
+    // it for the plan is a finding (see checkModels), never a refusal.
     parse: (value) => {
       const models = list(value);
       return models.length === 0 ? undefined : { models: [...new Set(models)] };
@@ -187,17 +188,42 @@ export function isComplete(p: PartialAnswers): p is Answers {
   return p.plan !== undefined && p.region !== undefined && p.tools !== undefined && p.models !== undefined && p.thinking !== undefined;
 }
 
-/** Whether the chosen models exist on the plan; exact, case-sensitive ids. */
+/**
+ * What the catalog knows about the chosen models on this plan. Ids are exact: the FAQs document
+ * that a model id is case-sensitive and takes no surrounding spaces, so a slip of a known id is
+ * the one refusal here. A retired id names its replacement; an id no source lists on a
+ * subscription is a warning (it is still written, with no limits tp-setup cannot justify); a
+ * reported id is a note.
+ */
 export function checkModels(answers: Answers): Finding[] {
   const out: Finding[] = [];
-  const plan = getPlan(answers.plan);
   for (const id of answers.models) {
-    const served = isModelInPlan(answers.plan, answers.region, id);
-    const params = { model: id, plan: answers.plan, choices: (plan.models[answers.region] ?? []).join(', ') };
-    if (served === 'no') out.push(finding('MODEL_NOT_IN_PLAN', 'error', { keyPath: 'model', params }));
-    else if (served === 'unconfirmed') out.push(finding('MODEL_UNCONFIRMED', 'warning', { keyPath: 'model', params }));
+    out.push(...membershipFindings([answers.plan], answers.region, id).map((f) => ({ ...f, keyPath: 'model' })));
     const spec = getModel(id);
     if (answers.thinking && spec?.thinking === 'none') out.push(finding('THINKING_UNSUPPORTED', 'info', { params: { model: id } }));
   }
   return out;
+}
+
+/**
+ * The membership findings of one model id among the plans a config may belong to (a Token Plan
+ * host cannot tell Personal from Team): shared by setup and doctor.
+ */
+export function membershipFindings(plans: readonly PlanId[], region: RegionId | undefined, id: string): Finding[] {
+  const planLabel = plans.length === 1 ? plans[0]! : 'Token Plan';
+  const at = (p: PlanId): RegionId => region ?? getPlan(p).regions[0]!;
+  const slip = caseSlip(id);
+  if (slip) return [finding('MODEL_ID_CASE', 'error', { params: { model: id, suggestion: slip } })];
+  const spec = getModel(id);
+  if (spec?.retired) {
+    const { since, replacedBy } = spec.retired;
+    return [finding('MODEL_RETIRED', 'warning', { params: { model: id, since, ...(replacedBy ? { replacement: replacedBy } : {}) } })];
+  }
+  const levels = plans.map((p) => modelMembership(p, at(p), id));
+  if (levels.includes('documented')) return [];
+  if (levels.includes('reported')) return [finding('MODEL_REPORTED', 'info', { params: { model: id, plan: planLabel } })];
+  // Pay-as-you-go serves far more models than any list: an unlisted id there is normal.
+  if (!plans.every((p) => getPlan(p).modelListClosed)) return [];
+  const choices = [...new Set(plans.flatMap((p) => modelChoices(p, at(p)).map((c) => c.id)))].join(', ');
+  return [finding('MODEL_UNLISTED', 'warning', { params: { model: id, plan: planLabel, choices } })];
 }

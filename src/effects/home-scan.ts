@@ -25,7 +25,7 @@ export async function scanHome(homes: Homes, tools: readonly ToolId[], io: { rea
   const ctx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
   const reads = doctorReads(tools, ctx);
   const [files, state] = await Promise.all([readDoctorFiles(reads), readState(homes.stateDir)]);
-  const recorded = Object.fromEntries(Object.entries(state.tools).map(([t, r]) => [t, { plan: r.plan, region: r.region }]));
+  const recorded = Object.fromEntries(Object.entries(state.tools).map(([t, r]) => [t, { plan: r.plan, region: r.region, files: r.files }]));
   const { findings, views } = examineAll({ ctx, tools, ...files, installed: versions, recorded });
   return { findings, views, ctx, texts: files.texts, subdirs: files.subdirs, reads };
 }

@@ -230,6 +230,12 @@ export const explainEn = {
   'E38.cause.1': 'The token-plan host names a region without the plan (for example eu-central-1).',
   'E38.fix.1': 'Use token-plan.cn-beijing.maas.aliyuncs.com (China site) or token-plan.ap-southeast-1.maas.aliyuncs.com (international site).',
 
+  'RESPONSE_FORMAT_UNAVAILABLE.title': 'The model does not offer this response_format (structured output)',
+  'RESPONSE_FORMAT_UNAVAILABLE.cause.1': 'The request asked for structured output with response_format type json_schema (a strict JSON schema). On the Token Plan host this is reported for deepseek-v4.1-flash, which rejects json_schema but accepts json_object.',
+  'RESPONSE_FORMAT_UNAVAILABLE.fix.1': 'Turn the tool’s structured-output (JSON schema) mode off for this model.',
+  'RESPONSE_FORMAT_UNAVAILABLE.fix.2': 'In your own code, send response_format {"type": "json_object"} instead of json_schema; the schema is then not enforced, so check the reply yourself.',
+  'RESPONSE_FORMAT_UNAVAILABLE.fix.3': 'Or use a model that is reported to accept json_schema on Token Plan, such as qwen3.6-plus or qwen3.7-max.',
+
   'OPENCLAW_AUTH_MIGRATION_REQUIRED.title': 'OpenClaw must migrate old credentials first',
   'OPENCLAW_AUTH_MIGRATION_REQUIRED.cause.1': 'A legacy auth-profiles.json sits in the agent directory; OpenClaw 2026.9 keeps credentials in SQLite and refuses to run until it is imported.',
   'OPENCLAW_AUTH_MIGRATION_REQUIRED.fix.1': 'Run openclaw doctor --fix: it imports the file and renames it. Then check openclaw models auth list --provider bailian --json.',
@@ -279,14 +285,19 @@ export const explainEn = {
   'CODEX_MODEL_METADATA_MISSING.cause.1': 'Codex knows only OpenAI’s models; a Model Studio model has no built-in entry.',
   'CODEX_MODEL_METADATA_MISSING.fix.1': 'Optional: list the model in ~/.codex/model-catalog.local.json (model_catalog_json) to silence it and set its context window.',
 
+  'CODEX_BUBBLEWRAP_MISSING.title': 'Codex did not find bubblewrap on PATH (harmless)',
+  'CODEX_BUBBLEWRAP_MISSING.cause.1': 'On Linux, Codex sandboxes the shell commands it runs with bubblewrap (bwrap). No bwrap was found on PATH (one inside the working directory does not count), so Codex uses the copy bundled in its package. The key, base URL and model are not involved.',
+  'CODEX_BUBBLEWRAP_MISSING.fix.1': 'Nothing to do for the plan setup. To silence it, install bubblewrap with the OS package manager (the package is called bubblewrap, e.g. sudo apt install bubblewrap) and start Codex again.',
+  'CODEX_BUBBLEWRAP_MISSING.fix.2': 'Do not switch the sandbox off (--sandbox danger-full-access) just to hide it: the warning goes away, but commands then run outside the sandbox.',
+
   'CLAUDE_SETTINGS_INVALID_JSON.title': 'Claude Code cannot read settings.json',
   'CLAUDE_SETTINGS_INVALID_JSON.cause.1': 'settings.json must be strict JSON: a comment or a trailing comma breaks it.',
   'CLAUDE_SETTINGS_INVALID_JSON.fix.1': 'Remove comments and trailing commas from ~/.claude/settings.json.',
 
   'CLAUDE_MODEL_NOT_RECOGNIZED.title': 'Claude Code does not know the model (harmless)',
-  'CLAUDE_MODEL_NOT_RECOGNIZED.cause.1': 'The model is not an Anthropic model; Claude Code uses it anyway and assumes a 1m-token context window.',
-  'CLAUDE_MODEL_NOT_RECOGNIZED.cause.2': 'For a model with a smaller window the assumed 1m tokens delays compaction, which can end in an input-length error.',
-  'CLAUDE_MODEL_NOT_RECOGNIZED.fix.1': 'Nothing to do; with a small-window model run /compact early.',
+  'CLAUDE_MODEL_NOT_RECOGNIZED.cause.1': 'The model is not in Claude Code’s own catalog and CLAUDE_CODE_MAX_CONTEXT_TOKENS is not set, so Claude Code uses it anyway, assumes a 1m-token context window and says so at each start.',
+  'CLAUDE_MODEL_NOT_RECOGNIZED.cause.2': 'For a model with a smaller window the assumed 1m tokens (or a CLAUDE_CODE_MAX_CONTEXT_TOKENS above the model’s window) delays compaction, which can end in an input-length error.',
+  'CLAUDE_MODEL_NOT_RECOGNIZED.fix.1': 'Re-run tp-setup, which writes CLAUDE_CODE_MAX_CONTEXT_TOKENS (the model’s real window) into ~/.claude/settings.json.',
 
   'CLAUDE_CUSTOM_API_KEY_PROMPT.title': 'Claude Code found ANTHROPIC_API_KEY in your environment',
   'CLAUDE_CUSTOM_API_KEY_PROMPT.cause.1': 'ANTHROPIC_API_KEY is exported in the shell; Claude Code would send it as x-api-key next to the plan token.',

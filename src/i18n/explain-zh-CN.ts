@@ -225,6 +225,12 @@ export const explainZhCN: ExplainTexts = {
   'E38.cause.1': 'token-plan 地址中的地域没有开通该套餐（例如 eu-central-1）。',
   'E38.fix.1': '请使用 token-plan.cn-beijing.maas.aliyuncs.com（中国站）或 token-plan.ap-southeast-1.maas.aliyuncs.com（国际站）。',
 
+  'RESPONSE_FORMAT_UNAVAILABLE.title': '该模型不支持此 response_format（结构化输出）',
+  'RESPONSE_FORMAT_UNAVAILABLE.cause.1': '请求通过 response_format 的 json_schema 类型（严格 JSON Schema）要求结构化输出。据报告，Token Plan 地址上的 deepseek-v4.1-flash 拒绝 json_schema，但接受 json_object。',
+  'RESPONSE_FORMAT_UNAVAILABLE.fix.1': '在工具中为该模型关闭结构化输出（JSON Schema）模式。',
+  'RESPONSE_FORMAT_UNAVAILABLE.fix.2': '在自己的代码中改为发送 response_format {"type": "json_object"}，不要用 json_schema；此时不会按 Schema 校验，请自行检查返回内容。',
+  'RESPONSE_FORMAT_UNAVAILABLE.fix.3': '或者换用据报告在 Token Plan 上接受 json_schema 的模型，例如 qwen3.6-plus 或 qwen3.7-max。',
+
   'OPENCLAW_AUTH_MIGRATION_REQUIRED.title': 'OpenClaw 需要先迁移旧凭据',
   'OPENCLAW_AUTH_MIGRATION_REQUIRED.cause.1': '代理目录中还有旧的 auth-profiles.json；OpenClaw 2026.9 把凭据存在 SQLite 中，导入之前会拒绝运行。',
   'OPENCLAW_AUTH_MIGRATION_REQUIRED.fix.1': '运行 openclaw doctor --fix：它会导入该文件并重命名。然后用 openclaw models auth list --provider bailian --json 检查。',
@@ -274,14 +280,19 @@ export const explainZhCN: ExplainTexts = {
   'CODEX_MODEL_METADATA_MISSING.cause.1': 'Codex 只内置了 OpenAI 的模型，百炼模型没有内置条目。',
   'CODEX_MODEL_METADATA_MISSING.fix.1': '可选：在 ~/.codex/model-catalog.local.json（model_catalog_json）中登记该模型，以消除提示并设置上下文窗口。',
 
+  'CODEX_BUBBLEWRAP_MISSING.title': 'Codex 在 PATH 中找不到 bubblewrap（不影响使用）',
+  'CODEX_BUBBLEWRAP_MISSING.cause.1': '在 Linux 上，Codex 用 bubblewrap（bwrap）把它执行的 shell 命令放进沙箱。PATH 中没有找到 bwrap（位于工作目录内的不算），所以 Codex 改用安装包自带的副本。这与密钥、Base URL 和模型无关。',
+  'CODEX_BUBBLEWRAP_MISSING.fix.1': '套餐配置无需处理。若想消除提示，请用系统包管理器安装 bubblewrap（包名就是 bubblewrap，例如 sudo apt install bubblewrap），然后重新启动 Codex。',
+  'CODEX_BUBBLEWRAP_MISSING.fix.2': '不要为了隐藏提示而关闭沙箱（--sandbox danger-full-access）：提示虽然消失，但命令会在沙箱之外运行。',
+
   'CLAUDE_SETTINGS_INVALID_JSON.title': 'Claude Code 无法读取 settings.json',
   'CLAUDE_SETTINGS_INVALID_JSON.cause.1': 'settings.json 必须是严格的 JSON：注释或末尾多余的逗号都会导致解析失败。',
   'CLAUDE_SETTINGS_INVALID_JSON.fix.1': '删除 ~/.claude/settings.json 中的注释和末尾多余的逗号。',
 
   'CLAUDE_MODEL_NOT_RECOGNIZED.title': 'Claude Code 不认识该模型（不影响使用）',
-  'CLAUDE_MODEL_NOT_RECOGNIZED.cause.1': '该模型不是 Anthropic 的模型；Claude Code 仍会使用它，并假定上下文窗口为 100 万 token。',
-  'CLAUDE_MODEL_NOT_RECOGNIZED.cause.2': '对于窗口更小的模型，假定的 100 万 token 会推迟上下文压缩，最终可能出现输入长度超限错误。',
-  'CLAUDE_MODEL_NOT_RECOGNIZED.fix.1': '无需处理；使用窗口较小的模型时请尽早执行 /compact。',
+  'CLAUDE_MODEL_NOT_RECOGNIZED.cause.1': '该模型不在 Claude Code 自带的模型目录中，且未设置 CLAUDE_CODE_MAX_CONTEXT_TOKENS，所以 Claude Code 仍会使用它，但假定上下文窗口为 100 万 token，并在每次启动时提示。',
+  'CLAUDE_MODEL_NOT_RECOGNIZED.cause.2': '对于窗口更小的模型，假定的 100 万 token（或大于模型窗口的 CLAUDE_CODE_MAX_CONTEXT_TOKENS）会推迟上下文压缩，最终可能出现输入长度超限错误。',
+  'CLAUDE_MODEL_NOT_RECOGNIZED.fix.1': '重新运行 tp-setup，它会在 ~/.claude/settings.json 中写入 CLAUDE_CODE_MAX_CONTEXT_TOKENS（模型的真实窗口）。',
 
   'CLAUDE_CUSTOM_API_KEY_PROMPT.title': 'Claude Code 在环境中发现了 ANTHROPIC_API_KEY',
   'CLAUDE_CUSTOM_API_KEY_PROMPT.cause.1': 'shell 中导出了 ANTHROPIC_API_KEY；Claude Code 会把它作为 x-api-key 与套餐令牌一起发送。',

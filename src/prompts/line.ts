@@ -1,7 +1,7 @@
-import { checkbox, confirm, password, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, password, select } from '@inquirer/prompts';
 import type { Prompter } from '../commands/prompter.js';
 import { TOOL_IDS, adapters, type Answers } from '../core/adapters/index.js';
-import { getPlan, planIds, recommendedModel, regionIdsFor, regionName } from '../core/catalog/index.js';
+import { getPlan, modelChoices, planIds, recommendedModel, regionIdsFor, regionName } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';
 import type { PartialAnswers } from '../core/questions.js';
 import { QUESTIONS, isAnswered, isComplete, type Question, type QuestionId } from '../core/questions.js';
@@ -61,21 +61,27 @@ export function linePrompter(view: View, io: Io): Prompter {
           const plan = earlier(a.plan, 'plan');
           const region = earlier(a.region, 'region');
           const recommended = recommendedModel(plan, region);
-          const ids = getPlan(plan).models[region] ?? [];
+          // The same rows as the wizard: documented, reported (marked), then "Other model id…".
+          const other = '\u0000other';
           const model = await select({
             message: t(q.prompt),
             default: recommended,
-            choices: ids.map((id) => {
-              const facts = modelFacts(id);
-              const notes = [facts.context ? t('wizard.model.context', { size: facts.context }) : null, facts.thinking ? t('wizard.model.thinking') : null];
-              return {
-                value: id,
-                name: `${id}${id === recommended ? ` (${t('wizard.model.recommended')})` : ''}`,
-                description: notes.filter(Boolean).join(' · '),
-              };
-            }),
+            choices: [
+              ...modelChoices(plan, region).map(({ id, level }) => {
+                const facts = modelFacts(id);
+                const notes = [facts.context ? t('wizard.model.context', { size: facts.context }) : null, facts.thinking ? t('wizard.model.thinking') : null, level === 'reported' ? t('wizard.model.reported') : null];
+                return {
+                  value: id,
+                  name: `${id}${id === recommended ? ` (${t('wizard.model.recommended')})` : ''}`,
+                  description: notes.filter(Boolean).join(' · '),
+                };
+              }),
+              { value: other, name: t('wizard.model.other'), description: t('wizard.model.other.desc') },
+            ],
           });
-          return { models: [model] };
+          if (model !== other) return { models: [model] };
+          const typed = await input({ message: t('wizard.model.typeId'), validate: (v) => v.trim() !== '' || t('wizard.model.other.desc') });
+          return { models: [typed.trim()] };
         },
         thinking: async (_a, q) => ({ thinking: await confirm({ message: t(q.prompt), default: true }) }),
       };

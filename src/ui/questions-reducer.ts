@@ -1,5 +1,5 @@
 import type { Answers, ToolId } from '../core/adapters/index.js';
-import { getPlan, isRegionOf, plansOf, recommendedModel } from '../core/catalog/index.js';
+import { isRegionOf, modelChoices, plansOf, recommendedModel } from '../core/catalog/index.js';
 import type { HostFamily, PlanId, RegionId } from '../core/catalog/types.js';
 import type { Finding } from '../core/findings.js';
 import { keyFindings, keyProblem } from '../core/keys.js';
@@ -37,6 +37,8 @@ export interface Values {
   readonly tools?: readonly ToolId[];
   readonly key?: KeyAnswer;
   readonly model?: string;
+  /** The model id was typed ("Other model id…"), not picked: kept whatever the plan lists. */
+  readonly modelTyped?: boolean;
   readonly thinking?: boolean;
 }
 
@@ -55,7 +57,7 @@ export type QuestionAction =
   | { readonly type: 'region'; readonly value: RegionId }
   | { readonly type: 'tools'; readonly value: readonly ToolId[] }
   | { readonly type: 'key'; readonly value: KeyAnswer }
-  | { readonly type: 'model'; readonly value: string }
+  | { readonly type: 'model'; readonly value: string; readonly typed?: boolean }
   | { readonly type: 'thinking'; readonly value: boolean }
   | { readonly type: 'back' };
 
@@ -130,7 +132,8 @@ function sanitize(s: QuestionState): QuestionState {
   let values = s.values;
   if (plan && values.region && !isRegionOf(plan, values.region)) values = { ...values, region: undefined };
   const region = regionOf({ ...s, values });
-  if (values.model && (!plan || !region || !(getPlan(plan).models[region] ?? []).includes(values.model))) values = { ...values, model: undefined };
+  const offered = (id: string): boolean => Boolean(plan && region && modelChoices(plan, region).some((c) => c.id === id));
+  if (values.model && !values.modelTyped && !offered(values.model)) values = { ...values, model: undefined };
   if (values.key && plan && region && keyProblem(values.key.value, plan, region)) values = { ...values, key: undefined };
   return { ...s, values };
 }
@@ -156,7 +159,12 @@ export function questionsReducer(s: QuestionState, action: QuestionAction): Ques
   }
   if (s.step !== action.type) return s;
   if (action.type === 'plan' && !familiesFor(s).includes(action.value)) return s;
-  const values: Values = action.type === 'plan' ? { ...s.values, family: action.value } : { ...s.values, [action.type]: action.value };
+  const values: Values =
+    action.type === 'plan'
+      ? { ...s.values, family: action.value }
+      : action.type === 'model'
+        ? { ...s.values, model: action.value, modelTyped: action.typed === true ? true : undefined }
+        : { ...s.values, [action.type]: action.value };
   const next = sanitize({ ...s, values });
   return { ...next, step: nextAfter(next, action.type) };
 }

@@ -8,7 +8,11 @@ import {
   familyOfPlan,
   getModel,
   getPlan,
-  isModelInPlan,
+  modelMembership,
+  modelChoices,
+  caseSlip,
+  catalogStaleness,
+  STALE_AFTER_DAYS,
   isRegionOf,
   modelsFor,
   planIds,
@@ -161,7 +165,14 @@ describe('plans', () => {
         for (const id of ids) expect(getModel(id), `${p.id}/${region}: ${id}`).toBeDefined();
         expect(modelsFor(p.id, region).map((m) => m.id)).toEqual(ids);
       }
-      for (const id of p.unconfirmedModels ?? []) expect(getModel(id), id).toBeDefined();
+      for (const [region, ids] of Object.entries(p.reportedModels ?? {})) {
+        expect(p.regions, `${p.id}: reported models for a region it serves`).toContain(region);
+        for (const id of ids ?? []) {
+          expect(getModel(id), id).toBeDefined();
+          // A model is documented or reported for a plan, never both.
+          expect(p.models[region as RegionId] ?? [], `${p.id}/${region}: ${id} listed twice`).not.toContain(id);
+        }
+      }
     }
   });
 
@@ -169,7 +180,8 @@ describe('plans', () => {
     for (const [plan, region] of allPairs) {
       const id = recommendedModel(plan, region);
       expect(getPlan(plan).models[region]?.[0]).toBe(id);
-      expect(isModelInPlan(plan, region, id)).toBe('yes');
+      expect(modelMembership(plan, region, id)).toBe('documented');
+      expect(modelChoices(plan, region)[0]).toEqual({ id, level: 'documented' });
     }
     expect(recommendedModel('coding', 'cn')).toBe('qwen3.5-plus');
     expect(recommendedModel('coding', 'intl')).toBe('qwen3.5-plus');
@@ -186,26 +198,63 @@ describe('plans', () => {
     ].sort();
     expect(sorted('coding', 'cn')).toEqual(coding);
     expect(sorted('coding', 'intl')).toEqual(coding);
-    const personal = ['qwen3.8-max-preview', 'qwen3.7-max', 'qwen3.7-plus', 'qwen3.6-flash', 'glm-5.2', 'deepseek-v4-pro'].sort();
+    const personal = ['qwen3.7-max', 'qwen3.7-plus', 'qwen3.6-flash', 'glm-5.2', 'deepseek-v4-pro'].sort();
     expect(sorted('token-personal', 'cn')).toEqual(personal);
     expect(sorted('token-personal', 'intl')).toEqual(personal);
     expect(sorted('token-team', 'cn')).toHaveLength(12);
     expect(sorted('token-team', 'intl')).toEqual(sorted('token-team', 'cn'));
-    expect(getPlan('token-team').unconfirmedModels).toEqual(['kimi-k2.7-code', 'glm-5.2']);
+    expect(getPlan('token-team').reportedModels?.intl).toEqual(expect.arrayContaining(['kimi-k2.7-code', 'glm-5.2', 'qwen3.8-max']));
   });
 
-  it('answers model membership', () => {
-    expect(isModelInPlan('coding', 'cn', 'glm-4.7')).toBe('yes');
-    expect(isModelInPlan('coding', 'cn', 'deepseek-v3.2')).toBe('no');
-    expect(isModelInPlan('coding', 'cn', 'Qwen3.5-plus')).toBe('no');
-    expect(isModelInPlan('token-personal', 'cn', 'qwen3.6-plus')).toBe('no');
-    expect(isModelInPlan('token-team', 'intl', 'kimi-k2.7-code')).toBe('unconfirmed');
-    expect(isModelInPlan('token-team', 'intl', 'glm-5.2')).toBe('unconfirmed');
-    expect(isModelInPlan('token-personal', 'intl', 'glm-5.2')).toBe('yes');
-    expect(isModelInPlan('payg', 'cn', 'qwen-max-latest')).toBe('open');
-    expect(isModelInPlan('payg', 'cn', 'glm-5')).toBe('yes');
-    expect(isModelInPlan('coding', 'us', 'qwen3.5-plus')).toBe('no');
+  it('answers model membership with its level', () => {
+    expect(modelMembership('coding', 'cn', 'glm-4.7')).toBe('documented');
+    expect(modelMembership('coding', 'cn', 'deepseek-v3.2')).toBe('unlisted');
+    expect(modelMembership('coding', 'cn', 'Qwen3.5-plus')).toBe('unlisted');
+    expect(modelMembership('coding', 'intl', 'qwen3.7-max')).toBe('reported');
+    expect(modelMembership('token-personal', 'cn', 'qwen3.6-plus')).toBe('unlisted');
+    expect(modelMembership('token-personal', 'intl', 'qwen3.8-max')).toBe('reported');
+    expect(modelMembership('token-team', 'intl', 'kimi-k2.7-code')).toBe('reported');
+    expect(modelMembership('token-team', 'intl', 'glm-5.2')).toBe('reported');
+    expect(modelMembership('token-personal', 'intl', 'glm-5.2')).toBe('documented');
+    expect(modelMembership('payg', 'cn', 'qwen-max-latest')).toBe('unlisted');
+    expect(modelMembership('payg', 'cn', 'glm-5')).toBe('documented');
+    expect(modelMembership('coding', 'us', 'qwen3.5-plus')).toBe('unlisted');
     expect(modelsFor('coding', 'us')).toEqual([]);
+    expect(modelChoices('coding', 'us')).toEqual([]);
+  });
+
+  it('offers documented models first, then reported ones', () => {
+    const choices = modelChoices('token-team', 'intl');
+    const firstReported = choices.findIndex((c) => c.level === 'reported');
+    expect(firstReported).toBeGreaterThan(0);
+    expect(choices.slice(firstReported).every((c) => c.level === 'reported')).toBe(true);
+    expect(choices.map((c) => c.id)).toContain('qwen3.8-max');
+    expect(new Set(choices.map((c) => c.id)).size).toBe(choices.length);
+  });
+
+  it('names a case slip of a known id, and nothing else', () => {
+    expect(caseSlip('Qwen3.5-Plus')).toBe('qwen3.5-plus');
+    expect(caseSlip(' qwen3.5-plus ')).toBe('qwen3.5-plus');
+    expect(caseSlip('qwen3.5-plus')).toBeUndefined();
+    expect(caseSlip('qwen9-ultra')).toBeUndefined();
+  });
+
+  it('says when the catalog is older than the limit, counting whole days', () => {
+    const day = (n: number): string => new Date(Date.parse(`${catalog.date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    expect(catalogStaleness(catalog.date)).toBeNull();
+    expect(catalogStaleness(day(STALE_AFTER_DAYS))).toBeNull();
+    expect(catalogStaleness(day(STALE_AFTER_DAYS + 1))).toEqual({ date: catalog.date, days: STALE_AFTER_DAYS + 1 });
+    expect(catalogStaleness('not a date')).toBeNull();
+  });
+
+  it('dates every model and plan, and marks each model documented or reported', () => {
+    const iso = /^\d{4}-\d{2}-\d{2}$/;
+    for (const m of catalog.models) {
+      expect(m.checked, m.id).toMatch(iso);
+      expect(m.checked <= catalog.date, `${m.id} checked after the catalog date`).toBe(true);
+      expect(['documented', 'reported']).toContain(m.level);
+    }
+    for (const p of catalog.plans) expect(p.checked, p.id).toMatch(iso);
   });
 });
 
@@ -214,10 +263,11 @@ describe('models', () => {
     'qwen3.7-plus', 'qwen3.7-max', 'qwen3.6-plus', 'qwen3.6-flash', 'qwen3.5-plus', 'qwen3-max-2026-01-23',
     'qwen3-coder-next', 'qwen3-coder-plus', 'kimi-k2.5', 'kimi-k2.6', 'kimi-k2.7-code', 'glm-5', 'glm-5.1',
     'glm-5.2', 'glm-4.7', 'MiniMax-M2.5', 'deepseek-v3.2', 'deepseek-v4-pro', 'deepseek-v4-flash',
-    'qwen3.8-max-preview',
+    'qwen3.8-max-preview', 'qwen3.8-max', 'qwen3.8-flash', 'deepseek-v4-pro-0813', 'deepseek-v4-flash-0731',
+    'deepseek-v4.1-flash',
   ];
 
-  it('has every model of plans.md §3.1, each once', () => {
+  it('has every model of docs/plans.md, each once', () => {
     const ids = catalog.models.map((m) => m.id);
     expect([...ids].sort()).toEqual([...required].sort());
   });
@@ -257,7 +307,7 @@ describe('models', () => {
       expect(entry.sources.length).toBeGreaterThan(0);
       for (const s of entry.sources) expect(s.trim()).not.toBe('');
     }
-    expect(catalog.date).toBe('2026-11-22');
+    expect(catalog.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
 
@@ -278,7 +328,7 @@ describe('hosts', () => {
     ['trial.ap-northeast-1.maas.aliyuncs.com', 'payg', 'intl'],
     ['Coding-Intl.DashScope.aliyuncs.com.', 'coding', 'intl'],
   ] as const)('%s → %s %s', (host, family, region) => {
-    expect(classifyHost(host)).toEqual({ family, region });
+    expect(classifyHost(host)).toEqual({ family, region, level: 'documented' });
   });
 
   it.each([
@@ -295,8 +345,18 @@ describe('hosts', () => {
     expect(classifyHost(host)).toBeUndefined();
   });
 
-  it('lists the eight exact hosts', () => {
-    expect(catalog.hosts.map((h) => h.host)).toHaveLength(8);
+  it('lists the eight documented hosts and the four reported Qwen Cloud ones', () => {
+    expect(catalog.hosts.filter((h) => (h.level ?? 'documented') === 'documented')).toHaveLength(8);
+    expect(catalog.hosts.filter((h) => h.level === 'reported').map((h) => h.host).sort()).toEqual(
+      ['maas.qianwenaiapi.com', 'maas.qwencloudapi.com', 'token-plan.maas.qianwenaiapi.com', 'token-plan.maas.qwencloudapi.com'],
+    );
+    expect(classifyHost('token-plan.maas.qwencloudapi.com')).toEqual({ family: 'token-plan', region: 'intl', level: 'reported' });
+    expect(classifyHost('token-plan.maas.qianwenaiapi.com')).toEqual({ family: 'token-plan', region: 'cn', level: 'reported' });
+  });
+
+  it('retires qwen3.8-max-preview in favour of qwen3.8-max, offering it nowhere', () => {
+    expect(getModel('qwen3.8-max-preview')?.retired).toMatchObject({ since: '2026-08-05', replacedBy: 'qwen3.8-max', level: 'reported' });
+    for (const [plan, region] of allPairs) expect(modelChoices(plan, region).map((c) => c.id)).not.toContain('qwen3.8-max-preview');
   });
 
   it('splits base URLs into host, family, region and path', () => {
@@ -304,18 +364,21 @@ describe('hosts', () => {
       host: 'coding-intl.dashscope.aliyuncs.com',
       family: 'coding',
       region: 'intl',
+      level: 'documented',
       path: '/apps/anthropic/v1',
     });
     expect(classifyBaseUrl(' token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1/ ')).toEqual({
       host: 'token-plan.cn-beijing.maas.aliyuncs.com',
       family: 'token-plan',
       region: 'cn',
+      level: 'documented',
       path: '/compatible-mode/v1/',
     });
     expect(classifyBaseUrl('https://dashscope.aliyuncs.com')).toEqual({
       host: 'dashscope.aliyuncs.com',
       family: 'payg',
       region: 'cn',
+      level: 'documented',
       path: '',
     });
     expect(classifyBaseUrl('https://example.com/v1')).toEqual({ host: 'example.com', path: '/v1' });

@@ -156,9 +156,10 @@ describe('targets resolved once per run', () => {
   const codexAnswers = answers({ plan: 'token-personal', region: 'intl', tools: ['codex'], models: ['qwen3.7-plus'], shellProfile: '/h/.bashrc' });
 
   it('adds setup extras (Codex\'s shell profile) for setup only; the doctor reads the targets alone', () => {
-    expect(resolveTargets(codexAnswers, ctx()).map((t) => `${t.tool}:${t.target.id}`)).toEqual(['codex:config', 'codex:profile']);
-    expect(resolveTargets({ ...codexAnswers, keyStorage: 'inline' }, ctx()).map((t) => t.target.id)).toEqual(['config']);
-    expect(doctorReads(['codex'], ctx())[0]!.targets.map((t) => t.id)).toEqual(['config']);
+    expect(resolveTargets(codexAnswers, ctx()).map((t) => `${t.tool}:${t.target.id}`)).toEqual(['codex:config', 'codex:env', 'codex:profile']);
+    expect(resolveTargets({ ...codexAnswers, keyStorage: 'inline' }, ctx()).map((t) => t.target.id)).toEqual(['config', 'env']);
+    // `$CODEX_HOME/.env` is read (Codex loads it over the environment), never written by setup.
+    expect(doctorReads(['codex'], ctx())[0]!.targets.map((t) => t.id)).toEqual(['config', 'env']);
   });
 
   it('lists every candidate path once, alternatives included', () => {

@@ -82,7 +82,7 @@ describe('the published bundle', () => {
       expect(keptTexts.some((t) => t.includes('Raw mode is not supported'))).toBe(false);
     });
 
-    it('doctor --json, --help, --version, explain, headless setup and backups still work', async () => {
+    it('doctor --json, --help, --version, models, explain, headless setup and backups still work', async () => {
       const home = await tempHome();
       const doctor = await run(['doctor', '--json', '--home', home], home);
       expect([0, 3]).toContain(doctor.exitCode);
@@ -95,6 +95,9 @@ describe('the published bundle', () => {
       const version = await run(['--version'], home);
       expect(version.stdout.trim()).toBe(JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).version);
 
+      const models = await run(['models', '--plan', 'coding', '--region', 'cn'], home);
+      expect(models.exitCode).toBe(0);
+      expect(models.stdout).toContain('qwen3.5-plus ★');
       const explain = await run(['explain', '--json', '401 Incorrect API key provided'], home);
       expect([0, 3]).toContain(explain.exitCode);
       expect(JSON.parse(explain.stdout)).toMatchObject({ schemaVersion: 1 });

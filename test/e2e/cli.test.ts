@@ -70,8 +70,9 @@ describe('the tp-setup binary', () => {
     const j = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--model', 'Qwen3.5-Plus', '--yes', '--key-env', 'K', '--home', home, '--json', '--lang', 'zh-CN'], {
       env: cleanEnv(home, { K: PLAN_KEY }),
     });
-    const f = JSON.parse(j.stdout).findings.find((x: { code: string }) => x.code === 'MODEL_NOT_IN_PLAN');
-    expect(f.message).toContain('不提供模型 Qwen3.5-Plus');
+    const f = JSON.parse(j.stdout).findings.find((x: { code: string }) => x.code === 'MODEL_ID_CASE');
+    expect(f.message).toContain('模型 ID Qwen3.5-Plus 不准确');
+    expect(f.params).toEqual({ model: 'Qwen3.5-Plus', suggestion: 'qwen3.5-plus' });
   });
 
   it('--plain asks the same questions as line prompts and writes both chosen tools', async () => {

@@ -53,17 +53,21 @@ describe('doctor messages say the right thing', () => {
     expect(f.message).toBe('This looks like a pay-as-you-go (sk-) key, which Token Plan does not accept.');
   });
 
-  it('MODEL_NOT_IN_PLAN suggests an id only for a case slip', async () => {
+  it('a case slip of a known id is an error naming the id; an unlisted id is only a warning', async () => {
     // setup refuses a wrong-case id, so the slip comes from a hand edit.
     const { home, env } = await setupHome('qwen-code', ['--model', 'qwen3.5-plus']);
     const settings = path.join(home, '.qwen/settings.json');
     await writeFile(settings, (await readFile(settings, 'utf8')).replaceAll('"qwen3.5-plus"', '"Qwen3.5-Plus"'));
-    const slip = (await doctor(home, env)).find((x) => x.code === 'MODEL_NOT_IN_PLAN');
-    expect(slip.params.suggestion).toBe('qwen3.5-plus');
+    const found = await doctor(home, env);
+    const slip = found.find((x) => x.code === 'MODEL_ID_CASE');
+    expect(slip).toMatchObject({ severity: 'error', params: { suggestion: 'qwen3.5-plus' } });
+    expect(slip.fix).toBe('Use qwen3.5-plus, exactly as written.');
+    expect(found.some((x) => x.code === 'MODEL_UNLISTED')).toBe(false);
     const other = await setupHome('qwen-code', ['--model', 'qwen3.5-plus']);
     const file = path.join(other.home, '.qwen/settings.json');
-    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('qwen3.5-plus', 'qwen3.7-max'));
-    const f = (await doctor(other.home, other.env)).find((x) => x.code === 'MODEL_NOT_IN_PLAN');
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('qwen3.5-plus', 'qwen9-omega'));
+    const f = (await doctor(other.home, other.env)).find((x) => x.code === 'MODEL_UNLISTED');
+    expect(f).toMatchObject({ severity: 'warning', params: { model: 'qwen9-omega' } });
     expect(f.params.suggestion).toBeUndefined();
   });
 

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, PLAN_KEY, runCli, tempHome } from '../helpers/cli.js';
+import { readmeExplainExamples } from '../helpers/readme-examples.js';
 
 describe('tp-setup explain', () => {
   it('matches a real paste and says which cause applies to this config right now', async () => {
@@ -32,6 +33,16 @@ describe('tp-setup explain', () => {
     expect(r.stdout).toMatch(/可能的原因/);
     expect(r.stdout + r.stderr).not.toContain(PLAN_KEY);
   });
+
+  it.each(readmeExplainExamples().map((e) => [e.line, e.text, e.output] as const))(
+    'prints exactly what README.md:%i shows for %j (a home with no config)',
+    async (_line, text, output) => {
+      const home = await tempHome();
+      const r = await runCli(['explain', text, '--home', home], { env: cleanEnv(home) });
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout.trimEnd()).toBe(output.trimEnd());
+    },
+  );
 
   it('says plainly when it does not know a message, and points to doctor (exit 3)', async () => {
     const home = await tempHome();

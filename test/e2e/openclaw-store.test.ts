@@ -220,7 +220,7 @@ describe('clean on OpenClaw 2026.8+ (credentials in its own store)', () => {
   it('in a terminal each command that changes OpenClaw is asked for; a no skips it', async () => {
     const h = await storeHome({ legacy: true });
     const out: string[] = [];
-    const io: Io = { env: h.env, platform: process.platform, stdout: (s) => out.push(s), stderr: () => {}, readStdin: async () => '', stdinIsTTY: true, stdoutIsTTY: true };
+    const io: Io = { env: h.env, platform: process.platform, stdout: (s) => out.push(s), stderr: () => {}, readStdin: async () => '', stdinIsTTY: true, stdoutIsTTY: true, today: () => new Date().toISOString().slice(0, 10) };
     const asked: string[] = [];
     const ask = async (q: 'clean' | 'restart'): Promise<boolean> => {
       asked.push(`${q}: ${out.join('').trim().split('\n').pop()}`);
@@ -324,7 +324,7 @@ describe('key on OpenClaw 2026.8+', () => {
   it('in a terminal the OpenClaw command is its own question after the file changes; a no leaves the store alone', async () => {
     const h = await storeHome();
     const out: string[] = [];
-    const io: Io = { env: { ...h.env, NEW }, platform: process.platform, stdout: (s) => out.push(s), stderr: () => {}, readStdin: async () => '', stdinIsTTY: true, stdoutIsTTY: true };
+    const io: Io = { env: { ...h.env, NEW }, platform: process.platform, stdout: (s) => out.push(s), stderr: () => {}, readStdin: async () => '', stdinIsTTY: true, stdoutIsTTY: true, today: () => new Date().toISOString().slice(0, 10) };
     const asked: string[] = [];
     const code = await inProcess(runKey, keyPresenter, { home: h.home, json: false, lang: 'en', color: false, keyEnv: 'NEW', keyStdin: false, plan: undefined }, io, {
       reviewRotation: async () => {

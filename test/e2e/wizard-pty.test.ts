@@ -50,6 +50,28 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     expect(run.output).toContain('Undo this run with: tp-setup restore');
   });
 
+  it('"Other model id…" writes an id the list does not have yet, with a warning instead of a refusal', async () => {
+    const home = await tempHome();
+    const run = new PtyRun(['--home', home, '--plan', 'token-personal', '--region', 'intl', '--tools', 'qwen-code', '--key-env', 'K'], term(home, { K: PLAN_KEY }));
+    // Five documented, four reported, then the last row: ten rows, so the list scrolls to it.
+    await answer(run, [['Default model', KEYS.up]]);
+    await run.waitFor('❯ Other model id…');
+    await run.waitFor('without context or output limits');
+    run.write(KEYS.enter);
+    await answer(run, [
+      ['Model id:', 'qwen9-omega'],
+      ['> qwen9-omega', KEYS.enter],
+      ['Write these changes?', 'y'],
+    ]);
+    await run.waitFor(/Check each tool now|Undo this run/);
+    run.write(KEYS.enter);
+    expect(await run.exited).toBe(0);
+    expect(run.output).toContain('No source tp-setup knows lists model qwen9-omega');
+    const qwen = parseJsonc(await readFile(path.join(home, '.qwen/settings.json'), 'utf8'));
+    expect(qwen.model.name).toBe('qwen9-omega');
+    expect(qwen.modelProviders.openai[0].generationConfig?.contextWindowSize).toBeUndefined();
+  });
+
   it('key rotation: asks only the new key and replaces it in every file', async () => {
     const home = await tempHome();
     const setup = await runCli(['--plan', 'coding', '--region', 'intl', '--tools', 'qwen-code,opencode', '--yes', '--key-env', 'K', '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });

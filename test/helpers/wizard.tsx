@@ -13,7 +13,7 @@ export const KEY = { enter: '\r', up: '\u001B[A', down: '\u001B[B', space: ' ', 
 export function startWizard(args: readonly string[], env: Record<string, string>) {
   const cmd = parseArgs(args, env, '0.0.0-test');
   if (cmd.name !== 'setup') throw new Error('the wizard runs for setup only');
-  const io: Io = { env, platform: process.platform, stdout: () => {}, stderr: () => {}, readStdin: async () => '', stdinIsTTY: true, stdoutIsTTY: true };
+  const io: Io = { env, platform: process.platform, stdout: () => {}, stderr: () => {}, readStdin: async () => '', stdinIsTTY: true, stdoutIsTTY: true, today: () => new Date().toISOString().slice(0, 10) };
   const options: SetupOptions = cmd.options;
   const wizard = createWizard(options, io, translator(options.lang));
   const r = render(wizard.element);

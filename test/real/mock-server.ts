@@ -172,13 +172,13 @@ const PLANS_OF: Readonly<Record<Family, readonly PlanId[]>> = {
   payg: ['payg'],
 };
 
-/** Every id any plan of the family lists in any region (plus ids accepted with a warning). */
+/** Every id any plan of the family lists in any region, documented or reported. */
 export function familyModels(family: Family): Set<string> {
   const ids = new Set<string>();
   for (const plan of PLANS_OF[family]) {
     const spec = getPlan(plan);
     for (const list of Object.values(spec.models)) list?.forEach((id) => ids.add(id));
-    spec.unconfirmedModels?.forEach((id) => ids.add(id));
+    for (const list of Object.values(spec.reportedModels ?? {})) list?.forEach((id) => ids.add(id));
   }
   return ids;
 }

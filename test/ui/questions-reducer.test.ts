@@ -244,8 +244,11 @@ describe('answers that no longer fit are dropped', () => {
     const payg = apply(initQuestions({ region: 'cn', tools: ['codex'] }, false), { type: 'plan', value: 'payg' });
     const toCoding = (model: string) =>
       apply(payg, { type: 'model', value: model }, back, back, { type: 'plan', value: 'coding' }).values.model;
-    expect(getPlan('coding').models.cn).not.toContain('qwen3.7-max');
-    expect(toCoding('qwen3.7-max')).toBeUndefined();
+    expect(getPlan('coding').models.cn).not.toContain('deepseek-v4-pro');
+    expect(toCoding('deepseek-v4-pro')).toBeUndefined();
+    // An id the user typed is theirs: kept across plans.
+    const typed = apply(payg, { type: 'model', value: 'qwen9-omega', typed: true }, back, back, { type: 'plan', value: 'coding' });
+    expect(typed.values.model).toBe('qwen9-omega');
     expect(getPlan('coding').models.cn).toContain('qwen3.7-plus');
     expect(toCoding('qwen3.7-plus')).toBe('qwen3.7-plus');
   });

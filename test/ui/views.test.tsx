@@ -577,13 +577,39 @@ describe('QuestionsView', () => {
     const frame = await waitForFrame(lastFrame, t('prompt.model'));
     expect(focusedRow(frame)).toMatch(/^qwen3\.5-plus .*recommended$/);
     expect(frame).toContain('  qwen3-coder-next · 256K context\n');
-    // Ten models, eight rows: the rest is counted.
-    expect(frame).toContain('↓ 2');
+    // Ten documented models, two reported ones and "Other model id…", eight rows: the rest is counted.
+    expect(frame).toContain('↓ 5');
     await press(stdin, ...Array.from({ length: 8 }, () => KEY.down));
     expect(focusedRow(await waitForFrame(lastFrame, '❯ qwen3-coder-plus'))).toBe('qwen3-coder-plus · 1M context');
     await press(stdin, KEY.enter);
     await waitUntil(() => onDone.mock.calls.length > 0);
     expect(toAnswers(onDone.mock.calls[0]![0]).answers).toMatchObject({ models: ['qwen3-coder-plus'], thinking: true });
+  });
+
+  it('marks reported models and ends the list with "Other model id…", which takes any id typed exactly', async () => {
+    const { lastFrame, stdin, onDone } = mount(initQuestions({ plan: 'token-personal', region: 'intl', tools: ['qwen-code'] }, false));
+    await waitForFrame(lastFrame, t('prompt.model'));
+    // Down past the five documented models to the reported ones, then to the last row.
+    await press(stdin, ...Array.from({ length: 5 }, () => KEY.down));
+    expect(focusedRow(await waitForFrame(lastFrame, '❯ qwen3.8-max '))).toBe('qwen3.8-max · 1M context · thinking · reported');
+    await press(stdin, ...Array.from({ length: 4 }, () => KEY.down));
+    const other = await waitForFrame(lastFrame, '❯ Other model id…');
+    expect(other.replace(/\s+/g, ' ')).toContain(t('wizard.model.other.desc'));
+    await press(stdin, KEY.enter);
+    await waitForFrame(lastFrame, t('wizard.model.typeId'));
+    // Esc closes the line and returns to the list, not to the previous question.
+    await press(stdin, KEY.esc);
+    await waitForFrame(lastFrame, '❯ Other model id…');
+    await press(stdin, KEY.enter);
+    await waitForFrame(lastFrame, t('wizard.model.typeId'));
+    // An empty line is no answer; spaces around the id are dropped.
+    await press(stdin, KEY.enter);
+    expect(onDone).not.toHaveBeenCalled();
+    await press(stdin, '  qwen9-omega ', KEY.enter);
+    await waitUntil(() => onDone.mock.calls.length > 0);
+    const state = onDone.mock.calls[0]![0];
+    expect(toAnswers(state).answers.models).toEqual(['qwen9-omega']);
+    expect(state.values.modelTyped).toBe(true);
   });
 
   it('holds up in a narrow terminal with long labels', async () => {

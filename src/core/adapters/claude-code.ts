@@ -2,7 +2,7 @@ import { getModel } from '../catalog/index.js';
 import { resolveEndpoints } from '../endpoints.js';
 import { dirOf, joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
-import type { Edit } from '../formats/types.js';
+import type { Edit, JsonValue } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
 import { classifyKey } from '../keys.js';
 import { deleteIfPresent, setIfChanged } from './edit-helpers.js';
@@ -34,6 +34,17 @@ function targets(ctx: ToolContext): TargetFile<FileId>[] {
     { id: 'settings', path: joinPath(dir, 'settings.json'), format: 'json', secret: true, template: 'claude-settings.json' },
     { id: 'state', path: statePath, format: 'json', secret: false, template: 'claude-state.json' },
   ];
+}
+
+/**
+ * The file's CLAUDE_CODE_MAX_CONTEXT_TOKENS is the one tp-setup writes: the catalog window of the
+ * model the file pins. Any other value is the user's own and stays.
+ */
+function ownContextValue(cur: JsonValue): boolean {
+  const value = getAt(cur, ['env', 'CLAUDE_CODE_MAX_CONTEXT_TOKENS']);
+  const pinned = getAt(cur, ['env', 'ANTHROPIC_MODEL']);
+  const window = typeof pinned === 'string' ? getModel(pinned)?.contextWindow : undefined;
+  return window !== undefined && value === String(window);
 }
 
 function plan({ answers, key, ctx, files }: AdapterInput<FileId>): AdapterOutput<FileId> {
@@ -82,6 +93,10 @@ function plan({ answers, key, ctx, files }: AdapterInput<FileId>): AdapterOutput
   // Claude Code asks for 32,000 output tokens; a model with a lower limit answers 400 "Range of max_tokens".
   if (model && model.maxOutput < CLAUDE_DEFAULT_MAX_OUTPUT) edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MAX_OUTPUT_TOKENS'), String(model.maxOutput)));
   else edits.push(...deleteIfPresent(cur, env('CLAUDE_CODE_MAX_OUTPUT_TOKENS')));
+  // For an id it does not know Claude Code assumes a 1,000,000-token window and warns on every
+  // start; it takes the window from this variable instead (docs/tools/claude-code.md#context-window).
+  if (model) edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MAX_CONTEXT_TOKENS'), String(model.contextWindow)));
+  else if (ownContextValue(cur)) edits.push(...deleteIfPresent(cur, env('CLAUDE_CODE_MAX_CONTEXT_TOKENS')));
 
   if (ctx.env.ANTHROPIC_API_KEY) {
     findings.push(
@@ -164,6 +179,11 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const budget = Number(env('MAX_THINKING_TOKENS') ?? NaN);
   const maxTokens = Number(env('CLAUDE_CODE_MAX_OUTPUT_TOKENS') ?? CLAUDE_DEFAULT_MAX_OUTPUT);
   const ids = [...new Set(MODEL_VARS.map(env).filter((v): v is string => Boolean(v)))];
+  // One window for every id not starting with `claude-` (docs/tools/claude-code.md#context-window).
+  // Only the smallest catalog window gets the repair, so fixes for two models never disagree.
+  const context = Number(env('CLAUDE_CODE_MAX_CONTEXT_TOKENS') ?? NaN);
+  const sized = Number.isFinite(context) && context > 0 ? ids.filter((id) => !id.startsWith('claude-')) : [];
+  const tightest = [...sized].sort((a, b) => (getModel(a)?.contextWindow ?? Infinity) - (getModel(b)?.contextWindow ?? Infinity))[0];
   return {
     findings,
     views: [
@@ -182,7 +202,8 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
           keyPath: `env.${MODEL_VARS.find((v) => env(v) === id) ?? 'ANTHROPIC_MODEL'}`,
           maxTokens,
           ...(Number.isFinite(budget) ? { thinkingBudget: budget } : {}),
-          paths: { maxTokens: ['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS'], budget: ['env', 'MAX_THINKING_TOKENS'] },
+          ...(sized.includes(id) ? { context } : {}),
+          paths: { maxTokens: ['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS'], budget: ['env', 'MAX_THINKING_TOKENS'], ...(id === tightest ? { context: ['env', 'CLAUDE_CODE_MAX_CONTEXT_TOKENS'] } : {}) },
         })),
       },
     ],

@@ -11,11 +11,20 @@ export const CODEX_COMPAT = {
   date: '2026-11-22',
   /** Newest release verified to accept `wire_api = "chat"` (it warns it is deprecated). */
   chatUpTo: [0, 80, 0] as Version,
-  /** Models served over the Responses API, per host family. */
+  /** Models served over the Responses API, per host family: these ids, and any id starting with one of the prefixes. */
   responsesModels: {
     coding: [],
-    'token-plan': ['qwen3.7-max', 'qwen3.6-plus', 'qwen3.7-plus', 'qwen3.8-max-preview'],
+    'token-plan': ['qwen3.7-max', 'qwen3.6-plus', 'qwen3.7-plus', 'qwen3.8-max-preview', 'qwen3.8-max'],
     payg: ['qwen3.7-max', 'qwen3.6-plus', 'qwen3.7-plus'],
+  } as Record<HostFamily, readonly string[]>,
+  /**
+   * The Token Plan quick start says Responses serves "only" the qwen3.7 and qwen3.8 models: a newer
+   * id of those series is let through, any other model is documented not to work.
+   */
+  responsesPrefixes: {
+    coding: [],
+    'token-plan': ['qwen3.7-', 'qwen3.8-'],
+    payg: [],
   } as Record<HostFamily, readonly string[]>,
   /** The release Alibaba's Coding Plan page tells users to install. */
   pinForChat: '@openai/codex@0.80.0',

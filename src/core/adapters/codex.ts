@@ -6,7 +6,7 @@ import { finding, type Finding } from '../findings.js';
 import type { Edit } from '../formats/types.js';
 import { CODEX_COMPAT } from './codex-compat.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
-import { isModelStudioProvider, str } from './examine-helpers.js';
+import { generalCredentialFindings, generalVarEntry, isModelStudioProvider, keyFromVariable, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
 import { toolCommand, type AdapterInput, type AdapterOutput, type Answers, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter } from './types.js';
 import { compareVersions, parseVersion } from './versions.js';
@@ -23,13 +23,19 @@ export function shellProfilePath(ctx: ToolContext, choice: string): string {
   return joinPath(ctx.home, '.profile');
 }
 
-/** `config` is what Codex reads; `profile` only setup writes, when asked to export the key there. */
-type FileId = 'config';
+/**
+ * `config` and `env` (`$CODEX_HOME/.env`, loaded into the environment at start) are what Codex
+ * reads; `profile` only setup writes, when asked to export the key there.
+ */
+type FileId = 'config' | 'env';
 type ExtraId = 'profile';
 
 function targets(ctx: ToolContext): TargetFile<FileId>[] {
   const dir = ctx.env.CODEX_HOME || joinPath(ctx.home, '.codex');
-  return [{ id: 'config', path: joinPath(dir, 'config.toml'), format: 'toml', secret: false, template: 'empty.toml' }];
+  return [
+    { id: 'config', path: joinPath(dir, 'config.toml'), format: 'toml', secret: false, template: 'empty.toml' },
+    { id: 'env', path: joinPath(dir, '.env'), format: 'dotenv', secret: true, template: 'empty.env' },
+  ];
 }
 
 function setupExtras(ctx: ToolContext, answers: Answers): TargetFile<ExtraId>[] {
@@ -46,7 +52,8 @@ export function codexWireApi(versionText: string | null | undefined, answers: An
   const params = { version: version ? version.join('.') : 'latest', plan: answers.plan, pin: CODEX_COMPAT.pinForChat };
   if (family === 'coding') return { problem: finding('CODEX_PLAN_UNSUPPORTED', 'error', { tool: 'codex', params }) };
   const served = CODEX_COMPAT.responsesModels[family];
-  const bad = answers.models.find((id) => !served.includes(id));
+  const prefixes = CODEX_COMPAT.responsesPrefixes[family];
+  const bad = answers.models.find((id) => !served.includes(id) && !prefixes.some((p) => id.startsWith(p)));
   if (bad) {
     return { problem: finding('CODEX_MODEL_UNSUPPORTED', 'error', { tool: 'codex', params: { ...params, model: bad, choices: served.join(', ') } }) };
   }
@@ -87,7 +94,10 @@ function plan({ answers, key, ctx, files }: AdapterInput<FileId, ExtraId>): Adap
   return { edits: out, findings, nextSteps, secretFiles: inline ? ['config'] : [] };
 }
 
-/** Codex reads its key only from the environment (`env_key`) or the config (`experimental_bearer_token`). */
+/**
+ * Codex reads its key from the config (`experimental_bearer_token`) or the variable `env_key`
+ * names, which its own `.env` sets over the exported value (docs/tools/codex.md#keys).
+ */
 function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const config = files.config;
   if (!config) return { views: [], findings: [] };
@@ -103,7 +113,7 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
     const key: ProviderView['key'] = token !== undefined
       ? { source: 'inline', value: token, file: config.target.path, keyPath: `model_providers.${id}.experimental_bearer_token`, path: ['model_providers', id, 'experimental_bearer_token'], format: 'toml' }
       : envKey
-        ? ctx.env[envKey] !== undefined ? { source: 'environment', variable: envKey, value: ctx.env[envKey] } : { source: 'unset', variable: envKey }
+        ? keyFromVariable(envKey, ctx.env, files.env, 'file')
         : { source: 'none' };
     views.push({
       tool: 'codex',
@@ -125,6 +135,7 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
       }
     }
   }
+  findings.push(...generalCredentialFindings('codex', views, generalVarEntry(files.env)));
   return { views, findings };
 }
 

@@ -4,9 +4,9 @@ import { resolveEndpoints } from '../endpoints.js';
 import type { Edit } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
-import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
+import { generalCredentialFindings, generalVarEntry, isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
-import { toolCommand, type AdapterInput, type AdapterOutput, type Examination, type ExamineInput, type TargetFile, type ToolAdapter } from './types.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter } from './types.js';
 
 type FileId = 'config' | 'env';
 
@@ -54,11 +54,9 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   if (!config || !isObject(m) || !isModelStudioProvider(m.base_url, str(m.key_env))) return { views: [], findings: [] };
   const apiKey = str(m.api_key);
   const keyEnv = str(m.key_env);
-  const key = apiKey !== undefined ? ({ source: 'inline', value: apiKey, file: config.target.path, keyPath: 'model.api_key', path: ['model', 'api_key'], format: 'yaml' } as const) : keyEnv ? keyFromVariable(keyEnv, ctx.env, files.env) : ({ source: 'none' } as const);
+  const key = apiKey !== undefined ? ({ source: 'inline', value: apiKey, file: config.target.path, keyPath: 'model.api_key', path: ['model', 'api_key'], format: 'yaml' } as const) : keyEnv ? keyFromVariable(keyEnv, ctx.env, files.env, 'file') : ({ source: 'none' } as const);
   const id = str(m.default);
-  return {
-    findings: [],
-    views: [
+  const views: ProviderView[] = [
       {
         tool: 'hermes',
         file: config.target.path,
@@ -70,8 +68,9 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
         key,
         models: id ? [{ id, keyPath: 'model.default', context: num(m.context_length), paths: { context: ['model', 'context_length'] } }] : [],
       },
-    ],
-  };
+  ];
+  // Hermes's built-in Alibaba provider reads DASHSCOPE_API_KEY from the same .env.
+  return { views, findings: generalCredentialFindings('hermes', views, generalVarEntry(files.env)) };
 }
 
 export const hermes: ToolAdapter<FileId> = {

@@ -5,7 +5,7 @@ import { resolveEndpoints } from '../endpoints.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
-import { isModelStudioProvider, num, str } from './examine-helpers.js';
+import { generalCredentialFindings, isModelStudioProvider, num, str } from './examine-helpers.js';
 import { thinkingBudget } from './thinking.js';
 import { compareVersions, parseVersion, versionTooOld } from './versions.js';
 import { toolCommand, type AdapterInput, type AdapterOutput, type Answers, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter, type ToolId } from './types.js';
@@ -188,6 +188,10 @@ export function opencodeLike(f: Flavour): ToolAdapter<FileId> {
     if ((families.has('payg') || builtinPayg) && (families.has('coding') || families.has('token-plan'))) {
       findings.push(finding('GENERAL_CREDENTIALS_LEFTOVER', 'warning', { tool: f.tool, file: config.target.path, keyPath: 'provider', params: { selected: selected ?? '' } }));
     }
+    // A pay-as-you-go key kept in the credential store for a built-in general provider.
+    const ids = new Set(views.map((v) => v.keyPath.replace(/^provider\./, '')));
+    const stored = isObject(store) && files.auth ? Object.entries(store).filter(([id, e]) => GENERAL_PROVIDERS.includes(id) && !ids.has(id) && isObject(e)) : [];
+    findings.push(...generalCredentialFindings(f.tool, views, stored.map(([id, e]) => ({ file: files.auth!.target.path, keyPath: `${id}.key`, name: id, value: isObject(e) ? e.key : undefined }))));
     const old = views.length > 0 ? tooOld(ctx) : null;
     if (old) findings.push(old);
     return { views, findings };
@@ -203,6 +207,13 @@ export function opencodeLike(f: Flavour): ToolAdapter<FileId> {
     examine,
   };
 }
+
+/**
+ * Pay-as-you-go provider ids whose credential-store entry is a general key: the built-in
+ * `alibaba` providers (docs/tools/opencode.md#built-in-providers) and `dashscope`, a custom id
+ * often given to the same API.
+ */
+const GENERAL_PROVIDERS: readonly string[] = ['alibaba', 'alibaba-cn', 'dashscope'];
 
 const xdgConfig = (ctx: ToolContext): string => ctx.env.XDG_CONFIG_HOME || joinPath(ctx.home, '.config');
 const xdgData = (ctx: ToolContext): string => ctx.env.XDG_DATA_HOME || joinPath(ctx.home, '.local', 'share');

@@ -4,10 +4,11 @@ import { joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
-import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
+import { generalCredentialFindings, generalVarEntry, isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
 import { deleteIfPresent, isObject, setIfChanged, stringAt } from './edit-helpers.js';
-import { toolCommand, type AdapterInput, type AdapterOutput, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter } from './types.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type CurrentFile, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter } from './types.js';
+import type { RegionId } from '../catalog/types.js';
 
 type FileId = 'settings' | 'env';
 
@@ -147,7 +148,36 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
     if (key.source === 'unset' && typeof inSettings === 'string') key = { source: 'inline', variable: g.envKey, value: inSettings, file: settings.target.path, keyPath: `env.${g.envKey}`, path: ['env', g.envKey], format: 'jsonc' };
     return { tool: 'qwen-code', file: settings.target.path, format: 'jsonc', keyPath: 'modelProviders.openai', protocol: 'openai', baseUrl: g.baseUrl, key, models: g.models };
   });
-  return { views, findings: [] };
+  const general = generalCredentialFindings('qwen-code', views, [...generalVarEntry(files.env), ...generalVarEntry(settings, ['env'])]);
+  return { views, findings: [...general, ...recordedRegionFindings(settings, views)] };
+}
+
+/** Qwen Code's own words for the two Coding Plan regions in its legacy `codingPlan.region`. */
+const LEGACY_REGION: Readonly<Record<string, RegionId>> = { china: 'cn', global: 'intl' };
+
+/**
+ * The region Qwen Code's `/auth` recorded (`providerMetadata.<preset>.baseUrl`, or the legacy
+ * `codingPlan.region`) against the region of the entries of that plan family: when they differ,
+ * its update prompt and the requests disagree on the region (docs/tools/qwen-code.md#presets).
+ */
+function recordedRegionFindings(settings: CurrentFile<FileId>, views: readonly ProviderView[]): Finding[] {
+  const hosts = views.map((v) => classifyBaseUrl(v.baseUrl ?? ''));
+  const at = (keyPath: string, recorded: string, family: string): Finding[] => {
+    const regions = [...new Set(hosts.filter((h) => h.family === family && h.region).map((h) => h.region!))];
+    const wanted = LEGACY_REGION[recorded] ?? classifyBaseUrl(recorded).region ?? recorded;
+    if (regions.length === 0 || regions.includes(wanted as RegionId)) return [];
+    return [finding('TOOL_REGION_MISMATCH', 'warning', { tool: 'qwen-code', file: settings.target.path, keyPath, params: { tool: 'Qwen Code', setting: keyPath, recorded, region: wanted, host: regions.join(', ') } })];
+  };
+  const out: Finding[] = [];
+  const meta = getAt(settings.value, ['providerMetadata']);
+  for (const [preset, m] of Object.entries(isObject(meta) ? meta : {})) {
+    const url = isObject(m) ? str(m.baseUrl) : undefined;
+    const family = url ? classifyBaseUrl(url).family : undefined;
+    if (url && family) out.push(...at(`providerMetadata.${preset}.baseUrl`, url, family));
+  }
+  const legacy = str(getAt(settings.value, ['codingPlan', 'region']));
+  if (legacy !== undefined && LEGACY_REGION[legacy]) out.push(...at('codingPlan.region', legacy, 'coding'));
+  return out;
 }
 
 export const qwenCode: ToolAdapter<FileId> = { id: 'qwen-code', label: 'Qwen Code', ...toolCommand({ bin: 'qwen', oneShot: (p) => ['-p', p] }), targets, plan, examine };

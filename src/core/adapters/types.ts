@@ -168,6 +168,11 @@ export interface ProviderView {
     readonly file?: string;
     /** A file copy the exported value beats (a different key there is silently ignored). */
     readonly shadowed?: string;
+    /**
+     * The variable is both exported and set in the tool's own `.env` with another value: which of
+     * the two the tool uses, the file, and the value it ignores (`value` is the one it uses).
+     */
+    readonly conflict?: { readonly winner: 'environment' | 'file'; readonly file: string; readonly ignored: string };
     /** Where inside `file` the key sits, when it sits in a file. */
     readonly keyPath?: string;
     readonly path?: KeyPath;

@@ -10,7 +10,9 @@ import type {
   Catalog,
   Endpoints,
   HostFamily,
+  Level,
   Localised,
+  Membership,
   ModelSpec,
   PlanId,
   PlanSpec,
@@ -33,11 +35,10 @@ export const catalog: Catalog = {
   ),
 };
 
-export type ModelMembership = 'yes' | 'unconfirmed' | 'no' | 'open';
-
 export interface HostClass {
   readonly family: HostFamily;
   readonly region: RegionId;
+  readonly level: Level;
 }
 
 export interface BaseUrlClass {
@@ -45,6 +46,8 @@ export interface BaseUrlClass {
   readonly host: string;
   readonly family?: HostFamily;
   readonly region?: RegionId;
+  /** How the host is known; absent for a host the catalog does not know. */
+  readonly level?: Level;
   /** The path as written (no query or fragment); trailing slashes are kept so callers can flag them. */
   readonly path: string;
 }
@@ -52,7 +55,7 @@ export interface BaseUrlClass {
 const plansById = new Map<PlanId, PlanSpec>(catalog.plans.map((p) => [p.id, p]));
 const modelsById = new Map<string, ModelSpec>(catalog.models.map((m) => [m.id, m]));
 const hostsByName = new Map<string, HostClass>(
-  catalog.hosts.map((h) => [h.host, { family: h.family, region: h.region }]),
+  catalog.hosts.map((h) => [h.host, { family: h.family, region: h.region, level: h.level ?? 'documented' }]),
 );
 const regionByCloudLabel = new Map<string, RegionId>(
   catalog.regions.flatMap((r) => (r.cloudRegions ?? []).map((label) => [label, r.id] as const)),
@@ -129,13 +132,39 @@ export function recommendedModel(plan: PlanId, region: RegionId): string {
   return id;
 }
 
-export function isModelInPlan(plan: PlanId, region: RegionId, modelId: string): ModelMembership {
+/**
+ * How the catalog knows that the plan serves this id in this region: listed by an official
+ * source, only reported, or not listed at all. Exact and case-sensitive, like the server.
+ */
+export function modelMembership(plan: PlanId, region: RegionId, modelId: string): Membership {
   const spec = getPlan(plan);
-  const listed = spec.models[region];
-  if (!listed) return 'no';
-  if (listed.includes(modelId)) return 'yes';
-  if (spec.unconfirmedModels?.includes(modelId)) return 'unconfirmed';
-  return spec.modelListClosed ? 'no' : 'open';
+  if (spec.models[region]?.includes(modelId)) return 'documented';
+  if (spec.reportedModels?.[region]?.includes(modelId)) return 'reported';
+  return 'unlisted';
+}
+
+/** The models to offer for a plan and region: the recommended one, the other documented ones, then the reported ones. */
+export function modelChoices(plan: PlanId, region: RegionId): { readonly id: string; readonly level: Level }[] {
+  const spec = getPlan(plan);
+  const recommended = spec.recommended[region];
+  const documented = [...(spec.models[region] ?? [])].sort((a, b) => Number(b === recommended) - Number(a === recommended));
+  const reported = (spec.reportedModels?.[region] ?? []).filter((id) => !documented.includes(id));
+  return [...documented.map((id) => ({ id, level: 'documented' as const })), ...reported.map((id) => ({ id, level: 'reported' as const }))];
+}
+
+/** A catalog model whose id differs from this one only in case or surrounding spaces (a typing slip). */
+export function caseSlip(modelId: string): string | undefined {
+  const exact = catalog.models.find((m) => m.id.toLowerCase() === modelId.trim().toLowerCase());
+  return exact && exact.id !== modelId ? exact.id : undefined;
+}
+
+/** After this many days without a check against its sources, tp-setup says its catalog may be old. */
+export const STALE_AFTER_DAYS = 90;
+
+/** The catalog's age on `today` (YYYY-MM-DD) in whole days, when it is past `STALE_AFTER_DAYS`; otherwise null. */
+export function catalogStaleness(today: string): { readonly date: string; readonly days: number } | null {
+  const days = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${catalog.date}T00:00:00Z`)) / 86_400_000);
+  return Number.isFinite(days) && days > STALE_AFTER_DAYS ? { date: catalog.date, days } : null;
 }
 
 export function classifyHost(hostname: string): HostClass | undefined {
@@ -147,7 +176,7 @@ export function classifyHost(hostname: string): HostClass | undefined {
     const label = pattern.exec(host)?.groups?.['region'];
     if (label === undefined) continue;
     const region = regionByCloudLabel.get(label);
-    if (region) return { family: 'payg', region };
+    if (region) return { family: 'payg', region, level: 'documented' };
   }
   return undefined;
 }
@@ -165,5 +194,5 @@ export function classifyBaseUrl(url: string): BaseUrlClass {
   const host = parsed.hostname.toLowerCase();
   const path = parsed.pathname === '/' && !/^[a-z][a-z0-9+.-]*:\/\/[^/]+\//i.test(withScheme) ? '' : parsed.pathname;
   const hostClass = classifyHost(host);
-  return hostClass ? { host, family: hostClass.family, region: hostClass.region, path } : { host, path };
+  return hostClass ? { host, family: hostClass.family, region: hostClass.region, level: hostClass.level, path } : { host, path };
 }

@@ -38,6 +38,20 @@ export const DATA_INSPECTION = 'https://developer.aliyun.com/ask/578425';
 // Third-party observations [3P].
 export const MODELS_DEV = 'github:anomalyco/models.dev providers/alibaba-{coding,token}-plan[-cn]/ [3P]';
 export const MODELS_DEV_2145 = 'github:anomalyco/models.dev #2145 [3P]';
+export const MODELS_DEV_3991 = 'github:anomalyco/models.dev PR #3991 [3P]';
+export const MODELS_DEV_MODELS = 'github:anomalyco/models.dev models/alibaba/<id>.toml, providers/alibaba-token-plan*/models/ [3P]';
+export const MODELS_DEV_QWEN_CLOUD = 'github:anomalyco/models.dev providers/alibaba-token-plan*/provider.toml ("verified 2026-09-24") [3P]';
+export const MODELS_DEV_DSV41_FLASH =
+  'github:anomalyco/models.dev providers/alibaba-token-plan/models/deepseek-v4.1-flash.toml (structured_output = false; json_schema rejected, json_object works, probed 2026-09-15) [3P]';
+export const MODELS_DEV_TP_JSON_SCHEMA =
+  'github:anomalyco/models.dev providers/alibaba-token-plan/models/qwen3.6-plus.toml, qwen3.7-max.toml (structured_output = true; json_schema accepted, probed 2026-07-24) [3P]';
+export const QWEN_CLOUD_PAYG = 'docs/plans.md#qwen-cloud-hosts: third-party clients and a transcription of the Qwen Cloud console [3P]';
+export const GCMP_405 = 'github:VicBilibily/GCMP #405 [3P]';
+export const AI_TOOLBOX_337 = 'github:coulsontl/ai-toolbox #337 [3P]';
+export const PI_7670 = 'github:earendil-works/pi #7670, citing https://www.aliyun.com/notice/118516 and https://www.alibabacloud.com/notice/detail?_p_lc=1&id=2069 [3P]';
+export const MAKA_3156 = 'github:apache/maka #3156 [3P]';
+export const MODELS_DEV_6661 = 'github:anomalyco/models.dev #6661, #6663 [3P]';
+export const BAILIAN_CLI = 'github:modelstudioai/cli CHANGELOG 1.13.1 (2026-08-03) [3P]';
 export const PI_AI = 'github:code-yeongyu/senpi packages/ai/src/providers/data/qwen-token-plan.json [3P]';
 export const QWEN_CODE_TP = 'github:QwenLM/qwen-code token-plan provider (tokenPlan.ts) [3P]';
 export const QWEN_CODE_CP = 'github:QwenLM/qwen-code coding-plan provider (codingPlan.ts) [3P]';
@@ -64,6 +78,10 @@ export const TOOLS_OPENCODE = 'docs/tools/opencode.md#thinking [run: OpenCode 1.
 export const TOOLS_CODEX = 'docs/tools/codex.md#keys, #wire-api [run: @openai/codex 0.169.0]';
 export const CODEX_7782 = 'https://github.com/openai/codex/discussions/7782';
 export const CODEX_10157 = 'github:openai/codex PR #10157';
+export const CODEX_BWRAP_RUN = 'docs/tools/codex.md#sandbox [run: @openai/codex 0.169.0]';
+export const CODEX_BWRAP_SRC =
+  'github:openai/codex codex-rs/sandboxing/src/bwrap.rs (MISSING_BWRAP_WARNING), codex-rs/linux-sandbox/README.md';
+export const CODEX_16667 = 'github:openai/codex PR #16667';
 
 // Network errors, and why checking them needs no key.
 export const NODE_ERRORS = 'https://nodejs.org/api/errors.html#common-system-errors';

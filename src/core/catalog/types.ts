@@ -11,6 +11,16 @@ export type HostFamily = 'coding' | 'token-plan' | 'payg';
 export type Protocol = 'openai' | 'anthropic';
 
 /**
+ * How well a fact is known. `documented`: an official Alibaba Cloud / Qwen Cloud page or one of
+ * the vendor FAQs says so. `reported`: only third parties do (models.dev, the lists tools ship,
+ * issue threads). Only documented impossibilities refuse; everything else is a warning at most.
+ */
+export type Level = 'documented' | 'reported';
+
+/** Whether a plan serves a model, as far as the catalog knows: `unlisted` when no source says. */
+export type Membership = Level | 'unlisted';
+
+/**
  * A source reference: a seed file name, an official URL, `github:owner/repo …` [3P], a docs/ page,
  * or `[inference] …`; src/core/catalog/sources.ts names each one once.
  */
@@ -49,6 +59,15 @@ export interface ModelSpec {
   /** Served on the Anthropic-compatible endpoint. */
   readonly anthropic: boolean;
   readonly imageInput: boolean;
+  /**
+   * Set when the vendor retired the id: since when, which id replaced it, and how that is known.
+   * A retired id is offered nowhere and reported by doctor with its replacement.
+   */
+  readonly retired?: { readonly since: string; readonly replacedBy?: string; readonly level: Level; readonly sources: readonly Source[] };
+  /** Whether an official page names the model at all (its limits may still come from third parties). */
+  readonly level: Level;
+  /** The day these values were last checked against their sources (YYYY-MM-DD). */
+  readonly checked: string;
   readonly sources: readonly Source[];
   /** Where sources disagree: which value was chosen and why. */
   readonly decisions?: readonly string[];
@@ -61,20 +80,23 @@ export interface PlanSpec {
   readonly blurb: Localised;
   readonly family: HostFamily;
   readonly regions: readonly RegionId[];
-  /** Model ids the plan serves, per region, in the order the wizard offers them. */
+  /** Model ids official sources list for the plan, per region, in the order the wizard offers them. */
   readonly models: Partial<Record<RegionId, readonly string[]>>;
+  /**
+   * Model ids only third parties report for the plan, per region: offered after the documented
+   * ones, marked as reported, and accepted with a note.
+   */
+  readonly reportedModels?: Partial<Record<RegionId, readonly string[]>>;
   /** The default model per region (first choice in the wizard, default under `--yes`). */
   readonly recommended: Partial<Record<RegionId, string>>;
   /**
-   * True when the plan serves only the listed models (subscriptions). Pay-as-you-go serves far more
-   * than we list, so an unlisted id there is a warning, not an error.
+   * True for the subscriptions, which serve a fixed model list: an id no source lists there is
+   * written with a warning. Pay-as-you-go serves far more models than any list, so an unlisted id
+   * there is normal and gets no warning.
    */
   readonly modelListClosed: boolean;
-  /**
-   * Ids that only third-party snapshots report for this plan. Accepted with a warning, never
-   * offered by default.
-   */
-  readonly unconfirmedModels?: readonly string[];
+  /** The day the plan's lists were last checked against their sources (YYYY-MM-DD). */
+  readonly checked: string;
   readonly sources: readonly Source[];
   readonly decisions?: readonly string[];
 }
@@ -93,11 +115,16 @@ export interface HostSpec {
   readonly host: string;
   readonly family: HostFamily;
   readonly region: RegionId;
+  /** Absent: documented. A reported host is accepted, with a warning that no official page names it. */
+  readonly level?: Level;
   readonly sources?: readonly Source[];
 }
 
 export interface Catalog {
-  /** The day the facts were last checked against their sources (YYYY-MM-DD). */
+  /**
+   * The catalog's "as of" date: the day its facts were last checked against their sources
+   * (YYYY-MM-DD). Past `STALE_AFTER_DAYS` tp-setup says its lists may be old.
+   */
   readonly date: string;
   readonly plans: readonly PlanSpec[];
   readonly regions: readonly RegionSpec[];

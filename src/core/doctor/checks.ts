@@ -1,9 +1,10 @@
 import type { ProviderView } from '../adapters/types.js';
-import { catalog, classifyBaseUrl, getModel, getPlan, isModelInPlan, plansOf } from '../catalog/index.js';
+import { catalog, classifyBaseUrl, getModel, plansOf } from '../catalog/index.js';
+import { membershipFindings } from '../questions.js';
 import type { HostFamily, PlanId, RegionId } from '../catalog/types.js';
 import { finding, type Finding, type Repair } from '../findings.js';
 import type { KeyPath } from '../formats/types.js';
-import { keyFindings, normalizeKey } from '../keys.js';
+import { classifyKey, keyFindings, normalizeKey } from '../keys.js';
 import { thinkingBudget } from '../adapters/thinking.js';
 
 /** The path each protocol needs on each host family (docs/plans.md#url-forms). */
@@ -41,6 +42,16 @@ function repairOf(view: ProviderView, path: KeyPath | undefined, value: string |
   return path && view.format ? { repair: { file: view.file, format: view.format, edits: [{ op: 'set', path, value: v }] } } : {};
 }
 
+/**
+ * Key findings when the plan is unknown (a gateway URL and nothing recorded): hygiene, and only
+ * the kinds no plan accepts (ModelScope, another vendor's, an unrecognised format).
+ */
+function planlessKeyFindings(value: string): Finding[] {
+  const kind = classifyKey(value);
+  const anyPlan = kind === 'modelscope' || kind === 'other-vendor' || kind === 'unknown';
+  return keyFindings(value, 'coding', 'cn').filter((f) => f.code !== 'KEY_WRONG_KIND' || anyPlan);
+}
+
 export interface ViewContext {
   /** What tp-setup recorded when it wrote this tool's config: the plan and region the user chose. */
   readonly recorded?: { readonly plan: PlanId; readonly region: RegionId };
@@ -50,36 +61,35 @@ export interface ViewContext {
 export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
   const out: Finding[] = [];
   const at = { tool: view.tool, file: view.file };
-  if (!view.baseUrl) return out;
-  const url = classifyBaseUrl(view.baseUrl);
-  const family = url.family;
-  const region = url.region;
-
-  if (!family) {
-    if (looksAlibaba(url.host)) {
-      out.push(finding('URL_UNKNOWN_HOST', 'error', { ...at, keyPath: view.keyPath, params: { host: url.host, closest: closestHost(url.host) } }));
-    }
-    // A gateway or proxy in front of the plan: nothing else can be told from its URL.
-    return out;
-  }
-
-  const expected = EXPECTED_PATH[view.protocol][family];
-  const path = url.path.replace(/\/+$/, '') || '/';
-  if (path !== expected) {
-    // Same host, the path this protocol needs: nothing the user chose is guessed.
-    const fixed = `${new URL(view.baseUrl.includes('://') ? view.baseUrl : `https://${view.baseUrl}`).origin}${expected}`;
-    out.push(finding('URL_WRONG_PATH', 'error', { ...at, keyPath: view.keyPath, params: { path, expected, url: view.baseUrl }, ...repairOf(view, view.baseUrlPath, fixed) }));
-  }
-
+  const url = view.baseUrl ? classifyBaseUrl(view.baseUrl) : undefined;
+  const family = url?.family;
+  const region = url?.region;
   const rec = vc.recorded;
-  if (rec && region && rec.region !== region && plansOf(family).includes(rec.plan)) {
-    out.push(finding('URL_REGION_MISMATCH', 'error', { ...at, keyPath: view.keyPath, params: { chosen: rec.region, host: region } }));
+
+  if (url && view.baseUrl && family) {
+    // A host only third parties use: it may well work, but no official page says so yet.
+    if (url.level === 'reported') out.push(finding('URL_REPORTED_HOST', 'warning', { ...at, keyPath: view.keyPath, params: { host: url.host } }));
+    const expected = EXPECTED_PATH[view.protocol][family];
+    const path = url.path.replace(/\/+$/, '') || '/';
+    if (path !== expected) {
+      // Same host, the path this protocol needs: nothing the user chose is guessed.
+      const fixed = `${new URL(view.baseUrl.includes('://') ? view.baseUrl : `https://${view.baseUrl}`).origin}${expected}`;
+      out.push(finding('URL_WRONG_PATH', 'error', { ...at, keyPath: view.keyPath, params: { path, expected, url: view.baseUrl }, ...repairOf(view, view.baseUrlPath, fixed) }));
+    }
+    if (rec && region && rec.region !== region && plansOf(family).includes(rec.plan)) {
+      out.push(finding('URL_REGION_MISMATCH', 'error', { ...at, keyPath: view.keyPath, params: { chosen: rec.region, host: region } }));
+    }
+  } else if (url && looksAlibaba(url.host)) {
+    out.push(finding('URL_UNKNOWN_HOST', 'error', { ...at, keyPath: view.keyPath, params: { host: url.host, closest: closestHost(url.host) } }));
   }
-  const plans = rec && plansOf(family).includes(rec.plan) ? [rec.plan] : plansOf(family);
-  const plan = plans[0]!;
+
+  // A gateway or proxy in front of the plan tells nothing from its URL: the plan is what tp-setup
+  // recorded, or unknown. The key is checked either way; only its kind needs the plan.
+  const plans = family ? (rec && plansOf(family).includes(rec.plan) ? [rec.plan] : plansOf(family)) : rec ? [rec.plan] : [];
+  const plan = plans[0];
   // Personal or Team cannot be told from a URL: name the family, not an edition.
-  const planLabel = plans.length > 1 ? 'Token Plan' : plan;
-  const keyRegion = region ?? 'cn';
+  const planLabel = plans.length > 1 ? 'Token Plan' : plan ?? 'Model Studio';
+  const keyRegion = region ?? rec?.region ?? 'cn';
 
   const key = view.key;
   const keyAt = { ...at, file: key.file ?? view.file, keyPath: key.keyPath ?? key.variable ?? view.keyPath };
@@ -88,7 +98,7 @@ export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
   } else if (key.source === 'none' || key.value === undefined) {
     out.push(finding('KEY_MISSING', 'error', { ...keyAt, params: { plan: planLabel } }));
   } else {
-    for (const f of keyFindings(key.value, plan, keyRegion)) {
+    for (const f of plan ? keyFindings(key.value, plan, keyRegion) : planlessKeyFindings(key.value)) {
       // Whitespace, quotes or line breaks around a pasted key are cleaned; a damaged key never is.
       const clean = f.code === 'KEY_MALFORMED' && f.severity === 'warning' && key.path && key.file && key.format
         ? { repair: { file: key.file, format: key.format, edits: [{ op: 'set' as const, path: key.path, value: normalizeKey(key.value).value }] } }
@@ -96,17 +106,13 @@ export function checkView(view: ProviderView, vc: ViewContext = {}): Finding[] {
       out.push({ ...f, ...keyAt, params: { ...(f.params ?? {}), plan: planLabel }, ...clean });
     }
   }
+  // Models and limits are read against the host's plan; a gateway's URL names none.
+  if (!family) return out;
 
   for (const m of view.models) {
     const spec = getModel(m.id);
     const mAt = { ...at, keyPath: m.keyPath };
-    const served = plans.map((p) => isModelInPlan(p, region ?? getPlan(p).regions[0]!, m.id));
-    if (served.every((s) => s === 'no')) {
-      const exact = catalog.models.find((x) => x.id.toLowerCase() === m.id.trim().toLowerCase());
-      const choices = [...new Set(plans.flatMap((p) => getPlan(p).models[region ?? 'cn'] ?? []))].join(', ');
-      const slip: Record<string, string> = exact && exact.id !== m.id ? { suggestion: exact.id } : {};
-      out.push(finding('MODEL_NOT_IN_PLAN', 'error', { ...mAt, params: { model: m.id, plan: planLabel, choices, ...slip } }));
-    }
+    out.push(...membershipFindings(plans, region, m.id).map((f) => ({ ...f, ...mAt })));
     if (!spec) continue;
     if (view.protocol !== 'openai' && !spec.anthropic) {
       out.push(finding('MODEL_NOT_ON_PROTOCOL', 'error', { ...mAt, params: { model: m.id, protocol: 'anthropic' } }));

@@ -7,6 +7,7 @@ import { splitBom } from '../formats/text.js';
 import type { JsonValue } from '../formats/types.js';
 import { candidatePaths } from '../planner.js';
 import { checkView } from './checks.js';
+import { envConflictFinding } from './credentials.js';
 
 export interface DoctorRead {
   readonly tool: ToolId;
@@ -38,7 +39,7 @@ export interface DoctorInput {
   /** Installed version per tool (null = not found); tools absent here were not probed. */
   readonly installed: Readonly<Record<string, string | null>>;
   /** tp-setup's own record of the plan and region it configured per tool. */
-  readonly recorded: Readonly<Record<string, { readonly plan: PlanId; readonly region: RegionId }>>;
+  readonly recorded: Readonly<Record<string, { readonly plan: PlanId; readonly region: RegionId; readonly files?: readonly string[] }>>;
 }
 
 /**
@@ -97,10 +98,9 @@ export function examineAll(input: DoctorInput): { findings: Finding[]; views: Pr
     allViews.push(...exam.views);
     const recorded = input.recorded[tool];
     for (const view of exam.views) {
-      out.push(...checkView(view, recorded ? { recorded } : {}));
-      if (view.key.shadowed) {
-        out.push(finding('ENV_OVERRIDE', 'warning', { tool, file: view.key.shadowed, keyPath: view.key.variable, params: { variable: view.key.variable ?? '', winner: 'environment' } }));
-      }
+      out.push(...checkView(view, recorded ? { recorded: { plan: recorded.plan, region: recorded.region } } : {}));
+      const conflict = envConflictFinding(view, recorded, shellProfileOf(tool, recorded?.files, input.ctx));
+      if (conflict) out.push(conflict);
       // A file that holds a key in clear must be readable by its owner only.
       const holder = view.key.source === 'inline' ? view.file : view.key.source === 'env-file' || view.key.source === 'store' ? view.key.file : undefined;
       const mode = holder ? input.modes[holder] : undefined;
@@ -118,6 +118,20 @@ export function examineAll(input: DoctorInput): { findings: Finding[]; views: Pr
     if (input.installed[tool] === null && hasConfig) out.push(finding('TOOL_NOT_INSTALLED', 'info', { tool }));
   }
   return { findings: dedupe(out), views: allViews };
+}
+
+/**
+ * The shell profile tp-setup exported this tool's key in, when it did: a file of the tool's
+ * recorded run that no tool reads as its config (the record lists every file of the run), outside
+ * every config folder. Only tools with setup extras (Codex) have one.
+ */
+function shellProfileOf(tool: ToolId, files: readonly string[] | undefined, ctx: ToolContext): string | undefined {
+  if (!adapters[tool].setupExtras || !files) return undefined;
+  const all = Object.values(adapters).flatMap((a) => a.targets(ctx));
+  const own = new Set(all.flatMap((t) => candidatePaths(t)));
+  const dirs = new Set(all.map((t) => t.path.replace(/[\\/][^\\/]*$/, '')).filter((d) => !sameDir(d, ctx.home)));
+  const inside = (f: string): boolean => [...dirs].some((d) => f.startsWith(`${d}/`) || f.startsWith(`${d}\\`));
+  return files.find((f) => !own.has(f) && !inside(f));
 }
 
 function sameDir(a: string, b: string): boolean {

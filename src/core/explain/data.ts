@@ -54,6 +54,11 @@ import {
   TOOLS_CODEX,
   CODEX_7782,
   CODEX_10157,
+  CODEX_BWRAP_RUN,
+  CODEX_BWRAP_SRC,
+  CODEX_16667,
+  MODELS_DEV_DSV41_FLASH,
+  MODELS_DEV_TP_JSON_SCHEMA,
   NODE_ERRORS,
   NODE_TLS,
   NODE_EXTRA_CA,
@@ -112,7 +117,7 @@ export const errorCatalogData: ErrorCatalogData = {
       weakPatterns: ['InvalidApiKey'],
       plans: TP,
       causes: [
-        cause(1, ['KEY_WRONG_KIND', 'GENERAL_CREDENTIALS_LEFTOVER'], { sources: [S000, S002] }),
+        cause(1, ['KEY_WRONG_KIND', 'GENERAL_CREDENTIALS_LEFTOVER', 'GENERAL_KEY_LEFTOVER'], { sources: [S000, S002] }),
         cause(2, ['KEY_WRONG_KIND'], { sources: [S002] }),
         cause(3, ['KEY_MALFORMED'], { sources: [S000, S002] }),
         cause(4, [], { sources: [S000, S001, S002] }),
@@ -128,7 +133,7 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ['Model not exist'],
       weakPatterns: ['model does not exist'],
       plans: TP,
-      causes: [cause(1, ['MODEL_NOT_IN_PLAN'])],
+      causes: [cause(1, ['MODEL_UNLISTED'])],
       fixes: [FIX_EXACT_MODEL],
       sources: [S000, TP_FAQ_ZH],
     },
@@ -138,8 +143,8 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ["model '{model}' not found or not supported", "model '{model}' not found"],
       plans: TP,
       causes: [
-        cause(1, ['MODEL_NOT_IN_PLAN'], { sources: [S000, S001, S002] }),
-        cause(2, ['MODEL_NOT_IN_PLAN'], { sources: [S000, TP_FAQ_ZH] }),
+        cause(1, ['MODEL_UNLISTED'], { sources: [S000, S001, S002] }),
+        cause(2, ['MODEL_UNLISTED'], { sources: [S000, TP_FAQ_ZH] }),
         cause(3, ['MODEL_NOT_ON_PROTOCOL'], { sources: [S002] }),
       ],
       fixes: [FIX_EXACT_MODEL, fix(2)],
@@ -150,10 +155,10 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ["model '{model}' is not supported"],
       plans: SUBS,
       causes: [
-        cause(1, ['MODEL_NOT_IN_PLAN']),
-        cause(2, ['MODEL_NOT_IN_PLAN'], { plans: CP, sources: [S003, S004] }),
+        cause(1, ['MODEL_UNLISTED']),
+        cause(2, ['MODEL_UNLISTED'], { plans: CP, sources: [S003, S004] }),
         cause(3, ['KEY_WRONG_KIND', 'URL_UNKNOWN_HOST'], { sources: [S003] }),
-        cause(4, ['MODEL_NOT_IN_PLAN'], { plans: CP, sources: [QWEN_CODE_CP] }),
+        cause(4, ['MODEL_UNLISTED'], { plans: CP, sources: [QWEN_CODE_CP] }),
       ],
       fixes: [FIX_EXACT_MODEL, fix(2, CP)],
       sources: [S003, S004, S000, QWEN_CODE_CP],
@@ -483,7 +488,7 @@ export const errorCatalogData: ErrorCatalogData = {
       id: 'E32',
       patterns: ['qwen-portal/coder-model'],
       plans: CP,
-      causes: [cause(1, ['MODEL_NOT_IN_PLAN', 'OPENCLAW_LEFTOVER_PROVIDER'])],
+      causes: [cause(1, ['MODEL_UNLISTED', 'OPENCLAW_LEFTOVER_PROVIDER'])],
       fixes: [fix(1)],
       sources: [S003],
     },
@@ -523,8 +528,8 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ['Unexpected charges with a Coding Plan', 'still charged', 'still billed', 'pay-as-you-go charges'],
       plans: SUBS,
       causes: [
-        cause(1, ['KEY_WRONG_KIND', 'GENERAL_CREDENTIALS_LEFTOVER']),
-        cause(2, ['GENERAL_CREDENTIALS_LEFTOVER', 'ENV_OVERRIDE']),
+        cause(1, ['KEY_WRONG_KIND', 'GENERAL_CREDENTIALS_LEFTOVER', 'GENERAL_KEY_LEFTOVER']),
+        cause(2, ['GENERAL_CREDENTIALS_LEFTOVER', 'GENERAL_KEY_LEFTOVER', 'ENV_OVERRIDE', 'ENV_FILE_OVERRIDE']),
         cause(3, ['OPENCLAW_STALE_CACHE']),
         cause(4, [], { plans: CP, sources: [S003, S004] }),
       ],
@@ -537,8 +542,8 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ['AccessDenied'],
       plans: TP,
       causes: [
-        cause(1, ['MODEL_NOT_IN_PLAN'], { plans: ['token-personal'], sources: [PI_6858] }),
-        cause(2, ['MODEL_NOT_IN_PLAN'], { sources: [TP_3P_DEEPSEEK] }),
+        cause(1, ['MODEL_UNLISTED'], { plans: ['token-personal'], sources: [PI_6858] }),
+        cause(2, ['MODEL_UNLISTED'], { sources: [TP_3P_DEEPSEEK] }),
       ],
       fixes: [fix(1)],
       sources: [PI_6858, TP_3P_DEEPSEEK],
@@ -551,6 +556,16 @@ export const errorCatalogData: ErrorCatalogData = {
       causes: [cause(1, ['URL_UNKNOWN_HOST', 'URL_REGION_MISMATCH'])],
       fixes: [fix(1)],
       sources: [NINEROUTER_3289],
+    },
+    {
+      // Reported since the catalog date (docs/plans.md#reported-since-may-2026).
+      id: 'RESPONSE_FORMAT_UNAVAILABLE',
+      http: 400,
+      patterns: ['This response_format type is unavailable now', 'response_format type is unavailable'],
+      plans: TP,
+      causes: [cause(1)],
+      fixes: [fix(1), fix(2), fix(3)],
+      sources: [MODELS_DEV_DSV41_FLASH, MODELS_DEV_TP_JSON_SCHEMA],
     },
 
     // Messages printed by the tools themselves, not by the plan API.
@@ -656,6 +671,23 @@ export const errorCatalogData: ErrorCatalogData = {
       sources: [TOOLS_CODEX],
     },
     {
+      // Codex's Linux sandbox, not the plan: docs/tools/codex.md#sandbox.
+      id: 'CODEX_BUBBLEWRAP_MISSING',
+      tool: 'codex',
+      harmless: true,
+      patterns: [
+        // 0.169.0 (observed); older releases said "system bubblewrap" and "vendored".
+        'Codex could not find bubblewrap on PATH',
+        'Codex could not find system bubblewrap',
+        'Codex will use the bundled bubblewrap in the meantime',
+        'Codex will use the vendored bubblewrap in the meantime',
+      ],
+      plans: ALL,
+      causes: [cause(1)],
+      fixes: [fix(1), fix(2)],
+      sources: [CODEX_BWRAP_RUN, CODEX_BWRAP_SRC, CODEX_16667],
+    },
+    {
       id: 'CLAUDE_SETTINGS_INVALID_JSON',
       tool: 'claude-code',
       patterns: ['settings.json: Invalid or malformed JSON'],
@@ -672,9 +704,9 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ["Claude Code doesn't recognize the model", "doesn't recognize the model"],
       plans: SUBS,
       causes: [
-        cause(1),
+        cause(1, [], { sources: ['docs/tools/claude-code.md#context-window [run: Claude Code 2.1.330, 2.1.332]', 'https://code.claude.com/docs/en/model-config'] }),
         cause(2, ['CONTEXT_TOO_LARGE'], {
-          sources: ['[inference] docs/tools/claude-code.md#keys with docs/plans.md#models context windows'],
+          sources: ['[inference] docs/tools/claude-code.md#context-window with docs/plans.md#models context windows'],
         }),
       ],
       fixes: [fix(1)],

@@ -1,11 +1,11 @@
 import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
 import { useSyncReducer } from '../use-sync-reducer.js';
 import { TOOL_IDS, adapters, type ToolId } from '../../core/adapters/index.js';
-import { getPlan, recommendedModel, regionIds, regionIdsFor, regionName } from '../../core/catalog/index.js';
+import { getPlan, regionIds, regionIdsFor, regionName } from '../../core/catalog/index.js';
 import type { RegionId } from '../../core/catalog/types.js';
 import { maskKey } from '../../core/keys.js';
 import type { Translate } from '../../i18n/index.js';
-import { modelFacts } from '../../prompts/choice-labels.js';
 import {
   defaultModel,
   familiesFor,
@@ -22,6 +22,7 @@ import {
   type StepId,
 } from '../questions-reducer.js';
 import { KeyStep } from './key-step.js';
+import { ModelStep } from './model-step.js';
 import { MultiSelectView } from './multi-select-view.js';
 import { SelectView, type Choice } from './select-view.js';
 
@@ -58,8 +59,11 @@ export function QuestionsView({ initial, canLeave, env, installed, onDone, onLea
     const next = apply(action);
     if (next.step === 'done') onDone(next);
   };
+  // "Other model id…" opens a text line inside the model step: Esc closes it before going back.
+  const [typingModel, setTypingModel] = useState(false);
   useInput((_input, key) => {
     if (!key.escape) return;
+    if (s.step === 'model' && typingModel) return setTypingModel(false);
     if (isFirstStep(s)) {
       if (canLeave) onLeave();
     } else dispatch({ type: 'back' });
@@ -130,18 +134,21 @@ export function QuestionsView({ initial, canLeave, env, installed, onDone, onLea
       );
     case 'model': {
       if (!plan || !region) return null;
-      const recommended = recommendedModel(plan, region);
-      const ids = [...(getPlan(plan).models[region] ?? [])].sort((a, b) => Number(b === recommended) - Number(a === recommended));
-      const choices: Choice<string>[] = ids.map((id) => {
-        const facts = modelFacts(id);
-        const hint = [
-          facts.context ? t('wizard.model.context', { size: facts.context }) : null,
-          facts.thinking ? t('wizard.model.thinking') : null,
-          id === recommended ? t('wizard.model.recommended') : null,
-        ].filter(Boolean);
-        return { value: id, label: id, hint: hint.join(' · ') };
-      });
-      return question(t('prompt.model'), <SelectView key="model" choices={choices} defaultValue={defaultModel(s)} onSubmit={(value) => dispatch({ type: 'model', value })} />);
+      return question(
+        t('prompt.model'),
+        <ModelStep
+          plan={plan}
+          region={region}
+          defaultValue={defaultModel(s)}
+          typing={typingModel}
+          onTyping={setTypingModel}
+          onSubmit={(value, typed) => {
+            setTypingModel(false);
+            dispatch({ type: 'model', value, typed });
+          }}
+          t={t}
+        />,
+      );
     }
     case 'thinking': {
       const choices: Choice<'on' | 'off'>[] = [

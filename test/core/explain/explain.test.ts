@@ -196,6 +196,12 @@ const toolRows: Row[] = [
   ['tools.md', 'postinstall script was not run', 'TOOL_NATIVE_BINARY_MISSING'],
   ['plans.md', 'IllegalEndpoint', 'E38'],
   ['plans.md', 'AccessDenied', 'E37'],
+  ['plans.md', 'This response_format type is unavailable now', 'RESPONSE_FORMAT_UNAVAILABLE'],
+  [
+    'codex.md',
+    'warning: Codex could not find bubblewrap on PATH. Install bubblewrap with your OS package manager. See the sandbox prerequisites: https://developers.openai.com/codex/concepts/sandboxing#prerequisites. Codex will use the bundled bubblewrap in the meantime.',
+    'CODEX_BUBBLEWRAP_MISSING',
+  ],
 ];
 
 function ids(text: string, context?: Parameters<typeof explainText>[1]): string[] {
@@ -338,6 +344,36 @@ describe('explainText: real pastes', () => {
 
   it('normalises quotes, full-width punctuation, colours and escapes', () => {
     expect(normalisePaste('错误：“x”\u001b[31m ‘y’\\n`z`')).toBe("错误:'x' 'y' 'z'");
+  });
+});
+
+describe('explainText: structured output and the Codex sandbox warning', () => {
+  it('reads the response_format refusal with its status, inside a JSON body too', () => {
+    const e = entry('Error: 400 This response_format type is unavailable now', 'RESPONSE_FORMAT_UNAVAILABLE');
+    expect(ids('Error: 400 This response_format type is unavailable now')).toEqual(['RESPONSE_FORMAT_UNAVAILABLE']);
+    expect(e.numbers['status']).toBe(400);
+    expect(e.http).toBe(400);
+    expect(e.plans).toEqual(['token-personal', 'token-team']);
+    expect(e.fixes.map((f) => f.en).join('\n')).toMatch(/json_object/);
+    expect(ids('{"error":{"message":"This response_format type is unavailable now"}}')).toEqual(['RESPONSE_FORMAT_UNAVAILABLE']);
+  });
+
+  it.each([
+    // 0.169.0 as a terminal shows it, wrapped and with the TUI's mark.
+    '⚠ Codex could not find bubblewrap on PATH. Install bubblewrap with your OS package manager. See the sandbox\n  prerequisites: https://developers.openai.com/codex/concepts/sandboxing#prerequisites. Codex will use the bundled\n  bubblewrap in the meantime.',
+    // Older wordings (openai/codex codex-rs/sandboxing/src/bwrap.rs, codex-rs/linux-sandbox/src/launcher.rs).
+    'Codex could not find system bubblewrap on PATH. Please install bubblewrap with your package manager. Codex will use the vendored bubblewrap in the meantime.',
+    'warning: Codex could not find system bubblewrap at /usr/bin/bwrap. Please install bubblewrap with your package manager. Codex will use the vendored bubblewrap in the meantime.',
+    'Codex will use the bundled bubblewrap in the meantime.',
+  ])('reads the bubblewrap warning as harmless: %j', (text) => {
+    expect(ids(text)).toEqual(['CODEX_BUBBLEWRAP_MISSING']);
+    const e = entry(text, 'CODEX_BUBBLEWRAP_MISSING');
+    expect(e.harmless).toBe(true);
+    expect(e.tool).toBe('codex');
+  });
+
+  it('leaves the user-namespace warning alone: bubblewrap is there but cannot sandbox', () => {
+    expect(ids("Codex's Linux sandbox uses bubblewrap and needs access to create user namespaces.")).not.toContain('CODEX_BUBBLEWRAP_MISSING');
   });
 });
 

@@ -5,7 +5,7 @@ import { jsonEditor } from '../../formats/json.js';
 import type { JsonValue } from '../../formats/types.js';
 import { getAt } from '../../formats/value.js';
 import { isObject } from '../edit-helpers.js';
-import { isModelStudioProvider, keyFromVariable, num, str } from '../examine-helpers.js';
+import { generalCredentialFindings, generalVarEntry, isModelStudioProvider, keyFromVariable, num, str } from '../examine-helpers.js';
 import { compareCalVer, OPENCLAW_RULES, openclawFeatures, parseCalVer } from './version.js';
 import { versionTooOld } from '../versions.js';
 import type { Examination, ExamineInput, PerSubdirFiles, ProviderView } from '../types.js';
@@ -143,6 +143,9 @@ export function examineOpenclaw(input: ExamineInput<OpenclawFileId>): Examinatio
   }
 
   findings.push(...examineCaches(input, providers, resolvedKeys, version));
+  // OpenClaw is the Coding Plan FAQ's own example of a tool that may route to general credentials
+  // when both are saved (docs/plans.md#sources, [004]).
+  findings.push(...generalCredentialFindings('openclaw', views, generalVarEntry(input.files.env)));
   return { views, findings };
 }
 
