@@ -268,7 +268,8 @@ export function explain(result: ToolResult, mock: MockServer): string {
 export async function handEdit(setup: SetupResult, from: string, to: string): Promise<number> {
   let changed = 0;
   for (const c of setup.json.changes ?? []) {
-    const text = await readFile(c.path, 'utf8');
+    // A file setup only read (a tool's .env it had no reason to create) may not exist.
+    const text = await readFile(c.path, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? '' : Promise.reject(err)));
     if (!text.includes(from)) continue;
     await writeFile(c.path, text.split(from).join(to));
     changed++;

@@ -236,7 +236,7 @@ describe('mock Model Studio server', () => {
       ['only x-api-key on token-plan', messages('token-plan'), { 'x-api-key': PLAN_KEY }, { model: 'qwen3.7-plus' }, 401, 'no-key', 'No API-key provided.'],
       ['no key at all', chat('coding'), {}, { model: 'qwen3.5-plus' }, 401, 'no-key', 'No API-key provided.'],
       ['a malformed key on coding', chat('coding'), bearer('not-a-key'), { model: 'qwen3.5-plus' }, 401, 'bad-key', 'Incorrect API key provided.'],
-      ['unknown model on coding', chat('coding'), bearer(PLAN_KEY), { model: 'qwen3.7-max' }, 400, 'model-not-in-plan', "model 'qwen3.7-max' is not supported"],
+      ['unknown model on coding', chat('coding'), bearer(PLAN_KEY), { model: 'deepseek-v4-pro' }, 400, 'model-not-in-plan', "model 'deepseek-v4-pro' is not supported"],
       ['wrong case on coding', messages('coding'), bearer(PLAN_KEY), { model: 'Qwen3.5-plus' }, 400, 'model-not-in-plan', "model 'Qwen3.5-plus' is not supported"],
       ['a name matching no model on token-plan', chat('token-plan'), bearer(PLAN_KEY), { model: 'qwen-nonexistent' }, 400, 'model-not-exist', 'Model not exist.'],
       ['a real model outside Token Plan', chat('token-plan'), bearer(PLAN_KEY), { model: 'qwen3.5-plus' }, 404, 'model-not-in-plan', "model 'qwen3.5-plus' not found or not supported"],

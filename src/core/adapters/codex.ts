@@ -83,15 +83,19 @@ function plan({ answers, key, ctx, files }: AdapterInput<FileId, ExtraId>): Adap
 
   const out: Partial<Record<FileId | ExtraId, Edit[]>> = { config: edits };
   const nextSteps: AdapterOutput['nextSteps'][number][] = [];
+  // Codex loads its own .env over the exported variables (docs/tools/codex.md#keys): a key already
+  // kept there is the one it uses, so that copy is the one to replace.
+  const inEnvFile = !inline && files.env !== undefined && getAt(files.env.value, [envKey]) !== undefined;
+  if (inEnvFile) out.env = setIfChanged(files.env.value, [envKey], key);
   if (!inline) {
     if (files.profile) out.profile = setIfChanged(files.profile.value, [envKey], key);
-    else if (ctx.env[envKey] !== key) nextSteps.push({ code: 'next.codexExport', params: { variable: envKey } });
-    if (ctx.env[envKey] !== undefined && ctx.env[envKey] !== key) {
+    else if (!inEnvFile && ctx.env[envKey] !== key) nextSteps.push({ code: 'next.codexExport', params: { variable: envKey } });
+    if (!inEnvFile && ctx.env[envKey] !== undefined && ctx.env[envKey] !== key) {
       findings.push(finding('ENV_OVERRIDE', 'warning', { tool: 'codex', keyPath: envKey, params: { variable: envKey, winner: 'environment' } }));
     }
   }
   nextSteps.push({ code: 'next.codex' });
-  return { edits: out, findings, nextSteps, secretFiles: inline ? ['config'] : [] };
+  return { edits: out, findings, nextSteps, secretFiles: inline ? ['config'] : inEnvFile ? ['env'] : [] };
 }
 
 /**

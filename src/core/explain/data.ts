@@ -133,7 +133,7 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ['Model not exist'],
       weakPatterns: ['model does not exist'],
       plans: TP,
-      causes: [cause(1, ['MODEL_UNLISTED'])],
+      causes: [cause(1, ['MODEL_ID_CASE', 'MODEL_UNLISTED', 'MODEL_RETIRED'])],
       fixes: [FIX_EXACT_MODEL],
       sources: [S000, TP_FAQ_ZH],
     },
@@ -143,7 +143,7 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ["model '{model}' not found or not supported", "model '{model}' not found"],
       plans: TP,
       causes: [
-        cause(1, ['MODEL_UNLISTED'], { sources: [S000, S001, S002] }),
+        cause(1, ['MODEL_ID_CASE'], { sources: [S000, S001, S002] }),
         cause(2, ['MODEL_UNLISTED'], { sources: [S000, TP_FAQ_ZH] }),
         cause(3, ['MODEL_NOT_ON_PROTOCOL'], { sources: [S002] }),
       ],
@@ -155,7 +155,7 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ["model '{model}' is not supported"],
       plans: SUBS,
       causes: [
-        cause(1, ['MODEL_UNLISTED']),
+        cause(1, ['MODEL_ID_CASE']),
         cause(2, ['MODEL_UNLISTED'], { plans: CP, sources: [S003, S004] }),
         cause(3, ['KEY_WRONG_KIND', 'URL_UNKNOWN_HOST'], { sources: [S003] }),
         cause(4, ['MODEL_UNLISTED'], { plans: CP, sources: [QWEN_CODE_CP] }),
