@@ -22,6 +22,8 @@ export interface SetupOptions extends CommonOptions {
   readonly baseUrl: string | undefined;
   readonly keyStorage: string | undefined;
   readonly shellProfile: string | undefined;
+  readonly contextWindow: string | undefined;
+  readonly maxOutput: string | undefined;
 }
 
 export type ParsedCommand =
@@ -146,6 +148,8 @@ export function buildProgram(version: string): Command {
       .addOption(new Option('--base-url <url>', 'reach the plan through this origin (gateway, proxy); the plan\'s paths are kept').env('TP_SETUP_BASE_URL'))
       .addOption(new Option('--key-storage <env|inline>', 'env: the config names a variable, the key goes to the tool\'s own secret store (default); inline: the key goes into the config').env('TP_SETUP_KEY_STORAGE'))
       .addOption(new Option('--shell-profile <auto|path>', 'for tools that read only exported variables (Codex): add the export line to this profile').env('TP_SETUP_SHELL_PROFILE'))
+      .addOption(new Option('--context-window <tokens>', 'for a model id tp-setup does not list: the context window to write (none otherwise)').env('TP_SETUP_CONTEXT_WINDOW'))
+      .addOption(new Option('--max-output <tokens>', 'for a model id tp-setup does not list: the output limit to write (none otherwise)').env('TP_SETUP_MAX_OUTPUT'))
       .addOption(new Option('--key-env <VAR>', 'read the key from this environment variable').env('TP_SETUP_KEY_ENV'))
       .addOption(new Option('--key-stdin', 'read the key from standard input').env('TP_SETUP_KEY_STDIN'))
       .addOption(new Option('-y, --yes', 'take defaults for everything not given; never prompt').env('TP_SETUP_YES'))
@@ -288,6 +292,8 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
       baseUrl: o.text('baseUrl'),
       keyStorage: o.text('keyStorage'),
       shellProfile: o.text('shellProfile'),
+      contextWindow: o.raw('contextWindow'),
+      maxOutput: o.raw('maxOutput'),
     },
   }));
   on('backups', (o, cmd) => ({ name: 'backups', options: commonFrom(o, cmd, env) }));

@@ -200,6 +200,8 @@ export function checkModels(answers: Answers): Finding[] {
   for (const id of answers.models) {
     out.push(...membershipFindings([answers.plan], answers.region, id).map((f) => ({ ...f, keyPath: 'model' })));
     const spec = getModel(id);
+    // --context-window / --max-output are for ids without sourced limits; a listed model keeps its own.
+    if (spec && answers.limits) out.push(finding('LIMITS_FROM_CATALOG', 'info', { keyPath: 'model', params: { model: id, context: spec.contextWindow, output: spec.maxOutput } }));
     if (answers.thinking && spec?.thinking === 'none') out.push(finding('THINKING_UNSUPPORTED', 'info', { params: { model: id } }));
   }
   return out;

@@ -56,6 +56,38 @@ describe('models the catalog does not list never block a setup', () => {
     for (const [file, entry] of before) if (!file.includes('tp-setup')) expect(after.get(file)?.text, file).toBe(entry.text);
   });
 
+  it('--context-window and --max-output give an unlisted id the limits the user knows; a listed model keeps its own', async () => {
+    const home = await tempHome();
+    const args = ['--plan', 'token-team', '--region', 'intl', '--tools', 'openclaw,qwen-code,claude-code,opencode,hermes', '--yes', '--key-env', 'K', '--home', home, '--json'];
+    const r = await runCli([...args, '--model', 'qwen9-omega', '--context-window', '200_000', '--max-output', '16384'], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const openclaw = JSON5.parse(await read(home, '.openclaw/openclaw.json'));
+    const entry = Object.values(openclaw.models.providers as Record<string, { models: Record<string, unknown>[] }>)[0]!.models.find((m) => m.id === 'qwen9-omega')!;
+    expect(entry).toMatchObject({ contextWindow: 200_000, maxTokens: 16_384 });
+    const qwen = JSON5.parse(await read(home, '.qwen/settings.json'));
+    expect(qwen.modelProviders.openai.find((e: { id: string }) => e.id === 'qwen9-omega').generationConfig.contextWindowSize).toBe(200_000);
+    const claude = JSON.parse(await read(home, '.claude/settings.json'));
+    expect(claude.env).toMatchObject({ CLAUDE_CODE_MAX_CONTEXT_TOKENS: '200000', CLAUDE_CODE_MAX_OUTPUT_TOKENS: '16384' });
+    const opencode = JSON5.parse(await read(home, '.config/opencode/opencode.json'));
+    expect(Object.values(opencode.provider as Record<string, { models: Record<string, unknown> }>)[0]!.models['qwen9-omega']).toEqual({ name: 'qwen9-omega', limit: { context: 200_000, output: 16_384 } });
+    expect(await read(home, '.hermes/config.yaml')).toMatch(/context_length: 200000/);
+
+    // A listed model: the catalog's sourced limits, and a note saying the flags did not apply.
+    const listed = await runCli([...args, '--model', 'glm-5', '--context-window', '999999'], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(listed.exitCode, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout).findings.find((f: { code: string }) => f.code === 'LIMITS_FROM_CATALOG')).toMatchObject({ severity: 'info', params: { model: 'glm-5', context: 202_752 } });
+    const q2 = JSON5.parse(await read(home, '.qwen/settings.json'));
+    expect(q2.modelProviders.openai.find((e: { id: string }) => e.id === 'glm-5').generationConfig.contextWindowSize).toBe(202_752);
+  });
+
+  it.each(['0', '-5', '12.5', 'lots', '1e6', '999999999999'])('--context-window %s is refused with exit 2 before anything is read', async (value) => {
+    const home = await tempHome();
+    const r = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--model', 'x-new', '--context-window', value, '--yes', '--key-env', 'K', '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--context-window');
+    expect(await snapshotTree(home)).toEqual(new Map());
+  });
+
   it('qwen3.8-max on Token Plan (Personal) is set up with its reported limits and a note, not a refusal', async () => {
     const { home, r, doc } = await setup('token-personal', 'qwen3.8-max', 'qwen-code,claude-code,codex');
     expect(r.exitCode, r.stderr).toBe(0);

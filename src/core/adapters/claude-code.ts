@@ -1,3 +1,4 @@
+import { limitsFor } from './limits.js';
 import { getModel } from '../catalog/index.js';
 import { resolveEndpoints } from '../endpoints.js';
 import { dirOf, joinPath, type ToolContext } from '../context.js';
@@ -91,11 +92,12 @@ function plan({ answers, key, ctx, files }: AdapterInput<FileId>): AdapterOutput
     }
   }
   // Claude Code asks for 32,000 output tokens; a model with a lower limit answers 400 "Range of max_tokens".
-  if (model && model.maxOutput < CLAUDE_DEFAULT_MAX_OUTPUT) edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MAX_OUTPUT_TOKENS'), String(model.maxOutput)));
+  const limits = limitsFor(primary, answers);
+  if (limits.output !== undefined && limits.output < CLAUDE_DEFAULT_MAX_OUTPUT) edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MAX_OUTPUT_TOKENS'), String(limits.output)));
   else edits.push(...deleteIfPresent(cur, env('CLAUDE_CODE_MAX_OUTPUT_TOKENS')));
   // For an id it does not know Claude Code assumes a 1,000,000-token window and warns on every
   // start; it takes the window from this variable instead (docs/tools/claude-code.md#context-window).
-  if (model) edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MAX_CONTEXT_TOKENS'), String(model.contextWindow)));
+  if (limits.context !== undefined) edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MAX_CONTEXT_TOKENS'), String(limits.context)));
   else if (ownContextValue(cur)) edits.push(...deleteIfPresent(cur, env('CLAUDE_CODE_MAX_CONTEXT_TOKENS')));
 
   if (ctx.env.ANTHROPIC_API_KEY) {

@@ -1,4 +1,4 @@
-import { getModel } from '../catalog/index.js';
+import { limitsFor } from './limits.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { resolveEndpoints } from '../endpoints.js';
 import type { Edit } from '../formats/types.js';
@@ -29,13 +29,13 @@ function plan({ answers, key, files }: AdapterInput<FileId>): AdapterOutput<File
   const primary = answers.models[0] ?? '';
   const inline = answers.keyStorage === 'inline';
   const envKey = planKeyVar(answers.plan);
-  const model = getModel(primary);
+  const { context } = limitsFor(primary, answers);
   const edits: Edit[] = [
     ...setIfChanged(cur, ['model', 'provider'], 'custom'),
     ...setIfChanged(cur, ['model', 'base_url'], resolveEndpoints(answers).openai),
     ...setIfChanged(cur, ['model', 'api_mode'], 'chat_completions'),
     ...setIfChanged(cur, ['model', 'default'], primary),
-    ...(model ? setIfChanged(cur, ['model', 'context_length'], model.contextWindow) : []),
+    ...(context !== undefined ? setIfChanged(cur, ['model', 'context_length'], context) : []),
     ...(inline
       ? [...setIfChanged(cur, ['model', 'api_key'], key), ...deleteIfPresent(cur, ['model', 'key_env'])]
       : [...setIfChanged(cur, ['model', 'key_env'], envKey), ...deleteIfPresent(cur, ['model', 'api_key'])]),

@@ -1,3 +1,4 @@
+import { limitsFor } from './limits.js';
 import { classifyBaseUrl, familyOfPlan, getModel, getPlan } from '../catalog/index.js';
 import { getAt } from '../formats/value.js';
 import { joinPath, type ToolContext } from '../context.js';
@@ -45,7 +46,11 @@ function useAnthropicSdk(answers: Answers): boolean {
 
 function modelEntry(id: string, answers: Answers, anthropicSdk: boolean): JsonValue {
   const m = getModel(id);
-  if (!m) return { name: id };
+  if (!m) {
+    // OpenCode's `limit` needs both numbers: written only when the user gave both.
+    const { context, output } = limitsFor(id, answers);
+    return context !== undefined && output !== undefined ? { name: id, limit: { context, output } } : { name: id };
+  }
   const think = answers.thinking && m.thinking !== 'none';
   const budget = thinkingBudget(m);
   const options: { [k: string]: JsonValue } = {};

@@ -1,3 +1,4 @@
+import { limitsFor } from './limits.js';
 import { classifyBaseUrl, familyOfPlan, getModel, getPlan } from '../catalog/index.js';
 import { resolveEndpoints } from '../endpoints.js';
 import { joinPath, type ToolContext } from '../context.js';
@@ -36,7 +37,8 @@ function entryFor(answers: AdapterInput['answers'], id: string, baseUrl: string,
     if (answers.thinking || model.thinking === 'always') generationConfig.extra_body = { enable_thinking: true };
     else generationConfig.extra_body = { enable_thinking: false };
   }
-  if (model) generationConfig.contextWindowSize = model.contextWindow;
+  const { context } = limitsFor(id, answers);
+  if (context !== undefined) generationConfig.contextWindowSize = context;
   if (Object.keys(generationConfig).length > 0) entry.generationConfig = generationConfig;
   return entry;
 }

@@ -23,6 +23,8 @@ export interface Answers {
   readonly keyStorage?: KeyStorage;
   /** Shell profile to add an `export` line to, for tools that only read exported variables. */
   readonly shellProfile?: string;
+  /** Limits the user gave for a model the catalog does not know (see limitsFor). */
+  readonly limits?: { readonly context?: number; readonly output?: number };
 }
 
 /** One file a tool reads, resolved the way the tool itself resolves it. `Id` names it inside its adapter. */

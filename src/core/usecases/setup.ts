@@ -22,6 +22,8 @@ export interface SetupFlags {
   readonly baseUrl: string | undefined;
   readonly keyStorage: string | undefined;
   readonly shellProfile: string | undefined;
+  readonly contextWindow?: string | undefined;
+  readonly maxOutput?: string | undefined;
 }
 
 export interface ChangeRow {
@@ -49,6 +51,9 @@ export function checkSetupFlags(flags: SetupFlags): void {
   for (const [flag, value] of [['--key-storage', flags.keyStorage], ['--shell-profile', flags.shellProfile], ['--key-env', flags.keyEnv]] as const) {
     if (value !== undefined && value.trim() === '') throw new CliError(ExitCode.USAGE, 'error.emptyValue', { flag });
   }
+  for (const [flag, value] of [['--context-window', flags.contextWindow], ['--max-output', flags.maxOutput]] as const) {
+    if (value !== undefined && tokenCount(value) === undefined) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag, value, choices: 'a whole number of tokens, 1 to 100000000' });
+  }
   if (flags.keyStorage !== undefined && flags.keyStorage !== 'env' && flags.keyStorage !== 'inline') {
     throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--key-storage', value: flags.keyStorage, choices: 'env, inline' });
   }
@@ -74,6 +79,21 @@ export function resolveSetup(flags: SetupFlags, canAsk: boolean): { readonly ans
   return isComplete(partial) ? { answers: partial } : { ask: partial };
 }
 
+/** `131072` or `131_072` → 131072; anything else (0, negative, fractions, words, absurd sizes) → undefined. */
+function tokenCount(value: string): number | undefined {
+  const text = value.trim().replaceAll('_', '');
+  if (!/^\d{1,9}$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= 1 && n <= 100_000_000 ? n : undefined;
+}
+
+/** The limits the user gave, for models the catalog does not know. */
+function limitsOf(flags: SetupFlags): Answers['limits'] | undefined {
+  const context = flags.contextWindow === undefined ? undefined : tokenCount(flags.contextWindow);
+  const output = flags.maxOutput === undefined ? undefined : tokenCount(flags.maxOutput);
+  return context === undefined && output === undefined ? undefined : { ...(context !== undefined ? { context } : {}), ...(output !== undefined ? { output } : {}) };
+}
+
 /** Codex reads its key from an exported variable: in a terminal, the profile line is offered. */
 export function offersShellProfile(flags: SetupFlags, answers: Answers): boolean {
   return !flags.shellProfile && flags.keyStorage !== 'inline' && answers.tools.includes('codex');
@@ -86,6 +106,7 @@ export function withWriteOptions(answers: Answers, flags: SetupFlags, shellProfi
     ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
     ...(flags.keyStorage ? { keyStorage: flags.keyStorage as KeyStorage } : {}),
     ...(shellProfile ? { shellProfile } : {}),
+    ...(limitsOf(flags) ? { limits: limitsOf(flags) } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { limitsFor } from '../limits.js';
 import { getModel, getPlan } from '../../catalog/index.js';
 import { resolveEndpoints } from '../../endpoints.js';
 import { dirOf, joinPath, type ToolContext } from '../../context.js';
@@ -8,7 +9,7 @@ import { deleteIfPresent, isObject, setIfChanged } from '../edit-helpers.js';
 import { examineOpenclaw, openclawSubdirs, type OpenclawFileId } from './examine.js';
 import { formatCalVer, OPENCLAW_RULES, openclawFeatures } from './version.js';
 import { versionTooOld } from '../versions.js';
-import { toolCommand, type AdapterInput, type AdapterOutput, type TargetFile, type ToolAdapter } from '../types.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type Answers, type TargetFile, type ToolAdapter } from '../types.js';
 
 /** A neutral provider id: `qwen`, `modelstudio`, `qwen-token-plan`… belong to OpenClaw plugins. */
 export const OPENCLAW_PROVIDER = 'bailian';
@@ -33,7 +34,7 @@ function targets(ctx: ToolContext): TargetFile<OpenclawFileId>[] {
   ];
 }
 
-function modelEntry(id: string, thinking: boolean, qwenFormat: boolean, subscription: boolean): JsonValue {
+function modelEntry(id: string, thinking: boolean, qwenFormat: boolean, subscription: boolean, answers: Answers): JsonValue {
   const m = getModel(id);
   const reasoning = Boolean(m && m.thinking !== 'none' && thinking);
   const entry: { [k: string]: JsonValue } = { id, name: id, reasoning };
@@ -41,10 +42,9 @@ function modelEntry(id: string, thinking: boolean, qwenFormat: boolean, subscrip
   entry.input = m?.imageInput ? ['text', 'image'] : ['text'];
   // Subscription calls are not billed per token: zero costs.
   if (subscription) entry.cost = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
-  if (m) {
-    entry.contextWindow = m.contextWindow;
-    entry.maxTokens = m.maxOutput;
-  }
+  const limits = limitsFor(id, answers);
+  if (limits.context !== undefined) entry.contextWindow = limits.context;
+  if (limits.output !== undefined) entry.maxTokens = limits.output;
   return entry;
 }
 
@@ -87,7 +87,7 @@ function plan({ answers, key, ctx, files }: AdapterInput<OpenclawFileId>): Adapt
   const subscription = getPlan(answers.plan).modelListClosed;
   let appended = 0;
   for (const id of answers.models) {
-    const entry = modelEntry(id, wantThinking, features.qwenThinkingFormat, subscription);
+    const entry = modelEntry(id, wantThinking, features.qwenThinkingFormat, subscription, answers);
     const idx = list.findIndex((e) => isObject(e) && e.id === id);
     if (idx >= 0) edits.push(...setIfChanged(cur, [...base, 'models', idx], entry));
     else edits.push({ op: 'insert', path: [...base, 'models', list.length + appended++], value: entry });
