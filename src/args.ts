@@ -1,9 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERIFY_TIMEOUT_SECONDS } from './core/usecases/verify.js';
-import { QUESTIONS, type RawAnswers } from './core/questions.js';
+import { planChoices, QUESTIONS, type RawAnswers } from './core/questions.js';
 import { CliError, ExitCode } from './core/errors.js';
 import { hasSecretShape, isSecretName, redactSecretShapes } from './core/keys.js';
-import { detectLang, LANGS, type Lang } from './i18n/index.js';
+import { detectLang, LANGS, translator, type Lang, type Translate } from './i18n/index.js';
+import { commanderFailure, earlyLang, localizeHelp } from './args-i18n.js';
 
 export interface CommonOptions {
   readonly home: string | undefined;
@@ -65,6 +66,8 @@ export function isKeyToken(token: string): boolean {
 const CONTROL = /[\x00-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/;
 const CONTROL_ALL = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/g;
 
+export { earlyLang };
+
 /** Text from argv made safe to print: keys masked, control characters shown as \u escapes. */
 export function safeEcho(text: string): string {
   return redactSecretShapes(text).replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -79,12 +82,12 @@ export function earlyJson(argv: readonly string[], env: Env): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).includes('--json') || envFlag(env.TP_SETUP_JSON);
 }
 
-function common(program: Command): Command {
+function common(program: Command, t: Translate): Command {
   return program
-    .addOption(new Option('--home <dir>', 'use this folder instead of your home for every tool and for tp-setup state').env('TP_SETUP_HOME'))
-    .addOption(new Option('--lang <lang>', 'language of messages').choices([...LANGS]).env('TP_SETUP_LANG'))
-    .addOption(new Option('--json', 'print one JSON document on stdout').env('TP_SETUP_JSON'))
-    .option('--no-color', 'no colours (NO_COLOR is honoured too)');
+    .addOption(new Option('--home <dir>', t('help.opt.home')).env('TP_SETUP_HOME'))
+    .addOption(new Option('--lang <lang>', t('help.opt.lang')).choices([...LANGS]).env('TP_SETUP_LANG'))
+    .addOption(new Option('--json', t('help.opt.json')).env('TP_SETUP_JSON'))
+    .option('--no-color', t('help.opt.noColor'));
 }
 
 interface OptionValues {
@@ -133,87 +136,102 @@ function commonFrom(o: OptionValues, cmd: Command, env: Env): CommonOptions {
 }
 
 /** setup's question flags, one per step of QUESTIONS (src/core/questions.ts), in its order. */
-const questionOptions = (): Option[] => QUESTIONS.map((q) => new Option(`${q.flag} ${q.placeholder}`, q.description).env(q.env));
+const questionOptions = (t: Translate): Option[] =>
+  QUESTIONS.map((q) => new Option(`${q.flag} ${q.placeholder}`, t(q.description, { choices: planChoices(' | ') })).env(q.env));
 
-export function buildProgram(version: string): Command {
-  const program = new Command('tp-setup')
-    .description('Connect AI coding tools to Alibaba Cloud Model Studio plans, safely.')
-    .version(version, '-v, --version')
+/** The commands and their options, described in the language of `t` (English by default). */
+export function buildProgram(version: string, t: Translate = translator('en')): Command {
+  const program = new Command('tp-setup');
+  // Help settings first: each subcommand copies them when it is created.
+  localizeHelp(program, t);
+  program
+    .description(t('help.description'))
+    .version(version, '-v, --version', t('help.opt.version'))
+    .helpOption('-h, --help', t('help.opt.help'))
+    .helpCommand('help [command]', t('help.cmd.help'))
     .showSuggestionAfterError(true);
 
-  const setup = program.command('setup', { isDefault: true }).description('write or patch each chosen tool\'s own config (default command)');
-  for (const option of questionOptions()) setup.addOption(option);
+  const setup = program.command('setup', { isDefault: true }).description(t('help.cmd.setup'));
+  for (const option of questionOptions(t)) setup.addOption(option);
   common(
     setup
-      .addOption(new Option('--base-url <url>', 'reach the plan through this origin (gateway, proxy); the plan\'s paths are kept').env('TP_SETUP_BASE_URL'))
-      .addOption(new Option('--key-storage <env|inline>', 'env: the config names a variable, the key goes to the tool\'s own secret store (default); inline: the key goes into the config').env('TP_SETUP_KEY_STORAGE'))
-      .addOption(new Option('--shell-profile <auto|path>', 'for tools that read only exported variables (Codex): add the export line to this profile').env('TP_SETUP_SHELL_PROFILE'))
-      .addOption(new Option('--context-window <tokens>', 'for a model id tp-setup does not list: the context window to write (none otherwise)').env('TP_SETUP_CONTEXT_WINDOW'))
-      .addOption(new Option('--max-output <tokens>', 'for a model id tp-setup does not list: the output limit to write (none otherwise)').env('TP_SETUP_MAX_OUTPUT'))
-      .addOption(new Option('--key-env <VAR>', 'read the key from this environment variable').env('TP_SETUP_KEY_ENV'))
-      .addOption(new Option('--key-stdin', 'read the key from standard input').env('TP_SETUP_KEY_STDIN'))
-      .addOption(new Option('-y, --yes', 'take defaults for everything not given; never prompt').env('TP_SETUP_YES'))
-      .addOption(new Option('--dry-run', 'show the diff of every file, write nothing').env('TP_SETUP_DRY_RUN'))
-      .addOption(new Option('--plain', 'ask with simple line prompts').env('TP_SETUP_PLAIN')),
+      .addOption(new Option('--base-url <url>', t('help.opt.baseUrl')).env('TP_SETUP_BASE_URL'))
+      .addOption(new Option('--key-storage <env|inline>', t('help.opt.keyStorage')).env('TP_SETUP_KEY_STORAGE'))
+      .addOption(new Option('--shell-profile <auto|path>', t('help.opt.shellProfile')).env('TP_SETUP_SHELL_PROFILE'))
+      .addOption(new Option('--context-window <tokens>', t('help.opt.contextWindow')).env('TP_SETUP_CONTEXT_WINDOW'))
+      .addOption(new Option('--max-output <tokens>', t('help.opt.maxOutput')).env('TP_SETUP_MAX_OUTPUT'))
+      .addOption(new Option('--key-env <VAR>', t('help.opt.keyEnv')).env('TP_SETUP_KEY_ENV'))
+      .addOption(new Option('--key-stdin', t('help.opt.keyStdin')).env('TP_SETUP_KEY_STDIN'))
+      .addOption(new Option('-y, --yes', t('help.opt.yes')).env('TP_SETUP_YES'))
+      .addOption(new Option('--dry-run', t('help.opt.dryRun')).env('TP_SETUP_DRY_RUN'))
+      .addOption(new Option('--plain', t('help.opt.plain')).env('TP_SETUP_PLAIN')),
+    t,
   );
-  common(program.command('backups').description('list backup runs, newest first'));
+  common(program.command('backups').description(t('help.cmd.backups')), t);
   common(
     program
       .command('doctor')
-      .description('check every tool\'s current config offline and report what will fail (exit 3 on errors)')
-      .addOption(new Option('--tools <list>', 'only these tools').env('TP_SETUP_TOOLS'))
-      .option('--network', 'also check DNS and TLS to each configured host and which proxy applies (never a request with the key)')
-      .option('--fix', 'apply the safe repairs (backed up; restore undoes them); asks before each in a terminal')
-      .addOption(new Option('-y, --yes', 'with --fix: apply every safe repair without asking').env('TP_SETUP_YES')),
+      .description(t('help.cmd.doctor'))
+      .addOption(new Option('--tools <list>', t('help.opt.onlyTools')).env('TP_SETUP_TOOLS'))
+      .option('--network', t('help.opt.network'))
+      .option('--fix', t('help.opt.fix'))
+      .addOption(new Option('-y, --yes', t('help.opt.fixYes')).env('TP_SETUP_YES')),
+    t,
   );
   common(
     program
       .command('key')
-      .description('after a key reset: replace every copy of the old key in every tool, in one backed-up run')
-      .addOption(new Option('--key-env <VAR>', 'read the new key from this environment variable').env('TP_SETUP_KEY_ENV'))
-      .addOption(new Option('--key-stdin', 'read the new key from standard input').env('TP_SETUP_KEY_STDIN'))
-      .addOption(new Option('--plan <plan>', 'when tools hold keys of several plans: rotate this plan\'s key').env('TP_SETUP_PLAN'))
-      .addOption(new Option('-y, --yes', 'run OpenClaw\'s own credential commands (2026.8 and later) without asking').env('TP_SETUP_YES')),
+      .description(t('help.cmd.key'))
+      .addOption(new Option('--key-env <VAR>', t('help.opt.newKeyEnv')).env('TP_SETUP_KEY_ENV'))
+      .addOption(new Option('--key-stdin', t('help.opt.newKeyStdin')).env('TP_SETUP_KEY_STDIN'))
+      .addOption(new Option('--plan <plan>', t('help.opt.keyPlan')).env('TP_SETUP_PLAN'))
+      .addOption(new Option('-y, --yes', t('help.opt.keyYes')).env('TP_SETUP_YES')),
+    t,
   );
   common(
     program
       .command('verify')
-      .description('opt-in: each configured tool sends one tiny request through its own one-shot command (uses a little quota)')
-      .addOption(new Option('--tools <list>', 'only these tools').env('TP_SETUP_TOOLS'))
-      .addOption(new Option('-y, --yes', 'do not ask before sending').env('TP_SETUP_YES'))
-      .option('--timeout <seconds>', 'per tool', String(VERIFY_TIMEOUT_SECONDS)),
+      .description(t('help.cmd.verify'))
+      .addOption(new Option('--tools <list>', t('help.opt.onlyTools')).env('TP_SETUP_TOOLS'))
+      .addOption(new Option('-y, --yes', t('help.opt.verifyYes')).env('TP_SETUP_YES'))
+      .option('--timeout <seconds>', t('help.opt.timeout'), String(VERIFY_TIMEOUT_SECONDS)),
+    t,
   );
   common(
     program
       .command('explain')
-      .description('paste an error message (or pipe it in): plain causes and fixes, and which apply to your config now')
-      .argument('[text...]', 'the error text; read from standard input when absent')
-      .addOption(new Option('--plan <plan>', 'the plan the error came from').env('TP_SETUP_PLAN'))
-      .addOption(new Option('--model <id>', 'the model the error came from').env('TP_SETUP_MODEL')),
+      .description(t('help.cmd.explain'))
+      .argument('[text...]', t('help.arg.text'))
+      .addOption(new Option('--plan <plan>', t('help.opt.errorPlan')).env('TP_SETUP_PLAN'))
+      .addOption(new Option('--model <id>', t('help.opt.errorModel')).env('TP_SETUP_MODEL')),
+    t,
   );
   common(
     program
       .command('models')
-      .description('what the catalog knows: per plan, edition and region, each model\'s limits, protocols, tools, level and sources')
-      .addOption(new Option('--plan <plan>', 'only this plan: token (both editions), coding, token-personal, token-team, payg').env('TP_SETUP_PLAN'))
-      .addOption(new Option('--region <region>', 'only this region: cn, intl (payg also: us, hk)').env('TP_SETUP_REGION'))
-      .addOption(new Option('--edition <edition>', 'Token Plan only: personal or team').env('TP_SETUP_EDITION')),
+      .description(t('help.cmd.models'))
+      .addOption(new Option('--plan <plan>', t('help.opt.modelsPlan')).env('TP_SETUP_PLAN'))
+      .addOption(new Option('--region <region>', t('help.opt.modelsRegion')).env('TP_SETUP_REGION'))
+      .addOption(new Option('--edition <edition>', t('help.opt.modelsEdition')).env('TP_SETUP_EDITION')),
+    t,
   );
   common(
     program
       .command('clean')
-      .description('move stale OpenClaw per-agent caches aside (with a backup); without --yes it only reports')
-      .addOption(new Option('-y, --yes', 'clean without asking').env('TP_SETUP_YES'))
-      .option('--restart', 'then run `openclaw gateway restart`'),
+      .description(t('help.cmd.clean'))
+      .addOption(new Option('-y, --yes', t('help.opt.cleanYes')).env('TP_SETUP_YES'))
+      .option('--restart', t('help.opt.restart')),
+    t,
   );
   common(
     program
       .command('restore')
-      .description('undo a run: put back the previous values of the keys it changed (default: the latest run)')
-      .argument('[run-id]', 'a run id from `tp-setup backups`')
-      .option('--force', 'also put back keys you changed again since that run')
-      .addOption(new Option('--with-later', 'also undo, newest first, the later runs that changed the same files').env('TP_SETUP_WITH_LATER'))
-      .addOption(new Option('-y, --yes', 'never ask; keys you changed again since that run are kept (unless --force)').env('TP_SETUP_YES')),
+      .description(t('help.cmd.restore'))
+      .argument('[run-id]', t('help.arg.runId'))
+      .option('--force', t('help.opt.force'))
+      .addOption(new Option('--with-later', t('help.opt.withLater')).env('TP_SETUP_WITH_LATER'))
+      .addOption(new Option('-y, --yes', t('help.opt.restoreYes')).env('TP_SETUP_YES')),
+    t,
   );
   return program;
 }
@@ -260,7 +278,7 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
   if (tokens.some(isKeyToken)) throw new CliError(ExitCode.USAGE, 'error.keyArgv');
   let result: ParsedCommand | undefined;
   let printed = '';
-  const program = buildProgram(version);
+  const program = buildProgram(version, translator(earlyLang(tokens, env)));
   checkEnvTwins(program, env);
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
@@ -326,7 +344,7 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
         return { name: 'print', text: printed, exitCode: ExitCode.OK };
       }
-      throw new CliError(ExitCode.USAGE, 'error.usage', { message: safeEcho(printed.trim() || err.message) });
+      throw commanderFailure(err, program, safeEcho);
     }
     throw err;
   }

@@ -1,13 +1,14 @@
-import { earlyJson, envFlag, parseArgs, type ParsedCommand } from './args.js';
+import { earlyJson, earlyLang, envFlag, parseArgs, type ParsedCommand } from './args.js';
 import type { CommandContext, Outcome, RunEvent } from './commands/context.js';
 import { canPrompt, processIo, type Io } from './commands/io.js';
 import type { Prompter } from './commands/prompter.js';
+import type { SetupOutcome } from './commands/setup.js';
 import { ExitCode, toCliError } from './core/errors.js';
 import { displayPath } from './core/paths.js';
 import { VERSION } from './effects/package-version.js';
 import { checkHomeOption } from './effects/home-dir.js';
-import { resolveHomes } from './effects/paths.js';
-import { detectLang, translator, type Translate } from './i18n/index.js';
+import { resolveHomes, type Homes } from './effects/paths.js';
+import { translator, type Translate } from './i18n/index.js';
 import type { Presenter, View } from './presenters/view.js';
 
 /*
@@ -57,7 +58,7 @@ function asks(cmd: Runnable, io: Io): boolean {
     case 'key':
       return canPrompt(io, { json: o.json, yes: false });
     default:
-      return canPrompt(io, { json: o.json, yes: cmd.options.yes });
+      return canPrompt(io, { json: o.json, yes: cmd.options.yes, plain: cmd.name === 'setup' && cmd.options.plain });
   }
 }
 
@@ -78,14 +79,16 @@ function writes(cmd: Runnable): boolean {
 }
 
 /** Loaded only when a person is there to answer: headless runs never import prompt code. */
-async function loadPrompter(view: View, io: Io): Promise<Prompter> {
+async function loadPrompter(view: View, io: Io, cmd: Runnable, homes: Homes): Promise<Prompter> {
   const { linePrompter } = await import('./prompts/line.js');
-  return linePrompter(view, io);
+  // setup asks the key among its questions (after the tools), as the wizard does, unless a flag gives it.
+  const askKey = cmd.name === 'setup' && cmd.options.keyEnv === undefined && !cmd.options.keyStdin;
+  return linePrompter(view, io, { homes, askKey });
 }
 
 /** argv → exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  let t: Translate = translator(detectLang(undefined, io.env));
+  let t: Translate = translator(earlyLang(argv, io.env));
   let json = earlyJson(argv, io.env);
   try {
     const cmd = parseArgs(argv, io.env, VERSION);
@@ -102,7 +105,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return await runWizard(cmd.options, io, t);
     }
     const view: View = { t, show: (p) => displayPath(p, homes.home), stateDir: homes.stateDir };
-    const [loaded, prompter, { eventText }] = await Promise.all([COMMANDS[cmd.name](), asks(cmd, io) ? loadPrompter(view, io) : null, import('./presenters/events.js')]);
+    const [loaded, prompter, { eventText }] = await Promise.all([COMMANDS[cmd.name](), asks(cmd, io) ? loadPrompter(view, io, cmd, homes) : null, import('./presenters/events.js')]);
     const events = (e: RunEvent): void => {
       if (json) return;
       const { stream, text } = eventText(e, view);
@@ -123,6 +126,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     if (json) io.stdout(`${JSON.stringify(loaded.presenter.json(outcome as never, t), null, 2)}\n`);
     else for (const b of loaded.presenter.text(outcome as never, view)) io.stdout(b.text);
+    // The line prompts end as the wizard does: doctor's verdict, then the verify offer.
+    if (cmd.name === 'setup' && prompter && !json) await (await import('./prompts/line.js')).afterSetup(ctx, outcome as SetupOutcome, view);
     return outcome.exitCode;
   } catch (thrown) {
     const err = toCliError(thrown);

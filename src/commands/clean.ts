@@ -30,7 +30,7 @@ export interface CleanOutcome extends Outcome {
  */
 export async function runClean(ctx: CommandContext<CleanOptions>): Promise<CleanOutcome> {
   const { opts, io, homes, prompter } = ctx;
-  const scan = await scanHome(homes, ['openclaw'], io);
+  const scan = await scanHome(homes, ['openclaw'], io, ctx.events);
   const store = storeApplies(scan.ctx, scan.texts);
   const actions = cleanActions(scan.findings, store);
   const installed = scan.ctx.versions.openclaw !== null && scan.ctx.versions.openclaw !== undefined;
@@ -54,7 +54,7 @@ export async function runClean(ctx: CommandContext<CleanOptions>): Promise<Clean
   const changed = applied || Boolean(openclaw?.commands.some((c) => c.status === 'ran' && c.step.kind !== 'list'));
   let restart: CleanOutcome['restart'] = { ran: false, installed };
   if (changed && installed && (opts.restart || (prompter !== null && !opts.yes && (await prompter.confirmRestart())))) {
-    restart = { ran: true, exitCode: await restartGateway(io.env), installed };
+    restart = { ran: true, exitCode: await restartGateway(io.env, ctx.events), installed };
   }
   return { exitCode: openclaw?.failed ? ExitCode.CHECK_FAILED : ExitCode.OK, actions, runId, applied, restart, ...(openclaw ? { openclaw } : {}) };
 }

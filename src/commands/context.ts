@@ -2,6 +2,7 @@ import type { ToolId } from '../core/adapters/index.js';
 import type { StoreStep } from '../core/adapters/openclaw/store.js';
 import type { Progress } from '../effects/apply.js';
 import type { Homes } from '../effects/paths.js';
+import type { TaskEvent } from '../effects/tasks.js';
 import type { Lang } from '../i18n/index.js';
 import type { Io } from './io.js';
 import type { Prompter } from './prompter.js';
@@ -9,6 +10,8 @@ import type { Prompter } from './prompter.js';
 /** What a command reports while it works, before its outcome: presenters decide how it shows. */
 export type RunEvent =
   | Progress
+  /** A step that can take over a second (src/effects/tasks.ts): started, then ended with its seconds. */
+  | TaskEvent
   | { readonly type: 'store-step'; readonly step: StoreStep; readonly argv: readonly string[] }
   | { readonly type: 'verify-start'; readonly tools: readonly ToolId[] };
 

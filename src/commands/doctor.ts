@@ -30,7 +30,7 @@ export interface DoctorOutcome extends Outcome {
 export async function runDoctor(ctx: CommandContext<DoctorOptions>): Promise<DoctorOutcome> {
   const { opts, io, homes, prompter } = ctx;
   const tools = parseToolsFlag(opts.tools);
-  const first = await scanHome(homes, tools, io);
+  const first = await scanHome(homes, tools, io, ctx.events);
   let findings = first.findings;
   let fix: DoctorOutcome['fix'];
   if (opts.fix) {
@@ -44,13 +44,13 @@ export async function runDoctor(ctx: CommandContext<DoctorOptions>): Promise<Doc
       const { runId } = await applyWrites(writes, { stateDir: homes.stateDir, command: 'doctor-fix', onProgress: ctx.events });
       for (const c of chmods) await setMode(c.file, c.mode);
       fix = { applied: chosen, runId, fixable };
-      findings = (await scanHome(homes, tools, io)).findings;
+      findings = (await scanHome(homes, tools, io, ctx.events)).findings;
     } else fix = { applied: [], runId: null, fixable };
   }
   if (opts.network) {
     // DNS and TLS modules load only when asked for.
     const { checkHosts } = await import('../effects/network.js');
-    findings = [...findings, ...(await checkHosts(first.views.flatMap((v) => (v.baseUrl ? [v.baseUrl] : [])), io.env))];
+    findings = [...findings, ...(await checkHosts(first.views.flatMap((v) => (v.baseUrl ? [v.baseUrl] : [])), io.env, { onTask: ctx.events }))];
   }
   // Old lists make unlisted-model and unknown-host findings less certain: say so once.
   findings = [...findings, ...catalogAgeFindings(io.today())];

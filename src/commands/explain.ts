@@ -33,7 +33,7 @@ export async function runExplain(ctx: CommandContext<ExplainOptions>): Promise<E
   const raw = opts.text ?? (io.stdinIsTTY ? '' : await io.readStdin());
   if (raw.trim() === '') throw new CliError(ExitCode.USAGE, 'error.explainEmpty');
   if (opts.plan !== undefined && !isPlanId(opts.plan)) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: '--plan', value: opts.plan, choices: planChoices() });
-  const [scan, state] = await Promise.all([scanHome(homes, FILE_TOOLS, io), readState(homes.stateDir)]);
+  const [scan, state] = await Promise.all([scanHome(homes, FILE_TOOLS, io, ctx.events), readState(homes.stateDir)]);
   const recordedPlan = Object.values(state.tools)[0]?.plan;
   const models = opts.model ? [opts.model] : [...new Set(scan.views.flatMap((v) => v.models.map((m) => m.id)))].filter((id) => getModel(id));
   const plan = (opts.plan as PlanId | undefined) ?? recordedPlan;

@@ -37,7 +37,15 @@ function inCi(env: Io['env']): boolean {
   return set('CI') || set('CONTINUOUS_INTEGRATION');
 }
 
-/** Prompts only where a person can answer them: two TTYs, not CI, not a dumb terminal. */
-export function canPrompt(io: Io, opts: { json: boolean; yes: boolean }): boolean {
-  return io.stdinIsTTY && io.stdoutIsTTY && !inCi(io.env) && io.env.TERM !== 'dumb' && !opts.json && !opts.yes;
+/**
+ * Prompts only where a person can answer them: two TTYs, not CI, not a dumb terminal. Line
+ * prompts (`--plain`) need no cursor movement beyond one line, so TERM=dumb keeps them.
+ */
+export function canPrompt(io: Io, opts: { json: boolean; yes: boolean; plain?: boolean }): boolean {
+  return io.stdinIsTTY && io.stdoutIsTTY && !inCi(io.env) && (io.env.TERM !== 'dumb' || opts.plain === true) && !opts.json && !opts.yes;
+}
+
+/** Only TERM=dumb kept the questions away: `--plain` would ask them here. */
+export function dumbTerminalOnly(io: Io, opts: { json: boolean; yes: boolean; plain?: boolean }): boolean {
+  return io.env.TERM === 'dumb' && opts.plain !== true && canPrompt(io, { ...opts, plain: true });
 }

@@ -40,7 +40,7 @@ export interface KeyOutcome extends Outcome {
  */
 export async function runKey(ctx: CommandContext<KeyOptions>): Promise<KeyOutcome> {
   const { opts, io, homes, prompter } = ctx;
-  const scan = await scanHome(homes, FILE_TOOLS, io);
+  const scan = await scanHome(homes, FILE_TOOLS, io, ctx.events);
   const old = pickOldKey(scan.views, opts.plan);
   const plan = PLAN_OF_FAMILY[old.families[0] ?? 'coding'];
   const rawNew = await readKeyInput(opts, io, prompter ? () => prompter.key({ plan, region: 'cn', env: {}, purpose: 'rotate' }) : null);

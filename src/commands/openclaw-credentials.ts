@@ -143,7 +143,7 @@ export async function runStoreSteps(o: StoreRunOptions): Promise<{ outcome: Stor
       return { ok: false, stdout: '' };
     }
     if (changesState(s)) await ensureBackup();
-    const r = await runOpenclaw(stepArgs(s), { env, ...(s.kind === 'paste' && o.newKey ? { input: `${o.newKey}\n` } : {}), timeoutMs: 180_000 });
+    const r = await runOpenclaw(stepArgs(s), { env, ...(s.kind === 'paste' && o.newKey ? { input: `${o.newKey}\n` } : {}), timeoutMs: 180_000, onTask: o.events });
     const ok = r.exitCode === 0;
     commands.push({ step: s, argv, status: ok ? 'ran' : 'failed', exitCode: r.exitCode, seconds: Math.round(r.seconds * 10) / 10, ...(ok ? {} : { output: tail(`${r.stdout}\n${r.stderr}`, secrets) }) });
     if (!ok) failed = true;

@@ -15,6 +15,7 @@ import { recordConfigured } from '../effects/state.js';
 import { loadTemplates } from '../effects/templates.js';
 import { runClean, type CleanOutcome } from './clean.js';
 import { withOpts, type CommandContext, type Outcome } from './context.js';
+import { dumbTerminalOnly } from './io.js';
 import { readKeyInput } from './key-input.js';
 
 export interface SetupOutcome extends Outcome {
@@ -39,13 +40,13 @@ export interface SetupOutcome extends Outcome {
 export async function runSetup(ctx: CommandContext<SetupOptions>): Promise<SetupOutcome> {
   const { opts, io, homes, prompter } = ctx;
   checkSetupFlags(opts);
-  const resolved = resolveSetup(opts, prompter !== null);
+  const resolved = resolveSetup(opts, prompter !== null, prompter === null && dumbTerminalOnly(io, opts));
   const chosen = 'answers' in resolved ? resolved.answers : await prompter!.answers(resolved.ask);
   const shellProfile = opts.shellProfile ?? (prompter && offersShellProfile(opts, chosen) && (await prompter.shellProfile()) ? 'auto' : undefined);
   const answers = withWriteOptions(chosen, opts, shellProfile);
   const rawKey = await readKeyInput(opts, io, prompter ? () => prompter.key({ plan: answers.plan, region: answers.region, env: io.env, purpose: 'setup' }) : null);
 
-  const versions = await probeVersions(answers.tools.filter((t) => VERSION_SENSITIVE.includes(t)), io.env);
+  const versions = await probeVersions(answers.tools.filter((t) => VERSION_SENSITIVE.includes(t)), io.env, { onTask: ctx.events });
   const toolCtx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
   const targets = resolveTargets(answers, toolCtx);
   const texts = await readTexts(targetPaths(targets));
@@ -74,7 +75,7 @@ export async function runSetup(ctx: CommandContext<SetupOptions>): Promise<Setup
   const nextSteps = [...plan.nextSteps];
   let cleaned: CleanOutcome | undefined;
   if (answers.tools.includes('openclaw') && runId) {
-    const leftovers = async (): Promise<Finding[]> => openclawLeftovers((await scanHome(homes, ['openclaw'], io)).findings);
+    const leftovers = async (): Promise<Finding[]> => openclawLeftovers((await scanHome(homes, ['openclaw'], io, ctx.events)).findings);
     const found = await leftovers();
     if (found.length > 0 && prompter) {
       cleaned = await runClean(withOpts(ctx, { ...opts, yes: false, restart: false }));

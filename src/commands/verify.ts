@@ -39,7 +39,7 @@ export interface VerifyOutcome extends Outcome {
  */
 export async function runVerify(ctx: CommandContext<VerifyOptions>): Promise<VerifyOutcome> {
   const { opts, io, homes, prompter } = ctx;
-  const scan = await scanHome(homes, parseToolsFlag(opts.tools), io);
+  const scan = await scanHome(homes, parseToolsFlag(opts.tools), io, ctx.events);
   const tools = [...new Set(scan.views.map((v) => v.tool))].filter((t) => adapters[t].oneShot !== undefined);
   const secrets = scan.views.flatMap((v) => (v.key.value ? [v.key.value] : []));
   ctx.events({ type: 'verify-start', tools });
@@ -51,7 +51,7 @@ export async function runVerify(ctx: CommandContext<VerifyOptions>): Promise<Ver
     const out: VerifyResult[] = [];
     for (const tool of tools) {
       const adapter = adapters[tool];
-      const r = await runOneShot(adapter.bin!, adapter.oneShot!.args(VERIFY_PROMPT), { cwd, env, timeoutSeconds: opts.timeoutSeconds });
+      const r = await runOneShot(adapter.bin!, adapter.oneShot!.args(VERIFY_PROMPT), { cwd, env, timeoutSeconds: opts.timeoutSeconds, onTask: ctx.events });
       const ok = r.exitCode === 0 && !r.timedOut;
       out.push({
         tool,

@@ -28,8 +28,8 @@ export interface Question {
   readonly env: `TP_SETUP_${string}`;
   /** The value's name in `--help`, e.g. `<plan>`. */
   readonly placeholder: string;
-  /** The flag's line in `--help` (commander's help is English only). */
-  readonly description: string;
+  /** The flag's line in `--help`, as a message key (`{choices}`: the plan ids, for --plan). */
+  readonly description: MessageKey;
   /** The question as a prompt asks it. */
   readonly prompt: MessageKey;
   /** Valid values given the answers so far. */
@@ -67,7 +67,7 @@ export const QUESTIONS: readonly Question[] = [
     flag: '--plan',
     env: 'TP_SETUP_PLAN',
     placeholder: '<plan>',
-    description: planChoices(' | '),
+    description: 'help.opt.plan',
     prompt: 'prompt.plan',
     choices: () => planIds,
     fallback: () => undefined,
@@ -80,7 +80,7 @@ export const QUESTIONS: readonly Question[] = [
     flag: '--region',
     env: 'TP_SETUP_REGION',
     placeholder: '<region>',
-    description: 'cn | intl (payg also: us | hk)',
+    description: 'help.opt.region',
     prompt: 'prompt.region',
     choices: (a) => (a.plan ? regionIdsFor(a.plan) : regionIds),
     fallback: () => undefined,
@@ -93,7 +93,7 @@ export const QUESTIONS: readonly Question[] = [
     flag: '--tools',
     env: 'TP_SETUP_TOOLS',
     placeholder: '<list>',
-    description: 'comma-separated: openclaw, qwen-code, claude-code, opencode, codex, kilo, hermes; guides: cursor, cline, kilo-vscode',
+    description: 'help.opt.tools',
     prompt: 'prompt.tools',
     choices: () => TOOL_IDS,
     fallback: () => undefined,
@@ -109,7 +109,7 @@ export const QUESTIONS: readonly Question[] = [
     flag: '--model',
     env: 'TP_SETUP_MODEL',
     placeholder: '<id>',
-    description: "model id (default: the plan's recommended model); a comma list adds more",
+    description: 'help.opt.model',
     prompt: 'prompt.model',
     choices: (a) => (a.plan && a.region ? modelChoices(a.plan, a.region).map((c) => c.id) : []),
     fallback: (a) => (a.plan && a.region ? recommendedModel(a.plan, a.region) : undefined),
@@ -127,7 +127,7 @@ export const QUESTIONS: readonly Question[] = [
     flag: '--thinking',
     env: 'TP_SETUP_THINKING',
     placeholder: '<on|off>',
-    description: 'thinking where the model supports it (default: on)',
+    description: 'help.opt.thinking',
     prompt: 'prompt.thinking',
     choices: () => ['on', 'off'],
     fallback: () => 'on',

@@ -6,6 +6,7 @@ import { readDoctorFiles, type DoctorFiles } from './doctor-read.js';
 import type { Homes } from './paths.js';
 import { probeVersions } from './probes.js';
 import { readState } from './state.js';
+import type { OnTask } from './tasks.js';
 
 export interface HomeScan {
   readonly findings: Finding[];
@@ -20,8 +21,8 @@ export interface HomeScan {
  * Read everything the doctor looks at for these tools and evaluate it: doctor, clean, key,
  * verify, explain and the wizard's start screen all see the home through this one scan.
  */
-export async function scanHome(homes: Homes, tools: readonly ToolId[], io: { readonly env: Env; readonly platform: string }): Promise<HomeScan> {
-  const versions = await probeVersions(tools, io.env);
+export async function scanHome(homes: Homes, tools: readonly ToolId[], io: { readonly env: Env; readonly platform: string }, onTask?: OnTask): Promise<HomeScan> {
+  const versions = await probeVersions(tools, io.env, { onTask });
   const ctx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
   const reads = doctorReads(tools, ctx);
   const [files, state] = await Promise.all([readDoctorFiles(reads), readState(homes.stateDir)]);

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
+import { timed, type OnTask } from './tasks.js';
 
 export interface OneShotResult {
   readonly exitCode: number | null;
@@ -24,7 +25,11 @@ export async function inEmptyFolder<T>(work: (cwd: string) => Promise<T>): Promi
   }
 }
 
-export async function runOneShot(bin: string, args: readonly string[], opts: { cwd: string; env: Readonly<Record<string, string | undefined>>; timeoutSeconds: number }): Promise<OneShotResult> {
+export async function runOneShot(bin: string, args: readonly string[], opts: { cwd: string; env: Readonly<Record<string, string | undefined>>; timeoutSeconds: number; onTask?: OnTask }): Promise<OneShotResult> {
+  return timed(opts.onTask, { kind: 'command', argv: [bin, ...args] }, () => runIt(bin, args, opts), (r) => r.exitCode === 0 && !r.timedOut);
+}
+
+async function runIt(bin: string, args: readonly string[], opts: { cwd: string; env: Readonly<Record<string, string | undefined>>; timeoutSeconds: number }): Promise<OneShotResult> {
   const started = Date.now();
   const r = await execa(bin, [...args], {
     cwd: opts.cwd,

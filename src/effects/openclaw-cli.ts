@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { timed, type OnTask } from './tasks.js';
 
 export interface CommandResult {
   readonly exitCode: number;
@@ -18,7 +19,11 @@ export function openclawEnv(env: Readonly<Record<string, string | undefined>>, p
 }
 
 /** Run `openclaw <args>`; a key, when one is needed, goes in on stdin only. */
-export async function runOpenclaw(args: readonly string[], opts: { env: Record<string, string>; input?: string; timeoutMs?: number }): Promise<CommandResult> {
+export async function runOpenclaw(args: readonly string[], opts: { env: Record<string, string>; input?: string; timeoutMs?: number; onTask?: OnTask }): Promise<CommandResult> {
+  return timed(opts.onTask, { kind: 'command', argv: ['openclaw', ...args] }, () => runIt(args, opts), (r) => r.exitCode === 0);
+}
+
+async function runIt(args: readonly string[], opts: { env: Record<string, string>; input?: string; timeoutMs?: number }): Promise<CommandResult> {
   const started = Date.now();
   try {
     const r = await execa('openclaw', args, {
@@ -35,7 +40,10 @@ export async function runOpenclaw(args: readonly string[], opts: { env: Record<s
 }
 
 /** `openclaw gateway restart`, so the running gateway reads the changed files. */
-export async function restartGateway(env: Readonly<Record<string, string | undefined>>): Promise<number> {
-  const r = await execa('openclaw', ['gateway', 'restart'], { env, reject: false, timeout: 60_000, stdin: 'ignore' });
-  return r.exitCode ?? -1;
+export async function restartGateway(env: Readonly<Record<string, string | undefined>>, onTask?: OnTask): Promise<number> {
+  const restart = async (): Promise<number> => {
+    const r = await execa('openclaw', ['gateway', 'restart'], { env, reject: false, timeout: 60_000, stdin: 'ignore' });
+    return r.exitCode ?? -1;
+  };
+  return timed(onTask, { kind: 'command', argv: ['openclaw', 'gateway', 'restart'] }, restart, (code) => code === 0);
 }

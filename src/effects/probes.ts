@@ -2,6 +2,7 @@ import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { adapters, type ToolId } from '../core/adapters/index.js';
+import { timed, type OnTask } from './tasks.js';
 
 /** Tools whose config shape or compatibility depends on the installed release; each adapter says so. */
 export { VERSION_SENSITIVE } from '../core/adapters/index.js';
@@ -34,23 +35,22 @@ async function onPath(file: string, env: NodeJS.ProcessEnv): Promise<string | nu
  */
 const answers = new Map<string, Promise<string | null>>();
 
-async function versionOf(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | null> {
+/** A tool's binary found on PATH, and the key its answer is kept under. */
+async function located(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string | null> {
   const found = await onPath(file, env);
   if (!found) return null;
   const st = await fsp.stat(found).catch(() => null);
-  const key = [found, st?.size, st?.mtimeMs, ...args].join('\0');
-  let answer = answers.get(key);
-  if (!answer) {
-    answer = execa(file, args, { env, extendEnv: false, timeout: timeoutMs, reject: false, stdin: 'ignore' }).then(
-      (r) => {
-        const out = `${r.stdout}\n${r.stderr}`.trim();
-        return r.exitCode === 0 && out ? out.split('\n')[0]! : null;
-      },
-      () => null,
-    );
-    answers.set(key, answer);
-  }
-  return answer;
+  return [found, st?.size, st?.mtimeMs, ...args].join('\0');
+}
+
+function ask(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | null> {
+  return execa(file, args, { env, extendEnv: false, timeout: timeoutMs, reject: false, stdin: 'ignore' }).then(
+    (r) => {
+      const out = `${r.stdout}\n${r.stderr}`.trim();
+      return r.exitCode === 0 && out ? out.split('\n')[0]! : null;
+    },
+    () => null,
+  );
 }
 
 /**
@@ -58,14 +58,21 @@ async function versionOf(file: string, args: readonly string[], env: NodeJS.Proc
  * hangs or fails prints nothing useful: null. Before planning only `VERSION_SENSITIVE` tools need
  * this (OpenClaw, Codex, OpenCode).
  */
-export async function probeVersions(tools: readonly ToolId[], env: NodeJS.ProcessEnv, timeoutMs = 8000): Promise<Record<string, string | null>> {
-  const entries = await Promise.all(
+export async function probeVersions(tools: readonly ToolId[], env: NodeJS.ProcessEnv, opts: { readonly timeoutMs?: number; readonly onTask?: OnTask } = {}): Promise<Record<string, string | null>> {
+  const timeoutMs = opts.timeoutMs ?? 8000;
+  // The adapter's binary and version arguments; app-only tools have none.
+  const found = await Promise.all(
     tools.map(async (tool) => {
-      // The adapter's binary and version arguments; app-only tools have none.
       const { bin, versionArgs } = adapters[tool];
-      if (!bin || !versionArgs) return [tool, null] as const;
-      return [tool, await versionOf(bin, versionArgs, env, timeoutMs)] as const;
+      return { tool, argv: bin && versionArgs ? [bin, ...versionArgs] : [], key: bin && versionArgs ? await located(bin, versionArgs, env) : null };
     }),
   );
-  return Object.fromEntries(entries);
+  // Only binaries not asked yet start a process: that is the step people may wait for.
+  const fresh = new Map<string, readonly string[]>();
+  for (const f of found) if (f.key !== null && !answers.has(f.key)) fresh.set(f.key, f.argv);
+  for (const [key, [bin, ...args]] of fresh) answers.set(key, ask(bin!, args, env, timeoutMs));
+  const all = (): Promise<(string | null)[]> => Promise.all(found.map((f) => (f.key === null ? null : answers.get(f.key)!)));
+  const answered = (values: (string | null)[]): boolean => found.every((f, i) => f.key === null || !fresh.has(f.key) || values[i] !== null);
+  const values = fresh.size === 0 ? await all() : await timed(opts.onTask, { kind: 'versions', argvs: [...fresh.values()] }, all, answered);
+  return Object.fromEntries(found.map((f, i) => [f.tool, values[i] ?? null]));
 }

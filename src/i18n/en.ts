@@ -1,3 +1,4 @@
+import { helpEn } from './help-en.js';
 import { wizardEn } from './wizard-en.js';
 
 /** English messages: the source of truth for every user-facing string. `{name}` is interpolated. */
@@ -16,11 +17,18 @@ export const en = {
   'progress.write': 'wrote {path}',
   'progress.remove': 'removed {path}',
   'progress.rollback': 'rolled back {path}',
+  'task.command': 'running {command}',
+  'task.versions': 'asking installed tools for their versions: {commands}',
+  'task.network': 'checking DNS and TLS of {host}',
+  'task.done': 'done in {seconds} s',
+  'task.failed': 'failed after {seconds} s',
+  'task.elapsed': '{seconds} s',
 
   'error.missing': 'Missing answers (no terminal to ask in, or --yes given):',
   'error.missingFlag': '  {flag} (one of: {choices})',
   'error.missingDepends': '  {flag} (the choices depend on --plan and --region)',
   'error.missingKey': '  --key-env <VAR> or --key-stdin (the key is never read from the command line)',
+  'error.hintPlain': 'This terminal is TERM=dumb, so no wizard starts here: add --plain to answer line by line, or --yes with the flags above to run without questions.',
   'error.refusedParseMore': '{path}:{line}:{column}: {message}',
   'error.oldKeyRow': '{key} ({families}: {tools})',
   'error.usage': '{message}',
@@ -332,6 +340,7 @@ export const en = {
 
   'help.description': 'Connect AI coding tools to Alibaba Cloud Model Studio plans, safely.',
   ...wizardEn,
+  ...helpEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

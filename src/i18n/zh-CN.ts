@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { helpZhCN } from './help-zh-CN.js';
 import { wizardZhCN } from './wizard-zh-CN.js';
 
 /** 简体中文。类型保证每个英文键在这里都有译文。 */
@@ -17,11 +18,18 @@ export const zhCN: Messages = {
   'progress.write': '已写入 {path}',
   'progress.remove': '已删除 {path}',
   'progress.rollback': '已回滚 {path}',
+  'task.command': '正在运行 {command}',
+  'task.versions': '正在询问已安装工具的版本：{commands}',
+  'task.network': '正在检查 {host} 的 DNS 和 TLS',
+  'task.done': '完成，用时 {seconds} 秒',
+  'task.failed': '失败，用时 {seconds} 秒',
+  'task.elapsed': '{seconds} 秒',
 
   'error.missing': '缺少以下回答（没有可交互的终端，或使用了 --yes）：',
   'error.missingFlag': '  {flag}（可选：{choices}）',
   'error.missingDepends': '  {flag}（可选值取决于 --plan 和 --region）',
   'error.missingKey': '  --key-env <变量名> 或 --key-stdin（密钥绝不从命令行参数读取）',
+  'error.hintPlain': '当前终端为 TERM=dumb，这里不会启动向导：加上 --plain 可逐行回答，或加上 --yes 并给出上述参数以免提问运行。',
   'error.refusedParseMore': '{path}:{line}:{column}：{message}',
   'error.oldKeyRow': '{key}（{families}：{tools}）',
   'error.usage': '{message}',
@@ -333,4 +341,5 @@ export const zhCN: Messages = {
 
   'help.description': '安全地把 AI 编程工具接入阿里云百炼（Model Studio）套餐。',
   ...wizardZhCN,
+  ...helpZhCN,
 };

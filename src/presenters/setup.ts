@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { Answers } from '../core/adapters/index.js';
 import { getPlan, regionName } from '../core/catalog/index.js';
 import type { ChangeRow, SetupReview } from '../core/usecases/setup.js';
@@ -11,8 +12,14 @@ export function setupHeader(answers: Answers, t: Translate): Record<string, stri
   return { plan: getPlan(answers.plan).name[t.lang], region: regionName(answers.region, t.lang), model: answers.models.join(', ') };
 }
 
+/** One row per file: the action, padded to the widest action's display width in this language, then the path. */
 function changeRows(out: (line?: string) => void, changes: readonly ChangeRow[], view: View): void {
-  for (const c of changes) out(`  ${view.t(`action.${c.action}`).padEnd(9)} ${view.show(c.path)}`);
+  const labels = (['create', 'update', 'unchanged'] as const).map((a) => view.t(`action.${a}`));
+  const width = Math.max(...labels.map((l) => stringWidth(l)));
+  for (const c of changes) {
+    const label = view.t(`action.${c.action}`);
+    out(`  ${label}${' '.repeat(width - stringWidth(label))} ${view.show(c.path)}`);
+  }
 }
 
 /** What the review shows before anything is written: the files and their masked diffs. */
@@ -29,14 +36,16 @@ function setupText(o: SetupOutcome, view: View): Block[] {
   const { t } = view;
   const { out, block } = lines();
   out(t('setup.header', setupHeader(o.answers, t)));
-  changeRows(out, o.changes, view);
-  out();
-  notes(out, o.findings, t);
+  // A refusal lists what refused it, not the files that would have changed: none did.
   if (o.blocked) {
+    notes(out, o.findings.filter((f) => f.severity === 'error'), t);
     out();
     out(t('error.blocking'));
     return block();
   }
+  changeRows(out, o.changes, view);
+  out();
+  notes(out, o.findings, t);
   if (o.dryRun) {
     out(t('setup.dryRun'));
     for (const c of o.changes) if (c.diff) out(c.diff);

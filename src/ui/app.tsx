@@ -11,6 +11,7 @@ import { MenuView } from './views/menu-view.js';
 import { QuestionsView } from './views/questions-view.js';
 import { ReviewView } from './views/review-view.js';
 import { RunsView } from './views/runs-view.js';
+import { TasksView } from './views/tasks-view.js';
 
 interface Props {
   readonly store: WizardStore;
@@ -34,6 +35,7 @@ export function App({ store, t, showPath }: Props) {
       <Static items={[...state.blocks]}>{(block) => <BlockView key={block.id} block={block} />}</Static>
       <Box flexDirection="column" key={state.screenId}>
         {state.cancelRequested && state.applying ? <Text color="yellow">{t('wizard.finishing')}</Text> : null}
+        <TasksView tasks={state.tasks} t={t} />
         {screen?.kind === 'busy' ? <Spinner label={screen.label} /> : null}
         {screen?.kind === 'menu' ? <MenuView detection={screen.detection} choices={screen.choices} onChoose={(c: MenuChoice) => answer(c)} t={t} /> : null}
         {screen?.kind === 'questions' ? (

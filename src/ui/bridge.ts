@@ -8,7 +8,7 @@ import { cleanActionLines } from '../presenters/clean.js';
 import { rotationLines } from '../presenters/key.js';
 import { setupHeader } from '../presenters/setup.js';
 import { lines, renderFinding, type View } from '../presenters/view.js';
-import { atLastStep, initQuestions, toAnswers, type QuestionState } from './questions-reducer.js';
+import { atLastStep, initQuestions, isAsked, toAnswers, type QuestionState, type StepId } from './questions-reducer.js';
 import { BackSignal, type WizardStore } from './store.js';
 
 /** Esc on the first question: leave the flow for the start screen. */
@@ -35,6 +35,7 @@ export class WizardPrompter implements Prompter {
   /** The last questions walked, so "back" from the review lands on the last one with every answer. */
   private questions: QuestionState | null = null;
   private resume = false;
+  private resumeStep: StepId | undefined;
   private setting: PrompterSetting = { installed: {}, caches: [], canLeave: false };
 
   constructor(
@@ -58,6 +59,16 @@ export class WizardPrompter implements Prompter {
     this.resume = true;
   }
 
+  /**
+   * After a refusal: the next questions start at the step it is about, every answer kept. False
+   * when that answer came from a flag (no screen to go back to).
+   */
+  resumeAt(step: StepId): boolean {
+    if (!this.questions || !isAsked(this.questions, step)) return false;
+    this.resumeStep = step;
+    return true;
+  }
+
   private async walk(initial: QuestionState, env: Io['env']): Promise<QuestionState> {
     try {
       const done = await this.store.ask<QuestionState>({ kind: 'questions', initial, canLeave: this.setting.canLeave, env, installed: this.setting.installed });
@@ -70,8 +81,10 @@ export class WizardPrompter implements Prompter {
   }
 
   async answers(partial: PartialAnswers): Promise<Answers> {
-    const initial = this.resume && this.questions ? atLastStep(this.questions) : initQuestions(partial, this.askKey, this.questions?.values);
+    const step = this.resumeStep;
+    const initial = step && this.questions ? { ...this.questions, step } : this.resume && this.questions ? atLastStep(this.questions) : initQuestions(partial, this.askKey, this.questions?.values);
     this.resume = false;
+    this.resumeStep = undefined;
     return toAnswers(await this.walk(initial, this.env)).answers;
   }
 

@@ -8,6 +8,7 @@ import { runBackups, runRestore } from '../commands/restore.js';
 import { runSetup } from '../commands/setup.js';
 import { runVerify } from '../commands/verify.js';
 import { adapters } from '../core/adapters/index.js';
+import { refusedStep } from '../core/adapters/reach.js';
 import { CliError, ExitCode, toCliError } from '../core/errors.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
 import { VERIFY_TIMEOUT_SECONDS } from '../core/usecases/verify.js';
@@ -15,7 +16,7 @@ import { lockOnConsent, withLock } from '../effects/lock.js';
 import type { Homes } from '../effects/paths.js';
 import { cleanPresenter } from '../presenters/clean.js';
 import { doctorPresenter } from '../presenters/doctor.js';
-import { eventText } from '../presenters/events.js';
+import { eventText, taskLabel, taskResult } from '../presenters/events.js';
 import { errorText } from '../presenters/failure.js';
 import { keyPresenter } from '../presenters/key.js';
 import { restorePresenter } from '../presenters/restore.js';
@@ -43,6 +44,8 @@ function cameToSetUp(opts: SetupOptions): boolean {
 /** The command context the wizard runs every command in: its prompter, events as transcript blocks. */
 function commandContext<O>(ctx: FlowContext, opts: O): CommandContext<O> {
   const events = (e: RunEvent): void => {
+    if (e.type === 'task-start') return ctx.store.startTask(e.task.id, taskLabel(e.task.what, ctx.view.t));
+    if (e.type === 'task-end') return ctx.store.endTask(e.task.id, taskResult(e, ctx.view.t));
     const { text } = eventText(e, ctx.view);
     ctx.store.print(e.type === 'store-step' || e.type === 'verify-start' ? 'text' : 'progress', text);
   };
@@ -152,6 +155,9 @@ async function onboard(ctx: FlowContext): Promise<number> {
       const outcome = await (ctx.opts.dryRun ? runSetup(commandContext(ctx, ctx.opts)) : locked(ctx, 'setup', (c) => runSetup(commandContext(c, ctx.opts))));
       store.setApplying(false);
       show(ctx, setupPresenter, outcome);
+      // A refusal about an answer given on a screen: back to that screen, every answer kept.
+      const step = outcome.blocked ? refusedStep(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.code)) : undefined;
+      if (step && prompter.resumeAt(step)) continue;
       if (outcome.exitCode !== ExitCode.OK || outcome.dryRun || store.getState().cancelRequested) return finish(ctx, outcome.exitCode);
       await afterSetup(ctx, outcome.answers.tools);
       return finish(ctx, outcome.exitCode);

@@ -16,6 +16,14 @@ export interface Block {
   readonly text: string;
 }
 
+/** A slow step still running (src/effects/tasks.ts): shown with a spinner and its elapsed time. */
+export interface RunningTask {
+  readonly id: number;
+  readonly label: string;
+  /** Date.now() when it started. */
+  readonly startedAt: number;
+}
+
 export interface Review {
   readonly header: Record<string, string>;
   readonly changes: readonly ChangeRow[];
@@ -50,6 +58,8 @@ export class CancelSignal extends Error {
 export interface WizardState {
   readonly blocks: readonly Block[];
   readonly screen: Screen | null;
+  /** Slow steps running now, oldest first. */
+  readonly tasks: readonly RunningTask[];
   /** Changes with every ask, so two screens of the same kind in a row never share state. */
   readonly screenId: number;
   /** Apply has started: Ctrl+C now waits for the run to finish or roll back. */
@@ -60,7 +70,7 @@ export interface WizardState {
 type Pending = { readonly resolve: (value: unknown) => void; readonly reject: (err: Error) => void };
 
 export class WizardStore {
-  private state: WizardState = { blocks: [], screen: null, screenId: 0, applying: false, cancelRequested: false };
+  private state: WizardState = { blocks: [], screen: null, tasks: [], screenId: 0, applying: false, cancelRequested: false };
   private readonly listeners = new Set<() => void>();
   private pending: Pending | null = null;
   private nextId = 0;
@@ -81,6 +91,17 @@ export class WizardStore {
     const trimmed = text.replace(/\n+$/, '');
     if (trimmed === '') return;
     this.set({ blocks: [...this.state.blocks, { id: this.nextId++, kind, text: trimmed }] });
+  }
+
+  /** A slow step started: its spinner shows until `endTask`. */
+  startTask(id: number, label: string, startedAt = Date.now()): void {
+    this.set({ tasks: [...this.state.tasks, { id, label, startedAt }] });
+  }
+
+  /** A slow step ended: its spinner goes, and its result joins the transcript. */
+  endTask(id: number, result: string): void {
+    this.set({ tasks: this.state.tasks.filter((task) => task.id !== id) });
+    this.print('progress', result);
   }
 
   busy(label: string): void {

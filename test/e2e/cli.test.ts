@@ -4,7 +4,8 @@ import { execa } from 'execa';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { envFlag, parseArgs, type ParsedCommand } from '../../src/args.js';
-import { QUESTIONS, resolveAnswers, type QuestionId } from '../../src/core/questions.js';
+import { planChoices, QUESTIONS, resolveAnswers, type QuestionId } from '../../src/core/questions.js';
+import { translator } from '../../src/i18n/index.js';
 import { CLI, cleanEnv, PLAN_KEY, ROOT, runCli, tempHome } from '../helpers/cli.js';
 import { KEYS, PtyRun } from '../helpers/pty.js';
 
@@ -134,7 +135,8 @@ describe('setup flags come from the step list', () => {
     expect(help.exitCode).toBe(0);
     // Commander wraps long lines; compare with the line breaks folded.
     const text = help.stdout.replace(/\s+/g, ' ');
-    const at = QUESTIONS.map((q) => text.indexOf(`${q.flag} ${q.placeholder} ${q.description} (env: ${q.env})`));
+    const t = translator('en');
+    const at = QUESTIONS.map((q) => text.indexOf(`${q.flag} ${q.placeholder} ${t(q.description, { choices: planChoices(' | ') })} (env: ${q.env})`));
     for (const [i, q] of QUESTIONS.entries()) expect(at[i], q.flag).toBeGreaterThan(-1);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });

@@ -63,13 +63,14 @@ describe('--json failures carry error.code and error.params', () => {
     expect(r.stdout).not.toContain(PLAN_KEY);
   });
 
-  it("commander's own complaints are error.usage with the text as a parameter", async () => {
+  it("commander's own complaints have their own code, with the parts as parameters", async () => {
     const home = await tempHome();
     const r = await runCli(['doctor', '--no-such-flag', '--json', '--home', home], { env: cleanEnv(home) });
     expect(r.exitCode).toBe(2);
     const doc = failure(r.stdout);
-    expect(doc.error.code).toBe('error.usage');
-    expect(String(doc.error.params.message)).toContain('--no-such-flag');
+    expect(doc.error).toMatchObject({ code: 'error.unknownOption', params: { option: '--no-such-flag' }, message: "error: unknown option '--no-such-flag'" });
+    const zh = failure((await runCli(['doctor', '--no-such-flag', '--json', '--lang', 'zh-CN', '--home', home], { env: cleanEnv(home) })).stdout);
+    expect(zh.error).toMatchObject({ code: 'error.unknownOption', params: { option: '--no-such-flag' }, message: '错误：未知选项 --no-such-flag' });
   });
 
   it('a run id that does not exist: error.noRun naming it', async () => {

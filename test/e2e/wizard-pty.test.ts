@@ -63,13 +63,69 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
       ['> qwen9-omega', KEYS.enter],
       ['Write these changes?', 'y'],
     ]);
-    await run.waitFor(/Check each tool now|Undo this run/);
+    await run.waitFor('Check each tool now');
     run.write(KEYS.enter);
     expect(await run.exited).toBe(0);
     expect(run.output).toContain('No source tp-setup knows lists model qwen9-omega');
     const qwen = parseJsonc(await readFile(path.join(home, '.qwen/settings.json'), 'utf8'));
     expect(qwen.model.name).toBe('qwen9-omega');
     expect(qwen.modelProviders.openai[0].generationConfig?.contextWindowSize).toBeUndefined();
+  });
+
+  it('no dead end: Codex is marked unusable with Coding Plan before it is ticked; ticked anyway, the refusal returns to the tools with every answer kept (the key offered back, masked)', async () => {
+    const home = await tempHome();
+    const run = new PtyRun(['--home', home, '--plan', 'coding', '--region', 'intl', '--shell-profile', 'auto'], term(home));
+    await run.waitFor('Which tools should use it?');
+    await run.waitFor('Codex · not with Coding Plan: needs Codex 0.80');
+    // Codex is the fifth row.
+    await answer(run, [
+      ['Which tools should use it?', KEYS.down.repeat(4)],
+      ['❯ ◯ Codex', KEYS.space],
+      ['◉ Codex', KEYS.enter],
+      ['API key', PLAN_KEY],
+      ['*'.repeat(PLAN_KEY.length), KEYS.enter],
+      ['Default model', KEYS.enter],
+      ['Turn thinking on', KEYS.enter],
+    ]);
+    await run.waitFor('Nothing was changed');
+    const end = run.output.indexOf('Nothing was changed');
+    const refusal = run.output.slice(run.output.lastIndexOf('Turn thinking on', end), end);
+    expect(refusal).toContain('speaks only the Responses API');
+    expect(refusal).not.toMatch(/^\s*(update|create)\s/m);
+    // Back on the tools screen, Codex still ticked: tick Qwen Code, untick Codex. Each key waits
+    // for its screen after the refusal, not for the same text earlier in the transcript.
+    const from = end;
+    const after = async (text: string | RegExp): Promise<void> => {
+      const start = Date.now();
+      while (!(typeof text === 'string' ? run.output.slice(from).includes(text) : text.test(run.output.slice(from)))) {
+        if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${String(text)}; after the refusal:\n${JSON.stringify(run.output.slice(from))}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await new Promise((r) => setTimeout(r, 60));
+    };
+    const steps: [string | RegExp, string][] = [
+      [/Which tools should use it\?[\s\S]*❯ ◯ OpenClaw[\s\S]*◉ Codex/, KEYS.down],
+      ['❯ ◯ Qwen Code', KEYS.space],
+      ['❯ ◉ Qwen Code', KEYS.down.repeat(3)],
+      ['❯ ◉ Codex', KEYS.space],
+      ['❯ ◯ Codex', KEYS.enter],
+      // The key typed before is kept and offered first, masked: no need to paste it again.
+      ['❯ Keep the key entered before (sk-sp-…abcd)', KEYS.enter],
+      ['Default model', KEYS.enter],
+      [/Turn thinking on[^\n]*\n(?![\s\S]*Turn thinking on)/, KEYS.enter],
+      ['Write these changes?', 'y'],
+    ];
+    for (const [text, keys] of steps) {
+      await after(text);
+      run.write(keys);
+    }
+    expect(run.output.slice(from)).not.toContain('API key (input hidden)');
+    await after('Check each tool now');
+    run.write(KEYS.enter);
+    expect(await run.exited).toBe(0);
+    expect(run.output).not.toContain(PLAN_KEY);
+    const qwen = parseJsonc(await readFile(path.join(home, '.qwen/settings.json'), 'utf8'));
+    expect(qwen.modelProviders.openai[0].baseUrl).toBe('https://coding-intl.dashscope.aliyuncs.com/v1');
   });
 
   it('key rotation: asks only the new key and replaces it in every file', async () => {

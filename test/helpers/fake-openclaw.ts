@@ -27,6 +27,8 @@ if (argv.includes('paste-api-key')) stdin = fs.readFileSync(0, 'utf8');
 fs.appendFileSync(path.join(here, 'calls.jsonl'), JSON.stringify({ argv, stdin }) + '\n');
 const fail = fs.existsSync(path.join(here, 'fail.txt')) ? fs.readFileSync(path.join(here, 'fail.txt'), 'utf8').trim() : '';
 if (fail && argv.join(' ').startsWith(fail)) { console.error('simulated failure'); process.exit(1); }
+const slow = fs.existsSync(path.join(here, 'slow.json')) ? JSON.parse(fs.readFileSync(path.join(here, 'slow.json'), 'utf8')) : null;
+if (slow && argv.join(' ').startsWith(slow.prefix)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, slow.ms);
 const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
 const agent = opt('--agent');
 const storeFile = (id) => id && id !== 'main' ? path.join(state, 'agents', id, 'agent', 'openclaw-agent.sqlite') : path.join(state, 'state', 'openclaw.sqlite');
@@ -91,6 +93,8 @@ export interface FakeOpenclaw {
   calls(): Promise<{ argv: string[]; stdin: string | null }[]>;
   /** Make every command whose argv starts with this text exit 1. */
   failOn(prefix: string): Promise<void>;
+  /** Make every command whose argv starts with this text take `ms` milliseconds first, as the real 2026.8+ does (24–37 s). */
+  slowOn(prefix: string, ms: number): Promise<void>;
 }
 
 export async function fakeOpenclaw(version = 'OpenClaw 2026.9.6 (eb377ac)'): Promise<FakeOpenclaw> {
@@ -106,6 +110,7 @@ export async function fakeOpenclaw(version = 'OpenClaw 2026.9.6 (eb377ac)'): Pro
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { argv: string[]; stdin: string | null }),
     failOn: (prefix) => writeFile(path.join(binDir, 'fail.txt'), prefix),
+    slowOn: (prefix, ms) => writeFile(path.join(binDir, 'slow.json'), JSON.stringify({ prefix, ms })),
   };
 }
 

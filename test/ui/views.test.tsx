@@ -586,6 +586,17 @@ describe('QuestionsView', () => {
     expect(toAnswers(onDone.mock.calls[0]![0]).answers).toMatchObject({ models: ['qwen3-coder-plus'], thinking: true });
   });
 
+  it('leaves out the models a chosen tool cannot use, and says which and why', async () => {
+    const { lastFrame } = mount(initQuestions({ plan: 'token-team', region: 'cn', tools: ['claude-code', 'qwen-code'] }, false));
+    const frame = (await waitForFrame(lastFrame, t('prompt.model'))).replace(/\s+/g, ' ');
+    expect(frame).toContain('Not offered, since Claude Code cannot use them: deepseek-v3.2.');
+    expect(frame).not.toMatch(/[❯ ] deepseek-v3\.2 ·/);
+    // Without Claude Code it is offered.
+    const other = mount(initQuestions({ plan: 'token-team', region: 'cn', tools: ['qwen-code'] }, false));
+    const all = await waitForFrame(other.lastFrame, t('prompt.model'));
+    expect(all).not.toContain('Not offered');
+  });
+
   it('marks reported models and ends the list with "Other model id…", which takes any id typed exactly', async () => {
     const { lastFrame, stdin, onDone } = mount(initQuestions({ plan: 'token-personal', region: 'intl', tools: ['qwen-code'] }, false));
     await waitForFrame(lastFrame, t('prompt.model'));

@@ -15,11 +15,14 @@ export type Unreachable = 'MODEL_NOT_ON_PROTOCOL' | 'CODEX_PLAN_UNSUPPORTED' | '
 /** The writers: tools whose files tp-setup patches (guides only explain steps). */
 export const WRITER_TOOLS: readonly ToolId[] = TOOL_IDS.filter((t) => adapters[t].examine !== undefined);
 
-/** Why this tool cannot use the model on the plan (with the tool's newest release), or null when it can. */
-export function unreachable(tool: ToolId, plan: PlanId, region: RegionId, model: string): Unreachable | null {
+/**
+ * Why this tool cannot use the model on the plan, or null when it can. `codexVersion` is the
+ * installed Codex (`codex --version`); without it, the newest release is assumed.
+ */
+export function unreachable(tool: ToolId, plan: PlanId, region: RegionId, model: string, codexVersion?: string | null): Unreachable | null {
   if (tool === 'claude-code') return getModel(model)?.anthropic === false ? 'MODEL_NOT_ON_PROTOCOL' : null;
   if (tool === 'codex') {
-    const wire = codexWireApi(null, { plan, region, tools: ['codex'], models: [model], thinking: false });
+    const wire = codexWireApi(codexVersion ?? null, { plan, region, tools: ['codex'], models: [model], thinking: false });
     return 'problem' in wire ? (wire.problem.code as Unreachable) : null;
   }
   return null;
@@ -28,4 +31,12 @@ export function unreachable(tool: ToolId, plan: PlanId, region: RegionId, model:
 /** The writers that can use the model on the plan. */
 export function toolsFor(plan: PlanId, region: RegionId, model: string): ToolId[] {
   return WRITER_TOOLS.filter((t) => unreachable(t, plan, region, model) === null);
+}
+
+/** The step of the questions whose answer a refusal is about: where the wizard goes back to. */
+export function refusedStep(codes: readonly string[]): 'tools' | 'model' | 'key' | undefined {
+  if (codes.includes('CODEX_PLAN_UNSUPPORTED')) return 'tools';
+  if (codes.some((c) => c === 'MODEL_NOT_ON_PROTOCOL' || c === 'CODEX_MODEL_UNSUPPORTED' || c === 'MODEL_ID_CASE')) return 'model';
+  if (codes.some((c) => c.startsWith('KEY_'))) return 'key';
+  return undefined;
 }

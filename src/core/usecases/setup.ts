@@ -62,8 +62,10 @@ export function checkSetupFlags(flags: SetupFlags): void {
 /**
  * Flags and env twins → complete answers, or what is left to ask. Without anyone to ask, every
  * missing answer is one detail line of a usage error (the key included: it never comes from argv).
+ * `hintPlain`: a person is there but TERM=dumb kept the wizard away; the last line names
+ * `--plain` (line prompts work there) and `--yes`.
  */
-export function resolveSetup(flags: SetupFlags, canAsk: boolean): { readonly answers: Answers } | { readonly ask: PartialAnswers } {
+export function resolveSetup(flags: SetupFlags, canAsk: boolean, hintPlain = false): { readonly answers: Answers } | { readonly ask: PartialAnswers } {
   const { partial, missing, invalid } = resolveAnswers(flags.raw, flags.yes || !canAsk);
   const bad = invalid[0];
   if (bad) throw new CliError(ExitCode.USAGE, 'error.invalid', { flag: bad.flag, value: bad.value ?? '', choices: bad.choices.join(', ') });
@@ -74,6 +76,7 @@ export function resolveSetup(flags: SetupFlags, canAsk: boolean): { readonly ans
       m.choices.length === 0 ? { code: 'error.missingDepends', params: { flag: m.flag } } : { code: 'error.missingFlag', params: { flag: m.flag, choices: m.choices.join(', ') } },
     );
     if (!keyGiven) details.push({ code: 'error.missingKey' });
+    if (hintPlain) details.push({ code: 'error.hintPlain' });
     throw new CliError(ExitCode.USAGE, 'error.missing', {}, details);
   }
   return isComplete(partial) ? { answers: partial } : { ask: partial };

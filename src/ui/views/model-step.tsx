@@ -1,5 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
+import { adapters, type ToolId } from '../../core/adapters/index.js';
+import { unreachable } from '../../core/adapters/reach.js';
 import { modelChoices, recommendedModel } from '../../core/catalog/index.js';
 import type { PlanId, RegionId } from '../../core/catalog/types.js';
 import type { Translate } from '../../i18n/index.js';
@@ -11,10 +13,26 @@ import { SelectView, type Choice } from './select-view.js';
 /** The row that opens the free-text id; no model id contains a NUL. */
 export const OTHER_MODEL = '\u0000other';
 
-/** The model list: documented models (the recommended first), reported ones marked, and "Other model id…" last. */
-export function modelRows(plan: PlanId, region: RegionId, t: Translate): Choice<string>[] {
+/** Models a chosen tool cannot use (documented), each with the first tool that cannot: never offered. */
+export function unusableModels(plan: PlanId, region: RegionId, tools: readonly ToolId[], codexVersion?: string | null): { readonly id: string; readonly tool: ToolId }[] {
+  return modelChoices(plan, region).flatMap(({ id }) => {
+    // A tool that cannot reach the plan at all is the tools screen's matter, not the models'.
+    const tool = tools.find((x) => {
+      const why = unreachable(x, plan, region, id, codexVersion);
+      return why !== null && why !== 'CODEX_PLAN_UNSUPPORTED';
+    });
+    return tool ? [{ id, tool }] : [];
+  });
+}
+
+/**
+ * The model list: documented models (the recommended first), reported ones marked, and "Other
+ * model id…" last. Models a chosen tool cannot use are left out (`unusableModels` says which).
+ */
+export function modelRows(plan: PlanId, region: RegionId, t: Translate, tools: readonly ToolId[] = [], codexVersion?: string | null): Choice<string>[] {
   const recommended = recommendedModel(plan, region);
-  const rows = modelChoices(plan, region).map(({ id, level }): Choice<string> => {
+  const hidden = new Set(unusableModels(plan, region, tools, codexVersion).map((u) => u.id));
+  const rows = modelChoices(plan, region).filter(({ id }) => !hidden.has(id)).map(({ id, level }): Choice<string> => {
     const facts = modelFacts(id);
     const hint = [
       facts.context ? t('wizard.model.context', { size: facts.context }) : null,
@@ -30,6 +48,8 @@ export function modelRows(plan: PlanId, region: RegionId, t: Translate): Choice<
 interface Props {
   readonly plan: PlanId;
   readonly region: RegionId;
+  readonly tools: readonly ToolId[];
+  readonly codexVersion: string | null | undefined;
   readonly defaultValue: string | undefined;
   /** Typing an id (after "Other model id…"); Esc, handled by the questions view, returns to the list. */
   readonly typing: boolean;
@@ -57,8 +77,9 @@ function IdInput({ initial, onSubmit }: { readonly initial: string; readonly onS
   return <Text>{`> ${value}`}</Text>;
 }
 
-export function ModelStep({ plan, region, defaultValue, typing, onTyping, onSubmit, t }: Props) {
-  const rows = modelRows(plan, region, t);
+export function ModelStep({ plan, region, tools, codexVersion, defaultValue, typing, onTyping, onSubmit, t }: Props) {
+  const rows = modelRows(plan, region, t, tools, codexVersion);
+  const hidden = unusableModels(plan, region, tools, codexVersion);
   const listed = rows.some((r) => r.value === defaultValue);
   // Back from the typed line (Esc), the list opens on the row that led there.
   const [openedOther, setOpenedOther] = useState(false);
@@ -71,16 +92,20 @@ export function ModelStep({ plan, region, defaultValue, typing, onTyping, onSubm
       </Box>
     );
   }
+  const note = hidden.length > 0 ? t('wizard.model.hidden', { models: hidden.map((h) => h.id).join(', '), tools: [...new Set(hidden.map((h) => adapters[h.tool].label))].join(', ') }) : null;
   return (
-    <SelectView
-      key="model"
-      choices={rows}
-      defaultValue={openedOther || (!listed && defaultValue) ? OTHER_MODEL : defaultValue}
-      onSubmit={(value) => {
-        if (value !== OTHER_MODEL) return onSubmit(value, false);
-        setOpenedOther(true);
-        onTyping(true);
-      }}
-    />
+    <Box flexDirection="column">
+      {note ? <Text dimColor>{note}</Text> : null}
+      <SelectView
+        key="model"
+        choices={rows}
+        defaultValue={openedOther || (!listed && defaultValue) ? OTHER_MODEL : defaultValue}
+        onSubmit={(value) => {
+          if (value !== OTHER_MODEL) return onSubmit(value, false);
+          setOpenedOther(true);
+          onTyping(true);
+        }}
+      />
+    </Box>
   );
 }

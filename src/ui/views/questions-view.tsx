@@ -2,7 +2,8 @@ import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { useSyncReducer } from '../use-sync-reducer.js';
 import { TOOL_IDS, adapters, type ToolId } from '../../core/adapters/index.js';
-import { getPlan, regionIds, regionIdsFor, regionName } from '../../core/catalog/index.js';
+import { unreachable } from '../../core/adapters/reach.js';
+import { getPlan, recommendedModel, regionIds, regionIdsFor, regionName } from '../../core/catalog/index.js';
 import type { RegionId } from '../../core/catalog/types.js';
 import { maskKey } from '../../core/keys.js';
 import type { Translate } from '../../i18n/index.js';
@@ -116,7 +117,10 @@ export function QuestionsView({ initial, canLeave, env, installed, onDone, onLea
     case 'tools': {
       const choices: Choice<ToolId>[] = TOOL_IDS.map((id) => {
         const version = installed[id];
-        const hint = adapters[id].examine === undefined ? t('wizard.tools.guide') : version ? t('wizard.tools.installed', { version: shortVersion(version) }) : undefined;
+        // Said before it is ticked: the newest Codex cannot reach Coding Plan at all (docs/tools/codex.md#wire-api).
+        const blocked = id === 'codex' && plan && region && unreachable('codex', plan, region, recommendedModel(plan, region), version) === 'CODEX_PLAN_UNSUPPORTED';
+        const base = adapters[id].examine === undefined ? t('wizard.tools.guide') : version ? t('wizard.tools.installed', { version: shortVersion(version) }) : undefined;
+        const hint = blocked ? [base, t('wizard.tools.codexCoding')].filter(Boolean).join(' · ') : base;
         return { value: id, label: adapters[id].label, ...(hint ? { hint } : {}) };
       });
       const ticked = s.values.tools ?? TOOL_IDS.filter((id) => Boolean(installed[id]));
@@ -139,6 +143,8 @@ export function QuestionsView({ initial, canLeave, env, installed, onDone, onLea
         <ModelStep
           plan={plan}
           region={region}
+          tools={s.preset.tools ?? s.values.tools ?? []}
+          codexVersion={installed.codex}
           defaultValue={defaultModel(s)}
           typing={typingModel}
           onTyping={setTypingModel}

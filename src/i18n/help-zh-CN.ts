@@ -1,0 +1,87 @@
+import type { helpEn } from './help-en.js';
+
+/** `--help` 与 commander 自身的报错，简体中文；并入主消息表。 */
+export const helpZhCN: Record<keyof typeof helpEn, string> = {
+  'help.title.usage': '用法：',
+  'help.title.arguments': '参数：',
+  'help.title.options': '选项：',
+  'help.title.globalOptions': '全局选项：',
+  'help.title.commands': '命令：',
+  'help.extra': '（{items}）',
+  'help.extra.default': '默认：{value}',
+  'help.extra.choices': '可选：{choices}',
+  'help.extra.env': '环境变量：{name}',
+
+  'help.cmd.setup': '写入或修补所选各工具自己的配置（默认命令）',
+  'help.cmd.backups': '列出备份记录，最新的在前',
+  'help.cmd.doctor': '离线检查各工具当前的配置，报告哪些会出错（有错误时退出码为 3）',
+  'help.cmd.key': '重置密钥之后：在一次有备份的运行中替换所有工具里旧密钥的每一处副本',
+  'help.cmd.verify': '需主动选择：每个已配置的工具用自己的单次命令发送一个极小的请求（会用掉少量额度）',
+  'help.cmd.explain': '粘贴（或通过管道传入）一条错误信息：给出通俗的原因和修复方法，并指出哪些适用于你当前的配置',
+  'help.cmd.models': '目录中的信息：按套餐、版本和地域列出每个模型的限制、协议、工具、级别和来源',
+  'help.cmd.clean': '把 OpenClaw 各 agent 过期的缓存移开（先备份）；不加 --yes 时只报告',
+  'help.cmd.restore': '撤销一次运行：把它改动过的键恢复为原来的值（默认：最近一次运行）',
+  'help.cmd.help': '显示命令的帮助',
+
+  'help.opt.help': '显示命令的帮助',
+  'help.opt.version': '显示版本号',
+  'help.opt.home': '用这个文件夹代替你的主目录，供所有工具和 tp-setup 的状态使用',
+  'help.opt.lang': '消息的语言',
+  'help.opt.json': '在 stdout 输出一个 JSON 文档',
+  'help.opt.noColor': '不使用颜色（也遵循 NO_COLOR）',
+
+  'help.opt.plan': '{choices}',
+  'help.opt.region': 'cn | intl（payg 另有：us | hk）',
+  'help.opt.tools': '以逗号分隔：openclaw, qwen-code, claude-code, opencode, codex, kilo, hermes；配置指南：cursor, cline, kilo-vscode',
+  'help.opt.model': '模型 id（默认：套餐推荐的模型）；用逗号分隔可添加更多',
+  'help.opt.thinking': '在模型支持时开启思考（默认：on）',
+  'help.opt.baseUrl': '通过这个源（网关、代理）访问套餐；保留套餐自身的路径',
+  'help.opt.keyStorage': 'env：配置中写变量名，密钥存入工具自己的密钥存储（默认）；inline：密钥直接写入配置',
+  'help.opt.shellProfile': '用于只读取已导出变量的工具（Codex）：把 export 行加到这个 profile 中',
+  'help.opt.contextWindow': '用于 tp-setup 未收录的模型 id：要写入的上下文窗口（否则不写）',
+  'help.opt.maxOutput': '用于 tp-setup 未收录的模型 id：要写入的输出上限（否则不写）',
+  'help.opt.keyEnv': '从这个环境变量读取密钥',
+  'help.opt.keyStdin': '从标准输入读取密钥',
+  'help.opt.yes': '未给出的选项一律取默认值；从不提问',
+  'help.opt.dryRun': '显示每个文件的差异，不写入任何内容',
+  'help.opt.plain': '用简单的逐行提示提问',
+
+  'help.opt.onlyTools': '只检查这些工具',
+  'help.opt.network': '同时检查到每个已配置主机的 DNS 和 TLS，以及适用哪个代理（从不带密钥发送请求）',
+  'help.opt.fix': '执行安全的修复（先备份；restore 可撤销）；在终端中逐项询问',
+  'help.opt.fixYes': '与 --fix 一起使用：执行所有安全修复，不再询问',
+
+  'help.opt.newKeyEnv': '从这个环境变量读取新密钥',
+  'help.opt.newKeyStdin': '从标准输入读取新密钥',
+  'help.opt.keyPlan': '当工具中有多个套餐的密钥时：轮换这个套餐的密钥',
+  'help.opt.keyYes': '不询问，直接运行 OpenClaw 自己的凭据命令（2026.8 及更高版本）',
+
+  'help.opt.verifyYes': '发送前不询问',
+  'help.opt.timeout': '每个工具的超时',
+
+  'help.arg.text': '错误文本；未给出时从标准输入读取',
+  'help.opt.errorPlan': '出错时使用的套餐',
+  'help.opt.errorModel': '出错时使用的模型',
+
+  'help.opt.modelsPlan': '只看这个套餐：token（两个版本）、coding、token-personal、token-team、payg',
+  'help.opt.modelsRegion': '只看这个地域：cn、intl（payg 另有：us、hk）',
+  'help.opt.modelsEdition': '仅限 Token Plan：personal 或 team',
+
+  'help.opt.cleanYes': '清理前不询问',
+  'help.opt.restart': '随后运行 `openclaw gateway restart`',
+
+  'help.arg.runId': '`tp-setup backups` 列出的运行 id',
+  'help.opt.force': '连同你在那次运行之后又改过的键也一并恢复',
+  'help.opt.withLater': '同时按从新到旧的顺序撤销之后改动过相同文件的运行',
+  'help.opt.restoreYes': '从不询问；你在那次运行之后又改过的键保持不变（除非加 --force）',
+
+  'error.unknownOption': '错误：未知选项 {option}',
+  'error.unknownCommand': '错误：未知命令 {command}',
+  'error.didYouMean': '（你是不是想输入 {suggestion}？）',
+  'error.didYouMeanOneOf': '（你是不是想输入以下之一：{suggestions}？）',
+  'error.missingArgument': '错误：缺少必需的参数 {argument}',
+  'error.optionMissingArgument': '错误：选项 {option} 缺少值',
+  'error.invalidChoice': '错误：选项 {option} 的值 {value} 无效。可选：{choices}。',
+  'error.excessArguments.none': '错误：{command} 不接受参数，但收到了 {received} 个。',
+  'error.excessArguments.one': '错误：{command} 最多接受 1 个参数，但收到了 {received} 个。',
+};
