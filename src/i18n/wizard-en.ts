@@ -39,6 +39,7 @@ export const wizardEn = {
   'wizard.tools.guide': 'app: step-by-step guide',
   'wizard.key.useEnv': 'Use the key in ${name} ({masked})',
   'wizard.key.keep': 'Keep the key entered before ({masked})',
+  'wizard.key.configured': 'Keep the key your tools use now ({masked})',
   'wizard.key.type': 'Type or paste a key',
   'wizard.key.source': 'Which key?',
   'wizard.tools.codexCoding': 'not with Coding Plan: needs Codex 0.80 (npm i -g @openai/codex@0.80.0)',

@@ -8,7 +8,7 @@ import { cleanActionLines } from '../presenters/clean.js';
 import { rotationLines } from '../presenters/key.js';
 import { setupHeader } from '../presenters/setup.js';
 import { lines, renderFinding, type View } from '../presenters/view.js';
-import { atLastStep, initQuestions, isAsked, toAnswers, type QuestionState, type StepId } from './questions-reducer.js';
+import { atLastStep, initQuestions, isAsked, toAnswers, type QuestionState, type StepId, type Values } from './questions-reducer.js';
 import { BackSignal, type WizardStore } from './store.js';
 
 /** Esc on the first question: leave the flow for the start screen. */
@@ -24,6 +24,8 @@ export interface PrompterSetting {
   readonly caches: readonly CleanAction[];
   /** Esc on the first question may leave: there is a start screen to go back to. */
   readonly canLeave: boolean;
+  /** Defaults from the current configs (plan, edition, region, tools, model, key). */
+  readonly current?: Values;
 }
 
 /**
@@ -82,7 +84,7 @@ export class WizardPrompter implements Prompter {
 
   async answers(partial: PartialAnswers): Promise<Answers> {
     const step = this.resumeStep;
-    const initial = step && this.questions ? { ...this.questions, step } : this.resume && this.questions ? atLastStep(this.questions) : initQuestions(partial, this.askKey, this.questions?.values);
+    const initial = step && this.questions ? { ...this.questions, step } : this.resume && this.questions ? atLastStep(this.questions) : initQuestions(partial, this.askKey, this.questions?.values ?? this.setting.current);
     this.resume = false;
     this.resumeStep = undefined;
     return toAnswers(await this.walk(initial, this.env)).answers;

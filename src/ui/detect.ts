@@ -3,12 +3,15 @@ import { canRepair, planClean, CLEANABLE, type CleanAction } from '../core/adapt
 import { classifyBaseUrl } from '../core/catalog/index.js';
 import type { HostFamily, RegionId } from '../core/catalog/types.js';
 import type { ToolId } from '../core/adapters/index.js';
-import { storedKeys } from '../core/rotate.js';
+import { storedKeys, type StoredKey } from '../core/rotate.js';
+import { getPlan } from '../core/catalog/index.js';
+import type { ProviderView } from '../core/adapters/index.js';
+import type { PlanGroup, Values } from './questions-reducer.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
 import { scanHome } from '../effects/home-scan.js';
 import type { Homes } from '../effects/paths.js';
 import { listRuns } from '../effects/runs.js';
-import { readState } from '../effects/state.js';
+import { readState, type StateRecord } from '../effects/state.js';
 
 /** What the start screen knows about this home before offering anything. */
 export interface Detection {
@@ -26,6 +29,40 @@ export interface Detection {
   /** tp-setup wrote this home before. */
   readonly configuredBefore: boolean;
   readonly runs: number;
+  /** What the current configs say, as the onboarding questions' defaults. */
+  readonly current: Values;
+}
+
+/** The most common value, or undefined: the defaults follow what most tools use. */
+function mostCommon<T>(values: readonly (T | undefined)[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+const GROUP: Readonly<Record<HostFamily, PlanGroup>> = { coding: 'coding', 'token-plan': 'token', payg: 'payg' };
+
+/**
+ * The onboarding defaults from what is configured: tp-setup's own record of plan and region
+ * first (it knows the edition), else the hosts the tools use; the configured tools; the model most
+ * of them use; the one key they share, offered masked.
+ */
+export function currentValues(state: StateRecord, configured: Detection['configured'], views: readonly ProviderView[], keys: readonly StoredKey[]): Values {
+  const recorded = Object.values(state.tools);
+  const plan = mostCommon(recorded.map((r) => r.plan));
+  const family = plan ? getPlan(plan).family : mostCommon(configured.map((c) => c.family));
+  const region = mostCommon(recorded.map((r) => r.region)) ?? mostCommon(configured.map((c) => c.region));
+  const tools = configured.map((c) => c.tool);
+  const model = mostCommon(recorded.map((r) => r.models[0])) ?? mostCommon(views.map((v) => v.models[0]?.id));
+  const key = keys.length === 1 ? keys[0]!.value : undefined;
+  return {
+    ...(family ? { family: GROUP[family] } : {}),
+    ...(plan === 'token-personal' || plan === 'token-team' ? { edition: plan === 'token-personal' ? 'personal' : 'team' } : {}),
+    ...(region ? { region } : {}),
+    ...(tools.length > 0 ? { tools } : {}),
+    ...(model ? { model } : {}),
+    ...(key ? { key: { source: 'configured', value: key } } : {}),
+  } as Values;
 }
 
 export type MenuChoice = 'onboard' | 'rekey' | 'clean' | 'fix' | 'restore' | 'quit';
@@ -64,5 +101,6 @@ export async function detect(homes: Homes, io: Io): Promise<Detection> {
     keys: storedKeys(found.views).length,
     configuredBefore: Object.keys(state.tools).length > 0,
     runs: runs.filter((r) => r.status === 'complete').length,
+    current: currentValues(state, [...seen.values()], found.views, storedKeys(found.views)),
   };
 }

@@ -83,7 +83,7 @@ export async function wizardFlow(ctx: FlowContext): Promise<number> {
     for (;;) {
       store.busy(view.t('wizard.detecting'));
       const detection = await detect(ctx.homes, ctx.io);
-      ctx.prompter.useSetting({ caches: detection.caches, installed: detection.installed, canLeave: true });
+      ctx.prompter.useSetting({ caches: detection.caches, installed: detection.installed, canLeave: true, current: detection.current });
       const choice = await store.ask<MenuChoice>({ kind: 'menu', detection, choices: menuFor(detection) });
       try {
         return await runChoice(ctx, choice);

@@ -28,7 +28,11 @@ export const STEP_ORDER: readonly StepId[] = QUESTIONS.flatMap((q): StepId[] => 
 export type PlanGroup = 'token' | 'coding' | 'payg';
 export type Edition = 'personal' | 'team';
 
-export type KeyAnswer = { readonly source: 'env'; readonly name: string; readonly value: string } | { readonly source: 'typed'; readonly value: string };
+export type KeyAnswer =
+  | { readonly source: 'env'; readonly name: string; readonly value: string }
+  | { readonly source: 'typed'; readonly value: string }
+  /** The key the tools use now, offered back masked. */
+  | { readonly source: 'configured'; readonly value: string };
 
 export interface Values {
   readonly family?: PlanGroup;

@@ -128,6 +128,33 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     expect(qwen.modelProviders.openai[0].baseUrl).toBe('https://coding-intl.dashscope.aliyuncs.com/v1');
   });
 
+  it('starts from what is there: plan, edition, region, tools and model default to the current config, the configured key is offered masked', async () => {
+    const home = await tempHome();
+    const first = await runCli(['--plan', 'token-team', '--region', 'intl', '--tools', 'qwen-code,claude-code', '--model', 'glm-5', '--yes', '--key-env', 'K', '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(first.exitCode).toBe(0);
+    const run = new PtyRun(['--home', home], term(home));
+    await run.waitFor('What would you like to do?');
+    await run.waitFor('Set up tools for a plan');
+    // Reach "Set up tools for a plan" from wherever the menu puts it.
+    const rows = run.output.slice(run.output.lastIndexOf('What would you like to do?')).split('\n').filter((l) => /^[❯ ] \S/.test(l));
+    const at = rows.findIndex((l) => l.includes('Set up tools for a plan'));
+    run.write(KEYS.down.repeat(Math.max(0, at)));
+    await answer(run, [['❯ Set up tools for a plan', KEYS.enter]]);
+    await run.waitFor('❯ Token Plan');
+    run.write(KEYS.enter);
+    await run.waitFor('❯ Team');
+    run.write(KEYS.enter);
+    await run.waitFor('❯ International (Singapore)');
+    run.write(KEYS.enter);
+    await run.waitFor(/◉ Qwen Code[\s\S]*◉ Claude Code/);
+    run.write(KEYS.enter);
+    await run.waitFor('Keep the key your tools use now (sk-sp-…abcd)');
+    run.write(KEYS.enter);
+    await run.waitFor(/❯ glm-5 ·/);
+    run.kill();
+    expect(run.output).not.toContain(PLAN_KEY);
+  });
+
   it('key rotation: asks only the new key and replaces it in every file', async () => {
     const home = await tempHome();
     const setup = await runCli(['--plan', 'coding', '--region', 'intl', '--tools', 'qwen-code,opencode', '--yes', '--key-env', 'K', '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });

@@ -46,7 +46,10 @@ export function KeyStep({ plan, region, env, previous, onSubmit, t }: Props) {
     const choices: Choice<string>[] = [
       ...ready.map((k, i) => ({
         value: String(i),
-        label: k.source === 'env' ? t('wizard.key.useEnv', { name: k.name, masked: maskKey(k.value) }) : t('wizard.key.keep', { masked: maskKey(k.value) }),
+        label:
+          k.source === 'env'
+            ? t('wizard.key.useEnv', { name: k.name, masked: maskKey(k.value) })
+            : t(k.source === 'configured' ? 'wizard.key.configured' : 'wizard.key.keep', { masked: maskKey(k.value) }),
       })),
       { value: 'type', label: t('wizard.key.type') },
     ];
