@@ -27,6 +27,10 @@ export interface KeyOutcome extends Outcome {
   readonly newKey: string;
   readonly changes: readonly KeyChange[];
   readonly runId: string | null;
+  /** The tools whose key changed: to restart or reopen. */
+  readonly tools?: readonly string[];
+  /** The "new" key is the one the tools already use: nothing to do. */
+  readonly sameKey?: boolean;
   /** The new key cannot work with the plan: nothing was changed. */
   readonly refused?: readonly Finding[];
   /** OpenClaw 2026.8 and later: the commands run (or that would run) on its credential store. */
@@ -47,6 +51,8 @@ export async function runKey(ctx: CommandContext<KeyOptions>): Promise<KeyOutcom
   const newKey = normalizeKey(rawNew).value;
   const blocking = keyFindings(rawNew, plan, 'intl').filter((f) => f.severity === 'error');
   if (blocking.length > 0) return { exitCode: ExitCode.REFUSED, oldKey: old.value, newKey, changes: [], runId: null, refused: blocking };
+  // The key the tools already use: there is nothing to replace, and the person should hear so.
+  if (newKey === normalizeKey(old.value).value) return { exitCode: ExitCode.OK, oldKey: old.value, newKey, changes: [], runId: null, sameKey: true };
 
   const files = configFiles(scan.reads, scan.texts);
   for (const name of SHELL_PROFILES) {
@@ -70,5 +76,8 @@ export async function runKey(ctx: CommandContext<KeyOptions>): Promise<KeyOutcom
     openclaw = r.outcome;
     runId = r.runId;
   }
-  return { exitCode: openclaw?.failed ? ExitCode.CHECK_FAILED : ExitCode.OK, oldKey: old.value, newKey, changes, runId, ...(openclaw ? { openclaw } : {}) };
+  // The tools whose files changed: each reads its key when it starts.
+  const changed = new Set(changes.map((c) => c.path));
+  const tools = scan.reads.filter((r) => r.targets.some((t) => changed.has(t.path)) || (r.tool === 'openclaw' && store)).map((r) => r.tool);
+  return { exitCode: openclaw?.failed ? ExitCode.CHECK_FAILED : ExitCode.OK, oldKey: old.value, newKey, changes, runId, tools, ...(openclaw ? { openclaw } : {}) };
 }

@@ -89,6 +89,9 @@ export const en = {
   'key.replace': 'replace in {path} ({keys})',
   'key.move': 'move aside the cache {path} (it holds the old key)',
   'key.drop-profile': 'remove stored profiles with the old key from {path} ({keys})',
+  'key.same': '{key} is the key your tools already use: nothing to replace. To put in a new key, reset it in the plan\'s console first.',
+  'key.restartOpenclaw': 'Restart OpenClaw\'s gateway so it reads the new key: openclaw gateway restart',
+  'key.reopen': 'Close and reopen {tools}: a running session keeps the old key.',
   'key.nothing': 'No file holds {old}; nothing to replace.',
   'store.about.migrate': 'OpenClaw: `{command}` moves the leftover {files} into OpenClaw\'s own store (until then OpenClaw refuses its credential commands). It also tidies openclaw.json; both are backed up first.',
   'store.about.list': 'OpenClaw: `{command}` lists the keys OpenClaw has stored (read-only), to find any that override openclaw.json.',
@@ -339,6 +342,7 @@ export const en = {
   'next.claude': 'Claude Code: start `claude` (settings in {dir}).',
 
   'help.description': 'Connect AI coding tools to Alibaba Cloud Model Studio plans, safely.',
+  'list.separator': ', ',
   ...wizardEn,
   ...helpEn,
 } as const;

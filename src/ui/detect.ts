@@ -30,7 +30,7 @@ export interface Detection {
   readonly configuredBefore: boolean;
   readonly runs: number;
   /** What the current configs say, as the onboarding questions' defaults. */
-  readonly current: Values;
+  readonly current?: Values;
 }
 
 /** The most common value, or undefined: the defaults follow what most tools use. */
