@@ -91,13 +91,13 @@ export class WizardPrompter implements Prompter {
   }
 
   /** `env` is where a ready key may be offered from: `key` passes none, so the old key is never offered back. */
-  async key({ plan, region, env }: KeyQuestion): Promise<string> {
+  async key({ plan, region, env, purpose }: KeyQuestion): Promise<string> {
     const asked = this.questions ? toAnswers(this.questions).key : undefined;
     if (asked !== undefined && !this.resume) return asked;
     // Every other answer came from flags: the key is the only question.
     const preset: PartialAnswers = { plan, region, tools: [], models: [], thinking: true };
     const previous = this.questions?.values.key ? { key: this.questions.values.key } : {};
-    const initial = this.resume && this.questions ? atLastStep(this.questions) : initQuestions(preset, true, previous);
+    const initial = this.resume && this.questions ? atLastStep(this.questions) : { ...initQuestions(preset, true, previous), keyPurpose: purpose };
     this.resume = false;
     const done = await this.walk(initial, env);
     return toAnswers(done).key ?? '';

@@ -53,6 +53,8 @@ export interface QuestionState {
   readonly askKey: boolean;
   readonly values: Values;
   readonly step: StepId | 'done';
+  /** The key screen after a key reset asks for the new key. */
+  readonly keyPurpose?: 'setup' | 'rotate';
 }
 
 export type QuestionAction =

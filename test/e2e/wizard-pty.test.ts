@@ -162,10 +162,12 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     const run = new PtyRun(['--home', home], term(home));
     await answer(run, [
       [/❯ Put in a new key after a key reset/, KEYS.enter],
-      ['API key', NEW_KEY + KEYS.enter],
+      ["New API key, from the plan's console after the reset", NEW_KEY + KEYS.enter],
       ['Write these changes?', 'y'],
     ]);
     expect(await run.exited).toBe(0);
+    // The end says what to reopen: running sessions keep the old key.
+    expect(run.output.replace(/\s+/g, ' ')).toContain('Close and reopen Qwen Code, OpenCode: a running session keeps the old key.');
     expect(await readFile(path.join(home, '.qwen/.env'), 'utf8')).toContain(NEW_KEY);
     const files = await snapshotTree(home);
     const holding = [...files].filter(([f, v]) => !f.startsWith('.local/') && v.text.includes(PLAN_KEY)).map(([f]) => f);

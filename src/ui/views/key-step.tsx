@@ -15,6 +15,8 @@ interface Props {
   readonly region: RegionId;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly previous: KeyAnswer | undefined;
+  /** After a key reset: the prompt asks for the new key. */
+  readonly rotate?: boolean;
   readonly onSubmit: (key: KeyAnswer) => void;
   readonly t: Translate;
 }
@@ -36,7 +38,7 @@ const say = (f: Finding | undefined, t: Translate): string | null => (f ? render
  * The key: masked input, or a ready key to pick. The prefix is checked against the plan while
  * typing, with the reason in words; Enter with a key that cannot work says why and stays.
  */
-export function KeyStep({ plan, region, env, previous, onSubmit, t }: Props) {
+export function KeyStep({ plan, region, env, previous, rotate = false, onSubmit, t }: Props) {
   const ready = readyKeys(plan, region, env, previous);
   const [typing, setTyping] = useState(ready.length === 0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -63,7 +65,7 @@ export function KeyStep({ plan, region, env, previous, onSubmit, t }: Props) {
   }
   return (
     <Box flexDirection="column">
-      <Text bold>{`? ${t('prompt.key')}`}</Text>
+      <Text bold>{`? ${t(rotate ? 'prompt.newKey' : 'prompt.key')}`}</Text>
       <Box>
         <Text>{'  '}</Text>
         <MaskedInput

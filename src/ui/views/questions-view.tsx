@@ -133,7 +133,7 @@ export function QuestionsView({ initial, canLeave, env, installed, onDone, onLea
       return (
         <Box flexDirection="column">
           {summary ? <Text dimColor>{summary}</Text> : null}
-          {plan && region ? <KeyStep key="key" plan={plan} region={region} env={env} previous={s.values.key} t={t} onSubmit={(value) => dispatch({ type: 'key', value })} /> : null}
+          {plan && region ? <KeyStep key="key" plan={plan} region={region} env={env} previous={s.values.key} rotate={s.keyPurpose === 'rotate'} t={t} onSubmit={(value) => dispatch({ type: 'key', value })} /> : null}
         </Box>
       );
     case 'model': {
