@@ -185,6 +185,7 @@ export const en = {
   'prompt.tools': 'Which tools should use it?',
   'prompt.model': 'Default model',
   'prompt.thinking': 'Turn thinking on where the model supports it?',
+  'prompt.newKey': 'New API key, from the plan\'s console after the reset (input hidden)',
   'prompt.key': 'API key (input hidden)',
   'prompt.useEnvKey': 'Use the key in ${name}?',
   'prompt.restoreKey': '{path}: you changed {key} since that run. Put back its old value anyway?',

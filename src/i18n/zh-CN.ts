@@ -186,6 +186,7 @@ export const zhCN: Messages = {
   'prompt.tools': '要配置哪些工具？',
   'prompt.model': '默认模型',
   'prompt.thinking': '在模型支持时开启深度思考？',
+  'prompt.newKey': '新的 API 密钥（重置后从套餐控制台复制，输入内容隐藏）',
   'prompt.key': 'API 密钥（输入不显示）',
   'prompt.useEnvKey': '使用 ${name} 中的密钥？',
   'prompt.restoreKey': '{path}：那次运行之后你修改过 {key}。仍要恢复它的旧值吗？',
