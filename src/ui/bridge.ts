@@ -125,7 +125,13 @@ export class WizardPrompter implements Prompter {
     if (review.diffs.length > 0) this.store.print('diff', `${this.t('wizard.review.diff')}\n${review.diffs.join('\n')}`);
     const yes = await this.store.ask<boolean>({
       kind: 'review',
-      review: { header: setupHeader(review.answers, this.t), changes: review.changes, diffs: review.diffs, caches: this.setting.caches },
+      review: {
+        header: setupHeader(review.answers, this.t),
+        changes: review.changes,
+        diffs: review.diffs,
+        caches: this.setting.caches,
+        notes: review.findings.filter((f) => f.severity !== 'info').map((f) => ({ severity: f.severity, message: renderFinding(f, this.t).message })),
+      },
     });
     // From here on the command writes: Ctrl+C waits for the run to finish or roll back.
     if (yes) this.store.setApplying(true);

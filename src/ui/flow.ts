@@ -10,6 +10,7 @@ import { runVerify } from '../commands/verify.js';
 import { adapters } from '../core/adapters/index.js';
 import { refusedStep } from '../core/adapters/reach.js';
 import { CliError, ExitCode, toCliError } from '../core/errors.js';
+import type { Finding } from '../core/findings.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
 import { VERIFY_TIMEOUT_SECONDS } from '../core/usecases/verify.js';
 import { lockOnConsent, withLock } from '../effects/lock.js';
@@ -159,7 +160,7 @@ async function onboard(ctx: FlowContext): Promise<number> {
       const step = outcome.blocked ? refusedStep(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.code)) : undefined;
       if (step && prompter.resumeAt(step)) continue;
       if (outcome.exitCode !== ExitCode.OK || outcome.dryRun || store.getState().cancelRequested) return finish(ctx, outcome.exitCode);
-      await afterSetup(ctx, outcome.answers.tools);
+      await afterSetup(ctx, outcome.answers.tools, outcome.findings);
       return finish(ctx, outcome.exitCode);
     } catch (err) {
       // Esc on the review: nothing was written; ask again from the last question.
@@ -173,13 +174,16 @@ async function onboard(ctx: FlowContext): Promise<number> {
 }
 
 /** After writing: what doctor says now, and the opt-in check through each tool's own command. */
-async function afterSetup(ctx: FlowContext, tools: readonly string[]): Promise<void> {
+async function afterSetup(ctx: FlowContext, tools: readonly string[], shown: readonly Finding[]): Promise<void> {
   const { opts, store, view } = ctx;
   const checked = tools.filter((tool) => (FILE_TOOLS as readonly string[]).includes(tool));
   if (checked.length === 0) return;
   store.busy(view.t('wizard.checking'));
   const common = { home: opts.home, lang: opts.lang, json: false, color: opts.color };
-  show(ctx, doctorPresenter, await runDoctor(commandContext(ctx, { ...common, tools: checked.join(','), network: false, fix: false, yes: false })));
+  const doctor = await runDoctor(commandContext(ctx, { ...common, tools: checked.join(','), network: false, fix: false, yes: false }));
+  // Setup's notes just said these: each finding once (a wrong-kind key is not repeated per tool).
+  const said = new Set(shown.map((f) => f.code));
+  show(ctx, doctorPresenter, { ...doctor, findings: doctor.findings.filter((f) => !said.has(f.code)) });
   const verifiable = checked.filter((tool) => adapters[tool as keyof typeof adapters].oneShot !== undefined);
   if (verifiable.length === 0) return;
   if (!(await store.ask<boolean>({ kind: 'confirm', message: view.t('wizard.verifyOffer'), defaultYes: false }))) return;

@@ -29,6 +29,8 @@ export interface Review {
   readonly changes: readonly ChangeRow[];
   readonly diffs: readonly string[];
   readonly caches: readonly CleanAction[];
+  /** What to know before saying yes (the key's kind, an unlisted model): each shown once, here. */
+  readonly notes?: readonly { readonly severity: string; readonly message: string }[];
 }
 
 export type Screen =

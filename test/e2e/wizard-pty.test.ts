@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, PLAN_KEY, runCli, snapshotTree, tempHome } from '../helpers/cli.js';
+import { cleanEnv, PAYG_KEY, PLAN_KEY, runCli, snapshotTree, tempHome } from '../helpers/cli.js';
 import { KEYS, PtyRun } from '../helpers/pty.js';
 
 const NEW_KEY = 'sk-sp-test-new0-1111-2222-beef';
@@ -153,6 +153,26 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     await run.waitFor(/❯ glm-5 ·/);
     run.kill();
     expect(run.output).not.toContain(PLAN_KEY);
+  });
+
+  it('warns before writing, once: a pay-as-you-go key on Token Plan is named on the review, and after the write only once', async () => {
+    const home = await tempHome();
+    const run = new PtyRun(['--home', home, '--plan', 'token-team', '--region', 'intl', '--tools', 'qwen-code,claude-code', '--model', 'qwen3.6-plus', '--thinking', 'on'], term(home));
+    await answer(run, [
+      ['API key', PAYG_KEY],
+      ['*'.repeat(PAYG_KEY.length), KEYS.enter],
+    ]);
+    await run.waitFor('Write these changes?');
+    const review = run.output.slice(run.output.lastIndexOf('Review. Nothing has been written yet.'));
+    expect(review).toContain('! This looks like a pay-as-you-go (sk-) key');
+    const mark = run.output.length;
+    run.write('y');
+    await run.waitFor('Check each tool now');
+    run.write(KEYS.enter);
+    expect(await run.exited).toBe(0);
+    const after = run.output.slice(mark);
+    expect(after.match(/This looks like a pay-as-you-go \(sk-\) key/g)).toHaveLength(1);
+    expect(run.output).not.toContain(PAYG_KEY);
   });
 
   it('key rotation: asks only the new key and replaces it in every file', async () => {

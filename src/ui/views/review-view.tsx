@@ -17,6 +17,9 @@ export function ReviewView({ review, home, onAnswer, onBack, t }: { review: Revi
       {pending.map((c) => (
         <Text key={c.path}>{`  ${t(`action.${c.action}`)} ${home(c.path)} · ${t(c.action === 'create' ? 'wizard.review.create' : 'wizard.review.update')}`}</Text>
       ))}
+      {(review.notes ?? []).map((n, i) => (
+        <Text key={`note-${i}`} color={n.severity === 'error' ? 'red' : 'yellow'}>{`  ${n.severity === 'error' ? '✖' : '!'} ${n.message}`}</Text>
+      ))}
       {review.caches.length > 0 ? (
         <>
           <Text>{t('wizard.review.caches')}</Text>
