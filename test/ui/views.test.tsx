@@ -9,7 +9,7 @@ import { translator } from '../../src/i18n/index.js';
 import type { Detection, MenuChoice } from '../../src/ui/detect.js';
 import { initQuestions, toAnswers, type KeyAnswer, type QuestionState } from '../../src/ui/questions-reducer.js';
 import type { Block, Review } from '../../src/ui/store.js';
-import { BlockView } from '../../src/ui/views/block-view.js';
+import { BlockView, wrapDiffLine } from '../../src/ui/views/block-view.js';
 import { ConfirmView } from '../../src/ui/views/confirm-view.js';
 import { KeyStep } from '../../src/ui/views/key-step.js';
 import { MenuView, detectionLines } from '../../src/ui/views/menu-view.js';
@@ -912,5 +912,32 @@ describe('BlockView', () => {
   it.each(['title', 'text', 'error', 'progress', 'note', 'answers'] as const)('%s blocks show their text', async (kind) => {
     const { lastFrame } = render(<BlockView block={block(kind, `line one of ${kind}\nline two`)} />);
     expect(await waitForFrame(lastFrame, `line one of ${kind}`)).toContain('line two');
+  });
+});
+
+describe('diff lines in a narrow terminal', () => {
+  it('cuts a long added or removed line into pieces that each keep the sign', () => {
+    const long = `+  "baseUrl": "https://token-plan.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1",`;
+    const pieces = wrapDiffLine(long, 40);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) {
+      expect(p.startsWith('+')).toBe(true);
+      expect(p.length).toBeLessThanOrEqual(40);
+    }
+    expect(pieces.map((p) => p.slice(1)).join('')).toBe(long.slice(1));
+    // Headers, short lines and Chinese text by display width.
+    expect(wrapDiffLine('+++ b/a-very-long-path/that/goes/on/and/on/settings.json', 20)).toHaveLength(1);
+    expect(wrapDiffLine('-short', 40)).toEqual(['-short']);
+    const zh = wrapDiffLine(`-${'密钥'.repeat(20)}`, 21);
+    expect(zh.every((p) => p.startsWith('-') && p.length <= 11)).toBe(true);
+  });
+
+  it('draws every visible row of a wrapped diff with its sign at 40 columns', async () => {
+    const block = { kind: 'diff' as const, text: `--- a/x\n+++ b/x\n@@ -1 +1 @@\n-  "model": "${'q'.repeat(60)}"\n+  "model": "${'z'.repeat(60)}"` };
+    const { lastFrame } = renderWithColumns(<BlockView block={block} />, 40);
+    const frame = await waitForFrame(lastFrame, 'zzz');
+    const rows = frame.split('\n').filter((l) => l.includes('q') || l.includes('z'));
+    expect(rows.length).toBeGreaterThan(2);
+    for (const r of rows) expect(r.startsWith('+') || r.startsWith('-')).toBe(true);
   });
 });

@@ -1,5 +1,26 @@
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
+import stringWidth from 'string-width';
 import type { Block } from '../store.js';
+
+/**
+ * A diff line cut to the terminal's width by hand, each piece under the line's own sign: when the
+ * terminal wraps it, a continued `+` line would read as context.
+ */
+export function wrapDiffLine(line: string, columns: number): string[] {
+  const sign = /^[+\- ]/.test(line) && !/^(\+\+\+|---) /.test(line) ? line[0]! : '';
+  if (sign === '' || columns < 8 || stringWidth(line) <= columns) return [line];
+  const pieces: string[] = [];
+  let piece = '';
+  for (const ch of line.slice(1)) {
+    if (stringWidth(piece + ch) > columns - 1) {
+      pieces.push(sign + piece);
+      piece = '';
+    }
+    piece += ch;
+  }
+  if (piece !== '') pieces.push(sign + piece);
+  return pieces;
+}
 
 function DiffLine({ line }: { readonly line: string }) {
   // The +/- stays in the text: colour only repeats what the sign already says.
@@ -11,6 +32,7 @@ function DiffLine({ line }: { readonly line: string }) {
 
 /** One finished piece of the transcript; printed once and kept after exit. */
 export function BlockView({ block }: { readonly block: Block }) {
+  const columns = useStdout().stdout.columns || 80;
   switch (block.kind) {
     case 'title':
       return <Text bold>{block.text}</Text>;
@@ -18,9 +40,13 @@ export function BlockView({ block }: { readonly block: Block }) {
       return (
         <Box flexDirection="column">
           {/* The "=====" rule between files says nothing the +++ line does not, and wraps in narrow terminals. */}
-          {block.text.split('\n').filter((line) => !/^=+$/.test(line)).map((line, i) => (
-            <DiffLine key={i} line={line} />
-          ))}
+          {block.text
+            .split('\n')
+            .filter((line) => !/^=+$/.test(line))
+            .flatMap((line) => wrapDiffLine(line, columns))
+            .map((line, i) => (
+              <DiffLine key={i} line={line} />
+            ))}
         </Box>
       );
     case 'error':
