@@ -7,7 +7,7 @@ import { detectLang, type Lang, type MessageKey, type Translate } from './i18n/i
  * ("(env: …)"), and its own complaints (unknown option, missing value…) as message keys. The
  * supported hooks are `configureHelp` and the `Help` methods it may override (styleTitle,
  * optionDescription, displayWidth, boxWrap; node_modules/commander/Readme.md "More configuration",
- * https://github.com/tj/commander.js/blob/master/docs/help-in-depth.md). English keeps
+ * https://github.com/tj/commander.js#more-configuration). English keeps
  * commander's own words, so its output does not change.
  */
 

@@ -14,7 +14,9 @@ export async function readKeyInput(opts: { keyEnv: string | undefined; keyStdin:
   if (opts.keyStdin) {
     const value = await io.readStdin();
     if (value.trim() === '') throw new CliError(ExitCode.USAGE, 'error.keyStdinEmpty');
-    return value;
+    // `echo key |` and a file saved by an editor end with one line break: that is how text
+    // arrives on stdin, not damage. Anything more is still the key checks' to name.
+    return value.replace(/\r?\n$/, '');
   }
   if (ask) return ask();
   throw new CliError(ExitCode.USAGE, 'error.missing', {}, [{ code: 'error.missingKey' }]);

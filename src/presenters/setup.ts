@@ -61,7 +61,8 @@ function setupText(o: SetupOutcome, view: View): Block[] {
     out(t('guide.header', { tool: toolLabel(g.tool) }));
     g.steps.forEach((step, i) => out(`  ${i + 1}. ${say(t, step.code, step.params ?? {})}`));
   }
-  if (o.nextSteps.length > 0) {
+  // Nothing changed: no "the new model is selected", no steps for a setup that was already there.
+  if (o.nextSteps.length > 0 && o.runId) {
     out();
     out(t('setup.next'));
     for (const s of o.nextSteps) {

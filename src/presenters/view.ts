@@ -38,6 +38,14 @@ export function say(t: Translate, code: string, params: Readonly<Record<string, 
   return hasMessage(code) ? t(code, params) : code;
 }
 
+/**
+ * Names or words joined as a list in the user's language ("Qwen Code, Claude Code"; in Chinese
+ * "Qwen Code、Claude Code"). Ids, flags and paths keep ", ": they are typed, not read.
+ */
+export function wordList(t: Translate, words: readonly string[]): string {
+  return words.join(t('list.separator'));
+}
+
 export function toolLabel(tool: string): string {
   return adapters[tool as keyof typeof adapters]?.label ?? tool;
 }

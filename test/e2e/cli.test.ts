@@ -78,25 +78,28 @@ describe('the tp-setup binary', () => {
 
   it('--plain asks the same questions as line prompts and writes both chosen tools', async () => {
     const home = await tempHome();
-    const run = new PtyRun(['--plain', '--home', home], { ...cleanEnv(home), TERM: 'xterm' });
+    // No tool on PATH: nothing is ticked for being installed (test/e2e/plain-pty.test.ts covers that).
+    const run = new PtyRun(['--plain', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin', TERM: 'xterm' });
     await run.waitFor('Which plan did you buy?');
-    run.write(KEYS.enter); // Coding Plan (first)
+    run.write(KEYS.down + KEYS.enter); // Coding Plan (after Token Plan, as in the wizard)
     await run.waitFor('Where did you buy it?');
     run.write(KEYS.down + KEYS.enter); // International
     await run.waitFor('Which tools should use it?');
     run.write(KEYS.down + KEYS.space + KEYS.down + KEYS.space + KEYS.enter); // Qwen Code, Claude Code
-    await run.waitFor('Default model');
-    run.write(KEYS.enter); // recommended
-    await run.waitFor('Turn thinking on');
-    run.write(KEYS.enter);
     await run.waitFor('API key');
     run.write('sk-wrong-kind-0000-1111\r');
     await run.waitFor('which Coding Plan does not accept');
     // Clear the rejected input, then type the right key.
     run.write('\u0015'.repeat(1) + '\b'.repeat(30) + PLAN_KEY + KEYS.enter);
+    await run.waitFor('Default model');
+    run.write(KEYS.enter); // recommended
+    await run.waitFor('Turn thinking on');
+    run.write(KEYS.enter);
     await run.waitFor('Write these changes?');
     expect(run.output).not.toContain(PLAN_KEY);
     run.write(KEYS.enter);
+    await run.waitFor('Check each tool now');
+    run.write(KEYS.enter); // no
     expect(await run.exited).toBe(0);
     const qs = parseJsonc(await readFile(path.join(home, '.qwen/settings.json'), 'utf8'));
     expect(qs.modelProviders.openai[0].baseUrl).toBe('https://coding-intl.dashscope.aliyuncs.com/v1');

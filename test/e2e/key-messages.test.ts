@@ -33,3 +33,35 @@ describe('tp-setup key says what happened and what to do next', () => {
     expect(r.stdout).not.toContain(NEW);
   });
 });
+
+describe('--key-stdin', () => {
+  it.each([
+    ['one trailing LF', `${PLAN_KEY}\n`, false],
+    ['one trailing CRLF', `${PLAN_KEY}\r\n`, false],
+    ['no line break', PLAN_KEY, false],
+    ['a line break inside the key', `${PLAN_KEY.slice(0, 10)}\n${PLAN_KEY.slice(10)}\n`, true],
+  ])('%s: damaged only when the key itself is', async (_name, input, damaged) => {
+    const home = await tempHome();
+    const r = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--yes', '--key-stdin', '--home', home, '--json'], { env: cleanEnv(home), input });
+    const codes = r.stdout ? JSON.parse(r.stdout).findings?.map((f: { code: string }) => f.code) ?? [] : [];
+    if (damaged) expect([...codes, r.stderr].join(' ')).toMatch(/KEY_MALFORMED|keyUnsafe|damaged|line/);
+    else {
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(codes).not.toContain('KEY_MALFORMED');
+    }
+  });
+});
+
+describe('setup endings', () => {
+  it('"Next steps" only when something changed', async () => {
+    const home = await tempHome();
+    const args = ['--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--yes', '--key-env', 'K', '--home', home];
+    const first = await runCli(args, { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(first.stdout).toContain('Next steps:');
+    const again = await runCli(args, { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('Everything is already set up this way; nothing was changed.');
+    expect(again.stdout).not.toContain('Next steps:');
+    expect(again.stdout).not.toContain('the new model is selected');
+  });
+});

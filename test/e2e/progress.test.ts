@@ -85,6 +85,21 @@ describe('slow steps report their start and end', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('doctor --network: the DNS/TLS check of each host gets its own start line and an end line (failed for a name that does not resolve)', async () => {
+    const home = await tempHome();
+    const env = cleanEnv(home, { K: 'sk-sp-test-0000-1111-2222-abcd' });
+    const setup = await runCli(['--plan', 'coding', '--region', 'intl', '--tools', 'qwen-code', '--yes', '--key-env', 'K', '--base-url', 'https://model-studio.tp-setup-test.invalid', '--home', home], { env });
+    expect(setup.exitCode, setup.stderr).toBe(0);
+    const r = await runCli(['doctor', '--network', '--home', home], { env });
+    expect(r.exitCode).toBe(3);
+    const lines = r.stderr.split('\n');
+    const start = lineAt(lines, /^ {2}… checking DNS and TLS of model-studio\.tp-setup-test\.invalid$/);
+    lineAt(lines, /^ {2}✖ failed after [\d.]+ s · model-studio\.tp-setup-test\.invalid$/, start);
+    const json = await runCli(['doctor', '--network', '--json', '--home', home], { env });
+    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1 });
+    expect(json.stderr).toBe('');
+  });
+
   it('--lang zh-CN words the lines in Chinese', async () => {
     const h = await slowHome();
     const r = await runCli(['clean', '--yes', '--lang', 'zh-CN', '--home', h.home], { env: h.env });

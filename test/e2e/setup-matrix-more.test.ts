@@ -96,6 +96,9 @@ describe('headless setup for OpenCode, Kilo, Codex, Hermes and the guides, every
     run.write(KEYS.enter);
     await run.waitFor('Write these changes?');
     run.write(KEYS.enter);
+    // The wizard's ending: doctor's verdict, then the verify offer (no by default).
+    await run.waitFor('Check each tool now');
+    run.write(KEYS.enter);
     expect(await run.exited).toBe(0);
     expect(await readFile(path.join(home, '.zshrc'), 'utf8')).toBe(`# zsh\nexport BAILIAN_TOKEN_PLAN_API_KEY='${PLAN_KEY}'\n`);
   });

@@ -2,7 +2,9 @@ import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { adapters } from '../../src/core/adapters/index.js';
 import { probeVersions } from '../../src/effects/probes.js';
+import type { TaskEvent } from '../../src/effects/tasks.js';
 
 async function fakeTool(dir: string, version: string, bin = 'openclaw'): Promise<void> {
   const file = path.join(dir, bin);
@@ -28,4 +30,21 @@ it("runs each adapter's own binary with its version arguments; app-only tools ha
   await fakeTool(dir, '0.24.4', 'qwen');
   const env = { PATH: `${dir}${path.delimiter}/usr/bin${path.delimiter}/bin` };
   expect(await probeVersions(['qwen-code', 'cursor'], env)).toEqual({ 'qwen-code': '0.24.4', cursor: null });
+});
+
+it('a probe that starts a process reports one task with the command lines and its seconds; an answer already known reports none', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tp-probe-'));
+  await fakeTool(dir, 'OpenClaw 2026.9.6 (abc)');
+  await writeFile(path.join(dir, 'codex'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+  const env = { PATH: `${dir}${path.delimiter}/usr/bin${path.delimiter}/bin` };
+  const events: TaskEvent[] = [];
+  expect(await probeVersions(['openclaw', 'codex', 'qwen-code'], env, { onTask: (e) => events.push(e) })).toEqual({ openclaw: 'OpenClaw 2026.9.6 (abc)', codex: null, 'qwen-code': null });
+  const argvs = [['openclaw', ...adapters.openclaw.versionArgs!], ['codex', ...adapters.codex.versionArgs!]];
+  expect(events.map((e) => e.type)).toEqual(['task-start', 'task-end']);
+  expect(events[0]).toMatchObject({ task: { what: { kind: 'versions', argvs } } });
+  // codex answered nothing: the step did not fully succeed.
+  expect(events[1]).toMatchObject({ task: events[0]!.task, ok: false, seconds: expect.any(Number) });
+  events.length = 0;
+  await probeVersions(['openclaw'], env, { onTask: (e) => events.push(e) });
+  expect(events).toEqual([]);
 });

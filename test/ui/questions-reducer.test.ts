@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TOOL_IDS, type ToolId } from '../../src/core/adapters/index.js';
 import { catalog, getModel, getPlan, isRegionOf, planIds, recommendedModel, regionIdsFor, type PlanId, type RegionId } from '../../src/core/catalog/index.js';
 import { hasOptionalThinking, planChoices, QUESTIONS, question, resolveAnswers, type PartialAnswers } from '../../src/core/questions.js';
+import { translator } from '../../src/i18n/index.js';
 import {
   STEP_ORDER,
   atLastStep,
@@ -123,7 +124,9 @@ describe('the step list drives the order', () => {
   it('planChoices lists the catalog’s plans', () => {
     expect(planChoices()).toBe('coding, token-personal, token-team, payg');
     expect(planChoices()).toBe(planIds.join(', '));
-    expect(planChoices(' | ')).toBe(question('plan').description);
+    // --plan's help line is the plan ids, filled into its message (src/args.ts).
+    expect(question('plan').description).toBe('help.opt.plan');
+    expect(translator('en')(question('plan').description, { choices: planChoices(' | ') })).toBe('coding | token-personal | token-team | payg');
   });
 
   it('resolveAnswers walks the step list: missing, invalid and --yes fallbacks name each step’s flag', () => {

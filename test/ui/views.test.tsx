@@ -933,7 +933,7 @@ describe('diff lines in a narrow terminal', () => {
   });
 
   it('draws every visible row of a wrapped diff with its sign at 40 columns', async () => {
-    const block = { kind: 'diff' as const, text: `--- a/x\n+++ b/x\n@@ -1 +1 @@\n-  "model": "${'q'.repeat(60)}"\n+  "model": "${'z'.repeat(60)}"` };
+    const block = { id: 1, kind: 'diff' as const, text: `--- a/x\n+++ b/x\n@@ -1 +1 @@\n-  "model": "${'q'.repeat(60)}"\n+  "model": "${'z'.repeat(60)}"` };
     const { lastFrame } = renderWithColumns(<BlockView block={block} />, 40);
     const frame = await waitForFrame(lastFrame, 'zzz');
     const rows = frame.split('\n').filter((l) => l.includes('q') || l.includes('z'));
