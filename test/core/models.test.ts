@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { toolsFor, unreachable, WRITER_TOOLS } from '../../src/core/adapters/reach.js';
 import { catalog, STALE_AFTER_DAYS } from '../../src/core/catalog/index.js';
-import { CliError } from '../../src/core/errors.js';
+import { thrown } from '../helpers/thrown.js';
 import { catalogAgeFindings, modelsTable } from '../../src/core/usecases/models.js';
 import { checkModels } from '../../src/core/questions.js';
 
 const none = { plan: undefined, region: undefined, edition: undefined };
 const day = (offset: number): string => new Date(Date.parse(`${catalog.date}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
-function usage(fn: () => unknown): CliError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof CliError) return err;
-    throw err;
-  }
-  throw new Error('no error');
-}
 
 describe('models table', () => {
   it('covers every plan × region pair without filters, each model with limits, level and sources', () => {
@@ -44,10 +35,10 @@ describe('models table', () => {
   });
 
   it('refuses what names nothing, as usage errors naming the choices', () => {
-    expect(usage(() => modelsTable({ ...none, plan: 'gold' }, catalog.date))).toMatchObject({ exitCode: 2, code: 'error.invalid', params: { flag: '--plan' } });
-    expect(usage(() => modelsTable({ ...none, edition: 'family' }, catalog.date))).toMatchObject({ exitCode: 2, params: { flag: '--edition', choices: 'personal, team' } });
-    expect(usage(() => modelsTable({ ...none, plan: 'coding', edition: 'team' }, catalog.date))).toMatchObject({ exitCode: 2, code: 'error.editionNeedsToken' });
-    expect(usage(() => modelsTable({ ...none, plan: 'coding', region: 'us' }, catalog.date))).toMatchObject({ exitCode: 2, params: { flag: '--region', choices: 'cn, intl' } });
+    expect(thrown(() => modelsTable({ ...none, plan: 'gold' }, catalog.date))).toMatchObject({ exitCode: 2, code: 'error.invalid', params: { flag: '--plan' } });
+    expect(thrown(() => modelsTable({ ...none, edition: 'family' }, catalog.date))).toMatchObject({ exitCode: 2, params: { flag: '--edition', choices: 'personal, team' } });
+    expect(thrown(() => modelsTable({ ...none, plan: 'coding', edition: 'team' }, catalog.date))).toMatchObject({ exitCode: 2, code: 'error.editionNeedsToken' });
+    expect(thrown(() => modelsTable({ ...none, plan: 'coding', region: 'us' }, catalog.date))).toMatchObject({ exitCode: 2, params: { flag: '--region', choices: 'cn, intl' } });
   });
 
   it('names the reported Qwen Cloud hosts beside the documented endpoints', () => {

@@ -3,9 +3,10 @@
  * doctor --fix decide from texts, and the errors they raise, as data.
  */
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../helpers/thrown.js';
 import type { ProviderView } from '../../src/core/adapters/index.js';
 import type { ToolContext } from '../../src/core/context.js';
-import { CliError, ExitCode } from '../../src/core/errors.js';
+import { ExitCode } from '../../src/core/errors.js';
 import { finding } from '../../src/core/findings.js';
 import { cleanWrites, planRepairs, repairFiles } from '../../src/core/usecases/clean.js';
 import { pickOldKey, planRotation } from '../../src/core/usecases/key.js';
@@ -18,15 +19,6 @@ const ctx: ToolContext = { home: '/h', env: {}, platform: 'linux', versions: {} 
 const templates = { 'claude-settings.json': '{\n}\n', 'claude-state.json': '{\n}\n' };
 const flags = (over: Partial<SetupFlags> = {}): SetupFlags => ({ raw: {}, yes: false, keyEnv: undefined, keyStdin: false, baseUrl: undefined, keyStorage: undefined, shellProfile: undefined, ...over });
 
-function thrown(fn: () => unknown): CliError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof CliError) return err;
-    throw err;
-  }
-  throw new Error('did not throw');
-}
 
 describe('setup', () => {
   it('with nobody to ask, every missing answer is a detail of one usage error, the key last', () => {

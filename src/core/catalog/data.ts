@@ -102,7 +102,7 @@ const PAYG_MODELS = [
 
 const PAYG_QWEN_ONLY = ['qwen3.6-plus', 'qwen3.7-plus', 'qwen3.7-max', 'qwen3.6-flash'] as const;
 
-// Reported only (docs/plans.md#reported-since-may-2026): offered after the documented models.
+// Reported only (the catalog notes, section "Reported since May 2026"; docs/README.md lists them): offered after the documented models.
 const CODING_REPORTED = ['qwen3.7-max', 'qwen3.6-flash'] as const;
 const TOKEN_PERSONAL_REPORTED = ['qwen3.8-max', 'qwen3.8-flash', 'deepseek-v4-flash-0731', 'deepseek-v4.1-flash'] as const;
 const TOKEN_TEAM_REPORTED = [
@@ -681,7 +681,8 @@ export const catalogData: CatalogData = {
     },
     { host: 'token-plan.ap-southeast-1.maas.aliyuncs.com', family: 'token-plan', region: 'intl', sources: [S000] },
     // Qwen Cloud's hosts: models.dev says it checked them against the Qwen Cloud quick starts; no
-    // official page could be retrieved, so they are reported (docs/plans.md#qwen-cloud-hosts).
+    // official page could be retrieved, so they are reported (the catalog notes, section "Qwen Cloud
+    // hosts"; docs/README.md lists them).
     { host: 'token-plan.maas.qwencloudapi.com', family: 'token-plan', region: 'intl', level: 'reported', sources: [MODELS_DEV_QWEN_CLOUD] },
     { host: 'token-plan.maas.qianwenaiapi.com', family: 'token-plan', region: 'cn', level: 'reported', sources: [MODELS_DEV_QWEN_CLOUD] },
     { host: 'maas.qwencloudapi.com', family: 'payg', region: 'intl', level: 'reported', sources: [QWEN_CLOUD_PAYG] },
