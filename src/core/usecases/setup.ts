@@ -90,11 +90,12 @@ function tokenCount(value: string): number | undefined {
   return n >= 1 && n <= 100_000_000 ? n : undefined;
 }
 
-/** The limits the user gave, for models the catalog does not know. */
-function limitsOf(flags: SetupFlags): Answers['limits'] | undefined {
+/** The limits the user gave, for models the catalog does not know, as the answers' field (or nothing). */
+function limitsEntry(flags: SetupFlags): { limits?: NonNullable<Answers['limits']> } {
   const context = flags.contextWindow === undefined ? undefined : tokenCount(flags.contextWindow);
   const output = flags.maxOutput === undefined ? undefined : tokenCount(flags.maxOutput);
-  return context === undefined && output === undefined ? undefined : { ...(context !== undefined ? { context } : {}), ...(output !== undefined ? { output } : {}) };
+  if (context === undefined && output === undefined) return {};
+  return { limits: { ...(context !== undefined ? { context } : {}), ...(output !== undefined ? { output } : {}) } };
 }
 
 /** Codex reads its key from an exported variable: in a terminal, the profile line is offered. */
@@ -109,7 +110,7 @@ export function withWriteOptions(answers: Answers, flags: SetupFlags, shellProfi
     ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
     ...(flags.keyStorage ? { keyStorage: flags.keyStorage as KeyStorage } : {}),
     ...(shellProfile ? { shellProfile } : {}),
-    ...(limitsOf(flags) ? { limits: limitsOf(flags) } : {}),
+    ...limitsEntry(flags),
   };
 }
 
