@@ -64,6 +64,7 @@ export const wizardEn = {
   'wizard.review.diff': 'Changes, keys masked:',
   'wizard.review.caches': 'OpenClaw caches that disagree with its config (checked again after writing, cleanup offered):',
   'wizard.review.restore': 'Every change goes into one backup run; `tp-setup restore` undoes it.',
+  'wizard.review.pager': 'Lines {from}–{to} of {total} · ↑↓ PgUp PgDn Space to scroll',
   'wizard.review.question': 'Write these changes?',
   'wizard.review.hint': 'Enter/y write · n cancel · Esc back to the questions',
   'wizard.working': 'Working…',

@@ -66,6 +66,7 @@ export const wizardZhCN: Record<keyof typeof wizardEn, string> = {
   'wizard.review.diff': '改动（密钥已打码）：',
   'wizard.review.caches': '与 OpenClaw 配置不一致的缓存（写入后会再次检查并提供清理）：',
   'wizard.review.restore': '所有改动记入同一次备份；`tp-setup restore` 可以撤销。',
+  'wizard.review.pager': '第 {from}–{to} 行，共 {total} 行 · ↑↓ PgUp PgDn 空格键滚动',
   'wizard.review.question': '写入这些改动？',
   'wizard.review.hint': '回车/y 写入 · n 取消 · Esc 返回修改答案',
   'wizard.working': '处理中…',

@@ -122,7 +122,6 @@ export class WizardPrompter implements Prompter {
   }
 
   async reviewSetup(review: Parameters<Prompter['reviewSetup']>[0]): Promise<boolean> {
-    if (review.diffs.length > 0) this.store.print('diff', `${this.t('wizard.review.diff')}\n${review.diffs.join('\n')}`);
     const yes = await this.store.ask<boolean>({
       kind: 'review',
       review: {
@@ -133,8 +132,13 @@ export class WizardPrompter implements Prompter {
         notes: review.findings.filter((f) => f.severity !== 'info').map((f) => ({ severity: f.severity, message: renderFinding(f, this.t).message })),
       },
     });
-    // From here on the command writes: Ctrl+C waits for the run to finish or roll back.
-    if (yes) this.store.setApplying(true);
+    if (yes) {
+      // The diff joins the transcript only once it is the one being written: a review left with
+      // Esc leaves nothing behind.
+      if (review.diffs.length > 0) this.store.print('diff', `${this.t('wizard.review.diff')}\n${review.diffs.join('\n')}`);
+      // From here on the command writes: Ctrl+C waits for the run to finish or roll back.
+      this.store.setApplying(true);
+    }
     return yes;
   }
 

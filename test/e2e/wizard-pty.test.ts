@@ -288,7 +288,7 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     const coloured = await raw({});
     expect(coloured).toMatch(colour);
     // The diff's signs carry the meaning; colour only repeats it.
-    expect(stripAnsi(coloured)).toContain('+BAILIAN_CODING_PLAN_API_KEY=sk-sp-…abcd');
+    expect(stripAnsi(coloured)).toContain('+        "baseUrl": "https://coding.dashscope.aliyuncs.com/v1",');
     expect(await raw({ NO_COLOR: '1' })).not.toMatch(colour);
     expect(await raw({}, ['--no-color'])).not.toMatch(colour);
   });

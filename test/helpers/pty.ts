@@ -9,10 +9,10 @@ export class PtyRun {
   private readonly pty: IPty;
 
   /** `after` is applied last: a test of the CI rules sets CI itself. */
-  constructor(args: readonly string[], env: Record<string, string>, cols = 100, after: Record<string, string> = {}) {
+  constructor(args: readonly string[], env: Record<string, string>, cols = 100, after: Record<string, string> = {}, rows = 40) {
     // CI=false: the child must behave as a person's terminal, whatever the parent runs under.
     // node-pty sets TERM from `name`: pass the caller's TERM through it (TERM=dumb must arrive).
-    this.pty = spawn(process.execPath, [CLI, ...args], { name: env.TERM ?? 'xterm-color', cols, rows: 40, env: { ...env, CI: 'false', ...after } });
+    this.pty = spawn(process.execPath, [CLI, ...args], { name: env.TERM ?? 'xterm-color', cols, rows, env: { ...env, CI: 'false', ...after } });
     this.pty.onData((d) => {
       this.buffer += d;
     });

@@ -32,7 +32,10 @@ describe('the wizard flow (real commands, temp home, in-memory terminal)', () =>
     await w.waitFor('Write these changes?');
     const review = w.frame();
     expect(review).toContain('Changes, keys masked:');
-    expect(review).toContain('+BAILIAN_CODING_PLAN_API_KEY=sk-sp-…abcd');
+    // The diff is taller than the terminal: it pages inside the review. Space pages on.
+    expect(review).toMatch(/Lines 1–\d+ of \d+/);
+    for (let i = 0; i < 10 && !w.frame().includes('+BAILIAN_CODING_PLAN_API_KEY='); i++) await w.press(KEY.space);
+    expect(w.frame()).toContain('+BAILIAN_CODING_PLAN_API_KEY=sk-sp-…abcd');
     expect(review).toContain('create ~/.claude/settings.json');
     expect(review).toContain('tp-setup · Coding Plan · International (Singapore) · model qwen3.5-plus');
     expect(review).not.toContain(PLAN_KEY);

@@ -1,6 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import stringWidth from 'string-width';
 import type { Block } from '../store.js';
+import { wrapText } from '../wrap-text.js';
 
 /**
  * A diff line cut to the terminal's width by hand, each piece under the line's own sign: when the
@@ -22,12 +23,28 @@ export function wrapDiffLine(line: string, columns: number): string[] {
   return pieces;
 }
 
-function DiffLine({ line }: { readonly line: string }) {
+/** A masked diff as the lines the terminal shows: no "=====" rules, long lines cut under their sign. */
+export function diffScreenLines(text: string, columns: number): string[] {
+  // The "=====" rule between files says nothing the +++ line does not, and wraps in narrow terminals.
+  return text
+    .split('\n')
+    .filter((line) => !/^=+$/.test(line))
+    .flatMap((line) => wrapDiffLine(line, columns));
+}
+
+export function DiffLine({ line }: { readonly line: string }) {
   // The +/- stays in the text: colour only repeats what the sign already says.
   if (line.startsWith('+') && !line.startsWith('+++')) return <Text color="green">{line}</Text>;
   if (line.startsWith('-') && !line.startsWith('---')) return <Text color="red">{line}</Text>;
   if (line.startsWith('@@')) return <Text color="cyan">{line}</Text>;
   return <Text>{line}</Text>;
+}
+
+function wrapped(text: string, columns: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => wrapText(line, columns))
+    .join('\n');
 }
 
 /** One finished piece of the transcript; printed once and kept after exit. */
@@ -39,23 +56,18 @@ export function BlockView({ block }: { readonly block: Block }) {
     case 'diff':
       return (
         <Box flexDirection="column">
-          {/* The "=====" rule between files says nothing the +++ line does not, and wraps in narrow terminals. */}
-          {block.text
-            .split('\n')
-            .filter((line) => !/^=+$/.test(line))
-            .flatMap((line) => wrapDiffLine(line, columns))
-            .map((line, i) => (
+          {diffScreenLines(block.text, columns).map((line, i) => (
               <DiffLine key={i} line={line} />
             ))}
         </Box>
       );
     case 'error':
-      return <Text color="red">{block.text}</Text>;
+      return <Text color="red">{wrapped(block.text, columns)}</Text>;
     case 'progress':
     case 'note':
-      return <Text dimColor>{block.text}</Text>;
+      return <Text dimColor>{wrapped(block.text, columns)}</Text>;
     case 'answers':
     case 'text':
-      return <Text>{block.text}</Text>;
+      return <Text>{wrapped(block.text, columns)}</Text>;
   }
 }
