@@ -120,6 +120,15 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     let outcome: Outcome;
     try {
       outcome = await loaded.run(ctx);
+      // A refusal about an answer given on a line: say why, then ask that question again with every
+      // other answer kept, as the wizard does (src/ui/flow.ts).
+      if (cmd.name === 'setup' && prompter?.resumeAt && !json) {
+        const { revisitStep } = await import('./commands/setup.js');
+        for (let step = revisitStep(outcome as SetupOutcome); step && prompter.resumeAt(step); step = revisitStep(outcome as SetupOutcome)) {
+          for (const b of loaded.presenter.text(outcome as never, view)) io.stdout(b.text);
+          outcome = await loaded.run(ctx);
+        }
+      }
     } finally {
       await lock?.release();
       await lazy?.release();

@@ -1,5 +1,6 @@
 import type { Answers, ToolId } from '../core/adapters/index.js';
 import type { CleanAction } from '../core/adapters/openclaw/clean-plan.js';
+import type { RevisitStep } from '../core/adapters/reach.js';
 import type { StoreStep } from '../core/adapters/openclaw/store.js';
 import type { Finding } from '../core/findings.js';
 import type { PartialAnswers } from '../core/questions.js';
@@ -24,6 +25,11 @@ export interface KeyQuestion {
 export interface Prompter {
   /** Ask for whatever setup answer is still missing; returns complete answers or throws a cancel. */
   answers(partial: PartialAnswers): Promise<Answers>;
+  /**
+   * After a refusal: the next `answers` starts again at this question, every answer kept. False
+   * when a flag gave that answer (there is no question to go back to).
+   */
+  resumeAt?(step: RevisitStep): boolean;
   key(question: KeyQuestion): Promise<string>;
   /** Codex reads only exported variables: add the export line to a shell profile? */
   shellProfile(): Promise<boolean>;

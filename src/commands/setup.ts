@@ -1,5 +1,6 @@
 import type { SetupOptions } from '../args.js';
 import type { Answers } from '../core/adapters/index.js';
+import { refusedStep, unreachable, type RevisitStep } from '../core/adapters/reach.js';
 import type { ToolContext } from '../core/context.js';
 import { CliError, ExitCode } from '../core/errors.js';
 import { finding, type Finding } from '../core/findings.js';
@@ -33,6 +34,11 @@ export interface SetupOutcome extends Outcome {
   readonly cleaned?: CleanOutcome;
 }
 
+/** The question a refused setup goes back to, every other answer kept; undefined when nothing refused. */
+export function revisitStep(outcome: SetupOutcome): RevisitStep | undefined {
+  return outcome.blocked ? refusedStep(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.code)) : undefined;
+}
+
 /**
  * Onboarding: answers (flags, env twins, questions) → every chosen tool's files, planned and
  * verified in the core, reviewed in a terminal, then written as one backed-up run.
@@ -42,11 +48,13 @@ export async function runSetup(ctx: CommandContext<SetupOptions>): Promise<Setup
   checkSetupFlags(opts);
   const resolved = resolveSetup(opts, prompter !== null, prompter === null && dumbTerminalOnly(io, opts));
   const chosen = 'answers' in resolved ? resolved.answers : await prompter!.answers(resolved.ask);
-  const shellProfile = opts.shellProfile ?? (prompter && offersShellProfile(opts, chosen) && (await prompter.shellProfile()) ? 'auto' : undefined);
+  const versions = await probeVersions(chosen.tools.filter((t) => VERSION_SENSITIVE.includes(t)), io.env, { onTask: ctx.events });
+  // No question for a write that will be refused: a Codex that cannot reach this plan gets no profile line.
+  const codexRefused = unreachable('codex', chosen.plan, chosen.region, chosen.models[0] ?? '', versions.codex) !== null;
+  const shellProfile = opts.shellProfile ?? (prompter && !codexRefused && offersShellProfile(opts, chosen) && (await prompter.shellProfile()) ? 'auto' : undefined);
   const answers = withWriteOptions(chosen, opts, shellProfile);
   const rawKey = await readKeyInput(opts, io, prompter ? () => prompter.key({ plan: answers.plan, region: answers.region, env: io.env, purpose: 'setup' }) : null);
 
-  const versions = await probeVersions(answers.tools.filter((t) => VERSION_SENSITIVE.includes(t)), io.env, { onTask: ctx.events });
   const toolCtx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
   const targets = resolveTargets(answers, toolCtx);
   const texts = await readTexts(targetPaths(targets));

@@ -27,7 +27,7 @@ import type { Translate } from '../i18n/index.js';
 // The wizard's own decisions, free of Ink: the start screen's look at the home, and its question
 // state machine (step order, defaults, what each answer drops), so both shells ask the same.
 import { detect, type Detection } from '../ui/detect.js';
-import { defaultModel, familiesFor, initQuestions, planOf, questionsReducer, regionOf, toAnswers, type KeyAnswer, type QuestionAction, type QuestionState } from '../ui/questions-reducer.js';
+import { defaultModel, familiesFor, initQuestions, isAsked, planOf, questionsReducer, regionOf, toAnswers, type KeyAnswer, type QuestionAction, type QuestionState, type StepId } from '../ui/questions-reducer.js';
 import { modelFacts } from './choice-labels.js';
 
 /** The row that opens the free-text model id, as in the wizard; no model id contains a NUL. */
@@ -72,6 +72,9 @@ export function linePrompter(view: View, io: Io, setting: LineSetting = {}): Pro
   const detected = (): Promise<Detection | null> => (detection ??= setting.homes ? detect(setting.homes, io).catch(() => null) : Promise.resolve(null));
   /** The key asked among the questions (after the tools), handed to setup when it asks for it. */
   let askedKey: string | undefined;
+  /** The questions last walked, and the step a refusal sends the next walk back to. */
+  let walked: QuestionState | undefined;
+  let resumeStep: StepId | undefined;
 
   const askKey = async (plan: PlanId, region: RegionId, env: Io['env'], previous?: KeyAnswer): Promise<KeyAnswer> => {
     const ready = readyKeys(plan, region, env, previous);
@@ -79,7 +82,7 @@ export function linePrompter(view: View, io: Io, setting: LineSetting = {}): Pro
       const picked = await select({
         message: t('wizard.key.source'),
         choices: [
-          ...ready.map((k, i) => ({ value: String(i), name: k.source === 'env' ? t('wizard.key.useEnv', { name: k.name, masked: maskKey(k.value) }) : t('wizard.key.keep', { masked: maskKey(k.value) }) })),
+          ...ready.map((k, i) => ({ value: String(i), name: k.source === 'env' ? t('wizard.key.useEnv', { name: k.name, masked: maskKey(k.value) }) : t(k.source === 'configured' ? 'wizard.key.configured' : 'wizard.key.keep', { masked: maskKey(k.value) }) })),
           { value: 'type', name: t('wizard.key.type') },
         ],
       });
@@ -156,12 +159,21 @@ export function linePrompter(view: View, io: Io, setting: LineSetting = {}): Pro
 
   return {
     async answers(partial: PartialAnswers): Promise<Answers> {
-      void detected();
-      let s = initQuestions(partial, setting.askKey === true);
+      // As the wizard's start screen: the first question waits for the look at the home, whose
+      // current config gives the defaults (plan, edition, region, tools, model, the key offered masked).
+      const current = walked ? undefined : (await detected())?.current;
+      let s = walked && resumeStep ? { ...walked, step: resumeStep } : initQuestions(partial, setting.askKey === true, current);
+      resumeStep = undefined;
       while (s.step !== 'done') s = questionsReducer(s, await ask(s));
+      walked = s;
       const { answers, key } = toAnswers(s);
       askedKey = key;
       return answers;
+    },
+    resumeAt(step) {
+      if (!walked || !isAsked(walked, step)) return false;
+      resumeStep = step;
+      return true;
     },
     async key({ plan, region, env, purpose }: KeyQuestion): Promise<string> {
       if (purpose === 'setup' && askedKey !== undefined) return askedKey;
@@ -176,6 +188,8 @@ export function linePrompter(view: View, io: Io, setting: LineSetting = {}): Pro
       out(t('wizard.review.title'));
       out(t('setup.header', setupHeader(review.answers, t)));
       for (const c of review.changes.filter((c) => c.action !== 'unchanged')) out(`  ${t(`action.${c.action}`)} ${view.show(c.path)} · ${t(c.action === 'create' ? 'wizard.review.create' : 'wizard.review.update')}`);
+      // What to know before saying yes, each said once, here (the wizard's review notes).
+      for (const f of review.findings.filter((f) => f.severity !== 'info')) out(`  ${f.severity === 'error' ? '✖' : '!'} ${renderFinding(f, t).message}`);
       if (caches.length > 0) {
         out(t('wizard.review.caches'));
         for (const a of caches) out(`  ${view.show(a.file)}`);
@@ -239,7 +253,9 @@ export async function afterSetup(ctx: CommandContext<SetupOptions>, outcome: Set
   io.stdout(`${view.t('wizard.checking')}\n`);
   const common = { home: opts.home, lang: opts.lang, json: false, color: opts.color };
   const doctor = await runDoctor({ ...ctx, opts: { ...common, tools: checked.join(','), network: false, fix: false, yes: false } });
-  for (const b of doctorPresenter.text(doctor, view)) io.stdout(b.text);
+  // Setup's notes just said these: each finding once, as in the wizard.
+  const said = new Set(outcome.findings.map((f) => f.code));
+  for (const b of doctorPresenter.text({ ...doctor, findings: doctor.findings.filter((f) => !said.has(f.code)) }, view)) io.stdout(b.text);
   const verifiable = checked.filter((tool) => adapters[tool].oneShot !== undefined);
   if (verifiable.length === 0) return;
   if (!(await confirm({ message: view.t('wizard.verifyOffer'), default: false }))) return;

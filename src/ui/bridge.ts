@@ -2,6 +2,7 @@ import type { Io } from '../commands/io.js';
 import type { KeyQuestion, Prompter } from '../commands/prompter.js';
 import type { Answers } from '../core/adapters/index.js';
 import type { CleanAction } from '../core/adapters/openclaw/clean-plan.js';
+import type { RevisitStep } from '../core/adapters/reach.js';
 import type { PartialAnswers } from '../core/questions.js';
 import type { Translate } from '../i18n/index.js';
 import { cleanActionLines } from '../presenters/clean.js';
@@ -65,7 +66,7 @@ export class WizardPrompter implements Prompter {
    * After a refusal: the next questions start at the step it is about, every answer kept. False
    * when that answer came from a flag (no screen to go back to).
    */
-  resumeAt(step: StepId): boolean {
+  resumeAt(step: RevisitStep): boolean {
     if (!this.questions || !isAsked(this.questions, step)) return false;
     this.resumeStep = step;
     return true;

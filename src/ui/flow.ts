@@ -5,10 +5,9 @@ import { runDoctor } from '../commands/doctor.js';
 import type { Io } from '../commands/io.js';
 import { runKey } from '../commands/key.js';
 import { runBackups, runRestore } from '../commands/restore.js';
-import { runSetup } from '../commands/setup.js';
+import { revisitStep, runSetup } from '../commands/setup.js';
 import { runVerify } from '../commands/verify.js';
 import { adapters } from '../core/adapters/index.js';
-import { refusedStep } from '../core/adapters/reach.js';
 import { CliError, ExitCode, toCliError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
@@ -80,11 +79,14 @@ function show<O extends Outcome>(ctx: FlowContext, presenter: Presenter<O>, outc
 export async function wizardFlow(ctx: FlowContext): Promise<number> {
   const { opts, store, view } = ctx;
   try {
-    if (cameToSetUp(opts)) return await onboard(ctx);
     for (;;) {
+      // Flags that answer a question skip the start screen, not the look at the home: installed
+      // tools are still ticked, and the questions left start from the current config.
+      const direct = cameToSetUp(opts);
       store.busy(view.t('wizard.detecting'));
       const detection = await detect(ctx.homes, ctx.io);
-      ctx.prompter.useSetting({ caches: detection.caches, installed: detection.installed, canLeave: true, current: detection.current });
+      ctx.prompter.useSetting({ caches: detection.caches, installed: detection.installed, canLeave: !direct, current: detection.current });
+      if (direct) return await onboard(ctx);
       const choice = await store.ask<MenuChoice>({ kind: 'menu', detection, choices: menuFor(detection) });
       try {
         return await runChoice(ctx, choice);
@@ -157,7 +159,7 @@ async function onboard(ctx: FlowContext): Promise<number> {
       store.setApplying(false);
       show(ctx, setupPresenter, outcome);
       // A refusal about an answer given on a screen: back to that screen, every answer kept.
-      const step = outcome.blocked ? refusedStep(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.code)) : undefined;
+      const step = revisitStep(outcome);
       if (step && prompter.resumeAt(step)) continue;
       if (outcome.exitCode !== ExitCode.OK || outcome.dryRun || store.getState().cancelRequested) return finish(ctx, outcome.exitCode);
       await afterSetup(ctx, outcome.answers.tools, outcome.findings);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, PLAN_KEY, tempHome } from '../helpers/cli.js';
+import { cleanEnv, PAYG_KEY, PLAN_KEY, runCli, tempHome } from '../helpers/cli.js';
 import { KEYS, PtyRun } from '../helpers/pty.js';
 
 /**
@@ -83,6 +83,78 @@ describe('--plain: the wizard flow on line prompts (built CLI, real pseudo-termi
     expect(out).not.toContain(PLAN_KEY);
     const qwen = parseJsonc(await readFile(path.join(home, '.qwen/settings.json'), 'utf8'));
     expect(qwen.modelProviders.openai[0].baseUrl).toContain('token-plan');
+  }, 60_000);
+
+  it('no dead end: Codex refused on Coding Plan sends the line prompts back to the tools, every answer kept, and the second pass writes', async () => {
+    const home = await tempHome();
+    const run = new PtyRun(['--plain', '--home', home, '--plan', 'coding', '--region', 'intl'], term(home));
+    await answer(run, [
+      ['Which tools should use it?', KEYS.down.repeat(4) + KEYS.space], // Codex, marked as not working with Coding Plan
+      ['◉ Codex', KEYS.enter],
+      ['API key', PLAN_KEY + KEYS.enter],
+      ['Other model id…', KEYS.enter], // Codex can use no listed model here: only the free id is left
+      ['Model id:', KEYS.enter],
+      ['Turn thinking on', KEYS.enter],
+    ]);
+    await run.waitFor('Nothing was changed');
+    const refusedAt = run.output.length;
+    // Back at the tools, Codex still ticked; untick it, tick Qwen Code.
+    await run.waitFor(/Which tools should use it\?[\s\S]*◉ Codex[\s\S]*submit$/);
+    await answer(run, [[/submit$/, KEYS.down.repeat(4) + KEYS.space + KEYS.up.repeat(3) + KEYS.space]]);
+    await answer(run, [[/◉ Qwen Code[\s\S]*◯ Codex[\s\S]*submit$/, KEYS.enter]]);
+    // The typed key is offered back, masked: nothing to type again.
+    await answer(run, [
+      ['Keep the key entered before (sk-sp-…abcd)', KEYS.enter],
+      [/Default model[\s\S]*❯ qwen3\.5-plus/, KEYS.enter],
+      [/Turn thinking on[\s\S]*select$/, KEYS.enter],
+      ['Write these changes?', 'y' + KEYS.enter],
+      ['Check each tool now', KEYS.enter],
+    ]);
+    expect(await run.exited).toBe(0);
+    const refusal = run.output.slice(0, refusedAt);
+    expect(refusal).toContain('Codex latest speaks only the Responses API, which Coding Plan does not serve.');
+    expect(refusal).not.toMatch(/^\s*(update|create) /m);
+    expect(run.output.slice(refusedAt).match(/\? API key/g) ?? []).toEqual([]);
+    const qwen = parseJsonc(await readFile(path.join(home, '.qwen/settings.json'), 'utf8'));
+    expect(qwen.model.name).toBe('qwen3.5-plus');
+    await expect(readFile(path.join(home, '.codex/config.toml'), 'utf8')).rejects.toThrow();
+    expect(run.output).not.toContain(PLAN_KEY);
+  }, 60_000);
+
+  it('starts from what is there: on a configured home every default is the current config and the key in use is offered masked; nothing changes', async () => {
+    const home = await tempHome();
+    const setup = await runCli(['--plan', 'coding', '--region', 'intl', '--tools', 'qwen-code', '--model', 'glm-5', '--yes', '--key-env', 'K', '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(setup.exitCode, setup.stderr).toBe(0);
+    const run = new PtyRun(['--plain', '--home', home], term(home));
+    await answer(run, [
+      [/❯ Coding Plan/, KEYS.enter],
+      [/❯ International \(Singapore\)/, KEYS.enter],
+      [/◉ Qwen Code[\s\S]*submit$/, KEYS.enter],
+      ['❯ Keep the key your tools use now (sk-sp-…abcd)', KEYS.enter],
+      [/Default model[\s\S]*❯ glm-5/, KEYS.enter],
+      [/Turn thinking on[\s\S]*select$/, KEYS.enter],
+      ['Check each tool now', KEYS.enter],
+    ]);
+    expect(await run.exited).toBe(0);
+    expect(run.output).toContain('Everything is already set up this way; nothing was changed.');
+    expect(run.output).not.toContain(PLAN_KEY);
+  }, 60_000);
+
+  it('warns before writing, once: a pay-as-you-go key on Token Plan is named on the review, and after the write only once', async () => {
+    const home = await tempHome();
+    const run = new PtyRun(['--plain', '--home', home, '--plan', 'token-team', '--region', 'intl', '--tools', 'qwen-code,claude-code', '--model', 'qwen3.6-plus', '--thinking', 'on'], term(home));
+    await answer(run, [['API key', PAYG_KEY + KEYS.enter]]);
+    await run.waitFor('Write these changes?');
+    const review = run.output.slice(run.output.lastIndexOf('Review. Nothing has been written yet.'));
+    expect(review).toContain('! This looks like a pay-as-you-go (sk-) key');
+    const mark = run.output.length;
+    await answer(run, [
+      [/Write these changes\?[^\n]*$/, 'y' + KEYS.enter],
+      ['Check each tool now', KEYS.enter],
+    ]);
+    expect(await run.exited).toBe(0);
+    expect(run.output.slice(mark).match(/This looks like a pay-as-you-go \(sk-\) key/g)).toHaveLength(1);
+    expect(run.output).not.toContain(PAYG_KEY);
   }, 60_000);
 
   it('nothing is ticked when no tool is installed; submitting none asks for one in the wizard words', async () => {

@@ -155,6 +155,24 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     expect(run.output).not.toContain(PLAN_KEY);
   });
 
+  it('a flag that answers one question skips the start screen, not the look at the home: the rest still defaults to the current config', async () => {
+    const home = await tempHome();
+    const first = await runCli(['--plan', 'coding', '--region', 'intl', '--tools', 'qwen-code,opencode', '--model', 'glm-5', '--yes', '--key-env', 'K', '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(first.exitCode).toBe(0);
+    const run = new PtyRun(['--home', home, '--plan', 'coding'], term(home));
+    // No start screen: the first question is the region, on the configured one.
+    await run.waitFor('❯ International (Singapore)');
+    expect(run.output).not.toContain('What would you like to do?');
+    run.write(KEYS.enter);
+    await run.waitFor(/◉ Qwen Code[\s\S]*◉ OpenCode/);
+    run.write(KEYS.enter);
+    await run.waitFor('Keep the key your tools use now (sk-sp-…abcd)');
+    run.write(KEYS.enter);
+    await run.waitFor(/❯ glm-5 ·/);
+    run.kill();
+    expect(run.output).not.toContain(PLAN_KEY);
+  });
+
   it('warns before writing, once: a pay-as-you-go key on Token Plan is named on the review, and after the write only once', async () => {
     const home = await tempHome();
     const run = new PtyRun(['--home', home, '--plan', 'token-team', '--region', 'intl', '--tools', 'qwen-code,claude-code', '--model', 'qwen3.6-plus', '--thinking', 'on'], term(home));

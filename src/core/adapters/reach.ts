@@ -33,8 +33,11 @@ export function toolsFor(plan: PlanId, region: RegionId, model: string): ToolId[
   return WRITER_TOOLS.filter((t) => unreachable(t, plan, region, model) === null);
 }
 
-/** The step of the questions whose answer a refusal is about: where the wizard goes back to. */
-export function refusedStep(codes: readonly string[]): 'tools' | 'model' | 'key' | undefined {
+/** A question whose answer a refusal can be about. */
+export type RevisitStep = 'tools' | 'model' | 'key';
+
+/** The step of the questions whose answer a refusal is about: where the wizard and the line prompts go back to. */
+export function refusedStep(codes: readonly string[]): RevisitStep | undefined {
   if (codes.includes('CODEX_PLAN_UNSUPPORTED')) return 'tools';
   if (codes.some((c) => c === 'MODEL_NOT_ON_PROTOCOL' || c === 'CODEX_MODEL_UNSUPPORTED' || c === 'MODEL_ID_CASE')) return 'model';
   if (codes.some((c) => c.startsWith('KEY_'))) return 'key';
