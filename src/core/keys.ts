@@ -178,6 +178,16 @@ export function keyProblem(raw: string, plan: PlanId, region: RegionId): Finding
   return keyFindings(raw, plan, region).find((f) => f.severity === 'error');
 }
 
+/**
+ * The message that says where a plan's key comes from and what it looks like (docs/plans.md#keys):
+ * the plan's own console page; `sk-sp-` for Coding Plan and China's Token Plan (documented), for
+ * the international Token Plan only reported, so that text says "usually".
+ */
+export function keyOriginCode(plan: PlanId, region: RegionId): `key.where.${PlanId}` | `key.where.${'token-personal' | 'token-team'}.intl` {
+  if (plan === 'token-personal' || plan === 'token-team') return `key.where.${plan}${region === 'intl' ? '.intl' : ''}`;
+  return `key.where.${plan}`;
+}
+
 const KNOWN_PREFIXES = ['sk-sp-', 'sk-ws-', 'sk-', 'ms-'] as const;
 const MIN_LENGTH_FOR_TAIL = 12;
 

@@ -12,7 +12,7 @@ import { unreachable } from '../core/adapters/reach.js';
 import { ExitCode } from '../core/errors.js';
 import { getPlan, modelChoices, recommendedModel, regionIds, regionIdsFor, regionName } from '../core/catalog/index.js';
 import type { PlanId, RegionId } from '../core/catalog/types.js';
-import { keyProblem, maskKey } from '../core/keys.js';
+import { keyOriginCode, keyProblem, maskKey } from '../core/keys.js';
 import type { PartialAnswers } from '../core/questions.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
 import { VERIFY_TIMEOUT_SECONDS } from '../core/usecases/verify.js';
@@ -76,7 +76,7 @@ export function linePrompter(view: View, io: Io, setting: LineSetting = {}): Pro
   let walked: QuestionState | undefined;
   let resumeStep: StepId | undefined;
 
-  const askKey = async (plan: PlanId, region: RegionId, env: Io['env'], previous?: KeyAnswer): Promise<KeyAnswer> => {
+  const askKey = async (plan: PlanId, region: RegionId, env: Io['env'], previous?: KeyAnswer, rotate = false): Promise<KeyAnswer> => {
     const ready = readyKeys(plan, region, env, previous);
     if (ready.length > 0) {
       const picked = await select({
@@ -88,7 +88,8 @@ export function linePrompter(view: View, io: Io, setting: LineSetting = {}): Pro
       });
       if (picked !== 'type') return ready[Number(picked)]!;
     }
-    return { source: 'typed', value: await password({ message: t('prompt.key'), mask: '*', validate: (v) => blocking(v, plan, region) ?? true }) };
+    io.stdout(`${t(keyOriginCode(plan, region))}\n`);
+    return { source: 'typed', value: await password({ message: t(rotate ? 'prompt.newKey' : 'prompt.key'), mask: '*', validate: (v) => blocking(v, plan, region) ?? true }) };
   };
 
   /** One step of the wizard's state machine, asked on a line; the answer is the action the wizard's screen dispatches. */
@@ -177,7 +178,7 @@ export function linePrompter(view: View, io: Io, setting: LineSetting = {}): Pro
     },
     async key({ plan, region, env, purpose }: KeyQuestion): Promise<string> {
       if (purpose === 'setup' && askedKey !== undefined) return askedKey;
-      return (await askKey(plan, region, env)).value;
+      return (await askKey(plan, region, env, undefined, purpose === 'rotate')).value;
     },
     shellProfile: () => yes(t('prompt.shellProfile')),
     reviewSetup: async (review) => {

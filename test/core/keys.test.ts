@@ -259,3 +259,27 @@ describe('redactSecrets', () => {
     expect(redactSecrets(text, ['', '  ', 'sk-', 'YOUR_API_KEY'])).toBe(text);
   });
 });
+
+describe('where the key comes from, said at the key prompt', () => {
+  it('names the plan\'s own console page and the key\'s shape for every plan and region, in both languages', async () => {
+    const { keyOriginCode } = await import('../../src/core/keys.js');
+    const { translator } = await import('../../src/i18n/index.js');
+    const { getPlan, planIds } = await import('../../src/core/catalog/index.js');
+    const seen = new Set<string>();
+    for (const plan of planIds) {
+      for (const region of getPlan(plan).regions) {
+        const code = keyOriginCode(plan, region);
+        seen.add(code);
+        for (const lang of ['en', 'zh-CN'] as const) {
+          const text = translator(lang)(code);
+          expect(text, `${plan}/${region}/${lang}`).not.toBe(code);
+          expect(text).toMatch(plan === 'payg' ? /sk-[ ,]/ : /sk-sp-/);
+        }
+      }
+    }
+    expect(translator('en')(keyOriginCode('coding', 'intl'))).toContain('Coding Plan page');
+    // The international Token Plan's format is only reported: "usually", and the sk- key ruled out.
+    expect(translator('en')(keyOriginCode('token-team', 'intl'))).toMatch(/usually starts with sk-sp-; a pay-as-you-go sk- key does not work/);
+    expect(seen.size).toBe(6);
+  });
+});

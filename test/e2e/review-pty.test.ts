@@ -16,6 +16,8 @@ const THREE_TOOLS = ['--plan', 'coding', '--region', 'intl', '--tools', 'qwen-co
 /** From the question on, through the review: type the key, take thinking's default. */
 async function toReview(run: PtyRun, paged = true): Promise<void> {
   await run.waitFor('API key');
+  // Where the key comes from and its shape, under the prompt.
+  await run.waitFor('From the Coding Plan page');
   await pause();
   run.write(PLAN_KEY);
   await pause();

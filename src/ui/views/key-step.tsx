@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useCallback, useState } from 'react';
 import { planKeyVar } from '../../core/adapters/key-vars.js';
 import type { PlanId, RegionId } from '../../core/catalog/types.js';
-import { maskKey } from '../../core/keys.js';
+import { keyOriginCode, maskKey } from '../../core/keys.js';
 import { renderFinding } from '../../presenters/view.js';
 import type { Finding } from '../../core/findings.js';
 import type { Translate } from '../../i18n/index.js';
@@ -66,6 +66,7 @@ export function KeyStep({ plan, region, env, previous, rotate = false, onSubmit,
   return (
     <Box flexDirection="column">
       <Text bold>{`? ${t(rotate ? 'prompt.newKey' : 'prompt.key')}`}</Text>
+      <Text dimColor>{`  ${t(keyOriginCode(plan, region))}`}</Text>
       <Box>
         <Text>{'  '}</Text>
         <MaskedInput
