@@ -1,6 +1,7 @@
 import type { CommonOptions } from '../args.js';
 import { canRepair } from '../core/adapters/openclaw/clean-plan.js';
 import { ExitCode } from '../core/errors.js';
+import type { ProviderView } from '../core/adapters/index.js';
 import { hasErrors, type Finding } from '../core/findings.js';
 import { planRepairs, repairFiles } from '../core/usecases/clean.js';
 import { catalogAgeFindings } from '../core/usecases/models.js';
@@ -21,6 +22,20 @@ export interface DoctorOutcome extends Outcome {
   readonly findings: readonly Finding[];
   /** With --fix: what was repaired and the run that undoes it, or what could be. */
   readonly fix?: { readonly applied: readonly Finding[]; readonly runId: string | null; readonly fixable: readonly Finding[] };
+  /** What was read: each tool with a Model Studio provider, and the files its settings and key came from. */
+  readonly checked?: readonly { readonly tool: string; readonly files: readonly string[] }[];
+}
+
+/** Each tool once, with the files behind its views (settings first, then where the key sits). */
+function checkedFiles(views: readonly ProviderView[]): DoctorOutcome['checked'] {
+  const byTool = new Map<string, Set<string>>();
+  for (const v of views) {
+    const files = byTool.get(v.tool) ?? new Set<string>();
+    files.add(v.file);
+    if (v.key.file) files.add(v.key.file);
+    byTool.set(v.tool, files);
+  }
+  return [...byTool].map(([tool, files]) => ({ tool, files: [...files] }));
 }
 
 /**
@@ -54,5 +69,5 @@ export async function runDoctor(ctx: CommandContext<DoctorOptions>): Promise<Doc
   }
   // Old lists make unlisted-model and unknown-host findings less certain: say so once.
   findings = [...findings, ...catalogAgeFindings(io.today())];
-  return { exitCode: hasErrors(findings) ? ExitCode.CHECK_FAILED : ExitCode.OK, findings, ...(fix ? { fix } : {}) };
+  return { exitCode: hasErrors(findings) ? ExitCode.CHECK_FAILED : ExitCode.OK, findings, checked: checkedFiles(first.views), ...(fix ? { fix } : {}) };
 }

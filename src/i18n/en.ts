@@ -70,6 +70,8 @@ export const en = {
   'error.notPutBack': '  {path} could not be put back; its old bytes are in the run folder (tp-setup restore).',
 
   'doctor.clean': 'No problems found.',
+  'doctor.checked': 'Checked for each tool: host and path for the plan, the key and its kind, model ids and limits, thinking settings (and OpenClaw\'s caches), in:',
+  'doctor.checkedNone': 'No tool here is set up for Model Studio yet, so there was nothing to check. Run `tp-setup` to set one up.',
   'doctor.general': 'General',
   'doctor.summary': '{errors} error(s), {warnings} warning(s), {infos} note(s).',
   'doctor.noErrors': 'Nothing here will stop a request.',

@@ -71,6 +71,8 @@ export const zhCN: Messages = {
   'error.notPutBack': '  {path} 未能恢复；其原内容保存在本次运行的文件夹中（tp-setup restore）。',
 
   'doctor.clean': '没有发现问题。',
+  'doctor.checked': '已逐个工具检查：套餐的主机和路径、密钥及其类型、模型 ID 和上限、思考设置（以及 OpenClaw 的缓存），检查的文件：',
+  'doctor.checkedNone': '这里还没有工具配置了百炼，所以没有可检查的内容。运行 `tp-setup` 来配置。',
   'doctor.general': '通用',
   'doctor.summary': '{errors} 个错误，{warnings} 个警告，{infos} 条提示。',
   'doctor.noErrors': '这里没有会导致请求失败的问题。',

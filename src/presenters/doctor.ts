@@ -1,7 +1,7 @@
 import { canRepair } from '../core/adapters/openclaw/clean-plan.js';
 import type { Finding } from '../core/findings.js';
 import type { DoctorOutcome } from '../commands/doctor.js';
-import { jsonDoc, lines, renderFinding, SEVERITY_MARK, toolLabel, type Presenter, type View } from './view.js';
+import { jsonDoc, lines, renderFinding, SEVERITY_MARK, toolLabel, wordList, type Presenter, type View } from './view.js';
 
 /** Findings grouped by tool, each with where it sits and its fix, then the counts. */
 export function findingLines(out: (line?: string) => void, findings: readonly Finding[], view: View): void {
@@ -27,6 +27,17 @@ export function findingLines(out: (line?: string) => void, findings: readonly Fi
   if (errors === 0) out(t('doctor.noErrors'));
 }
 
+/** What a doctor with nothing to report read, so "no problems" is not taken for "nothing looked at". */
+function checkedLines(out: (line?: string) => void, checked: NonNullable<DoctorOutcome['checked']>, view: View): void {
+  const { t } = view;
+  if (checked.length === 0) {
+    out(t('doctor.checkedNone'));
+    return;
+  }
+  out(t('doctor.checked'));
+  for (const c of checked) out(`  ${toolLabel(c.tool)}: ${wordList(t, c.files.map((f) => view.show(f)))}`);
+}
+
 export const doctorPresenter: Presenter<DoctorOutcome> = {
   text: (o, view) => {
     const { t } = view;
@@ -44,6 +55,7 @@ export const doctorPresenter: Presenter<DoctorOutcome> = {
       } else out(t('fix.none'));
     }
     findingLines(out, o.findings, view);
+    if (o.checked && !o.findings.some((f) => f.severity !== 'info')) checkedLines(out, o.checked, view);
     return block();
   },
   json: (o, t) =>
@@ -51,5 +63,6 @@ export const doctorPresenter: Presenter<DoctorOutcome> = {
       ok: !o.findings.some((f) => f.severity === 'error'),
       ...(o.fix ? { fixed: o.fix.applied.map((f) => f.code), fixRunId: o.fix.runId } : {}),
       findings: o.findings.map((f) => ({ ...renderFinding(f, t), fixable: canRepair(f) })),
+      ...(o.checked ? { checked: o.checked } : {}),
     }),
 };

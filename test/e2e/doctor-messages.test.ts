@@ -78,3 +78,43 @@ describe('doctor messages say the right thing', () => {
     expect(r.exitCode).toBe(3);
   });
 });
+
+describe('a doctor with nothing to report says what it looked at', () => {
+  it('an empty home: nothing is set up, so nothing was checked (en and zh-CN), and --json has an empty checked list', async () => {
+    const home = await tempHome();
+    const env = cleanEnv(home);
+    const en = await runCli(['doctor', '--home', home], { env });
+    expect(en.exitCode).toBe(0);
+    expect(en.stdout).toContain('No tool here is set up for Model Studio yet, so there was nothing to check.');
+    expect(en.stdout).not.toContain('Checked for each tool');
+    const zh = await runCli(['doctor', '--home', home, '--lang', 'zh-CN'], { env });
+    expect(zh.stdout).toContain('这里还没有工具配置了百炼');
+    const doc = JSON.parse((await runCli(['doctor', '--home', home, '--json'], { env })).stdout);
+    expect(doc.checked).toEqual([]);
+  });
+
+  it('a configured home: each configured tool with the files read, the key file included', async () => {
+    const { home, env } = await setupHome('qwen-code,claude-code');
+    const en = await runCli(['doctor', '--home', home], { env });
+    expect(en.exitCode, en.stdout).toBe(0);
+    expect(en.stdout).toContain('Checked for each tool:');
+    const lines = en.stdout.split('\n');
+    const qwen = lines.find((l) => l.trim().startsWith('Qwen Code:'));
+    expect(qwen).toContain('.qwen/settings.json');
+    expect(lines.find((l) => l.trim().startsWith('Claude Code:'))).toContain('.claude/settings.json');
+    const zh = await runCli(['doctor', '--home', home, '--lang', 'zh-CN'], { env });
+    expect(zh.stdout).toContain('已逐个工具检查');
+    const doc = JSON.parse((await runCli(['doctor', '--home', home, '--json'], { env })).stdout);
+    const tools = (doc.checked as { tool: string; files: string[] }[]).map((c) => c.tool).sort();
+    expect(tools).toEqual(['claude-code', 'qwen-code']);
+    const q = doc.checked.find((c: { tool: string }) => c.tool === 'qwen-code');
+    expect(q.files).toContain(path.join(home, '.qwen/settings.json'));
+  });
+
+  it('with a warning to show, the checked list stays out of the way', async () => {
+    const { home, env } = await setupHome('claude-code');
+    const out = await runCli(['doctor', '--home', home], { env: { ...env, ANTHROPIC_API_KEY: 'sk-ant-test-not-real' } });
+    expect(out.stdout).toContain('ANTHROPIC_API_KEY');
+    expect(out.stdout).not.toContain('Checked for each tool');
+  });
+});
