@@ -18,6 +18,8 @@ export const wizardEn = {
   'wizard.menu.clean.desc': 'Moves cache files that override openclaw.json aside, with a backup.',
   'wizard.menu.fix': 'Fix problems doctor found',
   'wizard.menu.fix.desc': 'Applies the safe repairs one by one, each backed up.',
+  'wizard.menu.doctor': 'Read what doctor found ({errors} error(s), {warnings} warning(s))',
+  'wizard.menu.doctor.desc': 'Each finding with the file it is in and its fix; changes nothing, then back here.',
   'wizard.menu.restore': 'Restore a backup',
   'wizard.menu.restore.desc': 'Puts back what an earlier run changed.',
   'wizard.menu.quit': 'Quit',

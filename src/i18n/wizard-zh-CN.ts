@@ -20,6 +20,8 @@ export const wizardZhCN: Record<keyof typeof wizardEn, string> = {
   'wizard.menu.clean.desc': '把覆盖 openclaw.json 的缓存文件移到一旁，并先备份。',
   'wizard.menu.fix': '修复诊断发现的问题',
   'wizard.menu.fix.desc': '逐项应用安全的修复，每项都有备份。',
+  'wizard.menu.doctor': '查看诊断结果（{errors} 个错误，{warnings} 个警告）',
+  'wizard.menu.doctor.desc': '逐条列出问题、所在文件和修复方法；不做任何改动，看完回到这里。',
   'wizard.menu.restore': '恢复备份',
   'wizard.menu.restore.desc': '撤销之前某次运行所做的改动。',
   'wizard.menu.quit': '退出',

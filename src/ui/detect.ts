@@ -65,17 +65,21 @@ export function currentValues(state: StateRecord, configured: Detection['configu
   } as Values;
 }
 
-export type MenuChoice = 'onboard' | 'rekey' | 'clean' | 'fix' | 'restore' | 'quit';
+export type MenuChoice = 'onboard' | 'rekey' | 'clean' | 'fix' | 'doctor' | 'restore' | 'quit';
 
 /** The offers, the most useful first: a stale cache or a repairable error beats a fresh setup. */
 export function menuFor(d: Detection): MenuChoice[] {
   const first: MenuChoice[] = [];
   if (d.caches.length > 0) first.push('clean');
   if (d.fixable > 0 && d.errors > 0) first.push('fix');
+  // Errors nothing can repair are still worth reading before anything else.
+  if (d.errors > 0 && !first.includes('fix')) first.push('doctor');
   if (d.configuredBefore && d.keys > 0) first.push('rekey');
   const rest: MenuChoice[] = ['onboard'];
   if (d.keys > 0 && !first.includes('rekey')) rest.push('rekey');
   if (d.fixable > 0 && !first.includes('fix')) rest.push('fix');
+  // The start screen only counts the findings; this opens them.
+  if (d.errors + d.warnings > 0 && !first.includes('doctor')) rest.push('doctor');
   if (d.runs > 0) rest.push('restore');
   return [...first, ...rest, 'quit'];
 }

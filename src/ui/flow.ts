@@ -88,6 +88,12 @@ export async function wizardFlow(ctx: FlowContext): Promise<number> {
       ctx.prompter.useSetting({ caches: detection.caches, installed: detection.installed, canLeave: !direct, current: detection.current });
       if (direct) return await onboard(ctx);
       const choice = await store.ask<MenuChoice>({ kind: 'menu', detection, choices: menuFor(detection) });
+      if (choice === 'doctor') {
+        // Reading findings changes nothing: show them, then the start screen again.
+        const common = { home: ctx.opts.home, lang: ctx.opts.lang, json: false, color: ctx.opts.color };
+        show(ctx, doctorPresenter, await runDoctor(commandContext(ctx, { ...common, tools: undefined, network: false, fix: false, yes: false })));
+        continue;
+      }
       try {
         return await runChoice(ctx, choice);
       } catch (err) {
@@ -139,6 +145,9 @@ async function runChoice(ctx: FlowContext, choice: MenuChoice): Promise<number> 
       store.setApplying(false);
       return finish(ctx, show(ctx, restorePresenter, outcome).exitCode);
     }
+    case 'doctor':
+      // Answered by wizardFlow, which goes back to the start screen after it.
+      return ExitCode.OK;
     case 'quit':
       store.print('note', t('wizard.bye'));
       return ExitCode.OK;

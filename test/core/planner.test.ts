@@ -134,7 +134,7 @@ describe('Claude Code planning', () => {
       templates,
     });
     expect(plan.files.map((f) => f.path)).toEqual(['/c/settings.json', '/c/.claude.json']);
-    expect(plan.findings.map((f) => f.code)).toContain('CLAUDE_API_KEY_VAR');
+    expect(plan.findings.map((f) => f.code)).toContain('TWO_CREDENTIALS');
   });
 
   it('turns thinking off with CLAUDE_CODE_DISABLE_THINKING, and removes it when turned on again', () => {

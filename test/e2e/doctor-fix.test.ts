@@ -5,7 +5,7 @@ import { cleanEnv, PLAN_KEY, runCli, snapshotTree, tempHome } from '../helpers/c
 
 const FIXABLE = [
   'URL_WRONG_PATH',
-  'CLAUDE_API_KEY_VAR',
+  'TWO_CREDENTIALS',
   'CLAUDE_ONBOARDING_MISSING',
   'THINKING_BUDGET_TOO_HIGH',
   'MAX_TOKENS_TOO_HIGH',

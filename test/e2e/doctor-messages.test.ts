@@ -26,20 +26,35 @@ describe('doctor messages say the right thing', () => {
     expect(f.fix).toBe('Upgrade OpenCode.');
   });
 
-  it('CLAUDE_API_KEY_VAR points at where the variable is set', async () => {
+  it('a second Claude Code credential is one finding that points at where the variable is set', async () => {
     const { home, env } = await setupHome('claude-code');
     const file = path.join(home, '.claude/settings.json');
     const settings = JSON.parse(await readFile(file, 'utf8'));
     settings.env.ANTHROPIC_API_KEY = 'sk-ant-test-not-real';
     await writeFile(file, JSON.stringify(settings, null, 2));
-    const inFile = (await doctor(home, env)).find((x) => x.code === 'CLAUDE_API_KEY_VAR');
-    expect(inFile).toMatchObject({ file, keyPath: 'env.ANTHROPIC_API_KEY' });
-    expect(inFile.fix).toBe(`Remove ANTHROPIC_API_KEY from ${file}.`);
+    const inFile = await doctor(home, env);
+    const two = inFile.find((x) => x.code === 'TWO_CREDENTIALS');
+    expect(two).toMatchObject({ file, keyPath: 'env.ANTHROPIC_API_KEY', fixable: true });
+    expect(two.fix).toBe(`Keep only ANTHROPIC_AUTH_TOKEN: remove ANTHROPIC_API_KEY from ${file}.`);
+    expect(inFile.map((x) => x.code)).not.toContain('CLAUDE_API_KEY_VAR');
     delete settings.env.ANTHROPIC_API_KEY;
     await writeFile(file, JSON.stringify(settings, null, 2));
-    const exported = (await doctor(home, { ...env, ANTHROPIC_API_KEY: 'sk-ant-test-not-real' })).find((x) => x.code === 'CLAUDE_API_KEY_VAR');
-    expect(exported.file).toBeUndefined();
-    expect(exported.fix).toContain('your shell environment');
+    const exported = await doctor(home, { ...env, ANTHROPIC_API_KEY: 'sk-ant-test-not-real' });
+    const shell = exported.find((x) => x.code === 'TWO_CREDENTIALS');
+    expect(shell.file).toBeUndefined();
+    expect(shell.fixable).toBe(false);
+    expect(shell.fix).toContain('your shell environment');
+    expect(exported.map((x) => x.code)).not.toContain('CLAUDE_API_KEY_VAR');
+  });
+
+  it('setup with ANTHROPIC_API_KEY exported warns before writing, and the finding is not repeated after', async () => {
+    const home = await tempHome();
+    const env = cleanEnv(home, { K: PLAN_KEY, ANTHROPIC_API_KEY: 'sk-ant-test-not-real' });
+    const r = await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'claude-code', '--yes', '--key-env', 'K', '--home', home, '--json'], { env });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const codes = (JSON.parse(r.stdout).findings as { code: string }[]).map((f) => f.code);
+    expect(codes.filter((c) => c === 'TWO_CREDENTIALS')).toHaveLength(1);
+    expect(codes).not.toContain('CLAUDE_API_KEY_VAR');
   });
 
   it('key findings point at the real key path, and an unknown Token Plan edition is named as Token Plan', async () => {

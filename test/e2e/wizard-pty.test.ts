@@ -310,4 +310,35 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     expect(await raw({ NO_COLOR: '1' })).not.toMatch(colour);
     expect(await raw({}, ['--no-color'])).not.toMatch(colour);
   });
+  it("the start screen's doctor count opens: each finding with its fix, nothing changed, then the start screen again", async () => {
+    const home = await tempHome();
+    const env = term(home, { K: PLAN_KEY });
+    expect((await runCli(['--plan', 'coding', '--region', 'cn', '--tools', 'claude-code', '--yes', '--key-env', 'K', '--home', home], { env })).exitCode).toBe(0);
+    const before = await snapshotTree(home);
+    // A second credential exported in the shell: an error nothing in the files can repair, so
+    // reading it is the first offer. Rows: read doctor's findings, key reset, set up, restore, quit.
+    const run = new PtyRun(['--home', home], { ...env, ANTHROPIC_API_KEY: 'sk-ant-test-not-real' });
+    await run.waitFor('What would you like to do?');
+    await run.waitFor('Doctor: 1 error(s), 0 warning(s)');
+    await answer(run, [['❯ Read what doctor found (1 error(s), 0 warning(s))', KEYS.enter]]);
+    await run.waitFor('remove ANTHROPIC_API_KEY from your shell environment');
+    const from = run.output.lastIndexOf('remove ANTHROPIC_API_KEY');
+    expect(run.output.slice(0, from)).toContain('Claude Code has two credentials set');
+    // The start screen again, where Quit is the last row.
+    const start = Date.now();
+    while (!run.output.slice(from).includes('What would you like to do?')) {
+      if (Date.now() - start > 15_000) throw new Error(`no start screen after the findings:\n${run.output.slice(from)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 60));
+    run.write(KEYS.down.repeat(4));
+    while (!run.output.slice(from).includes('❯ Quit')) {
+      if (Date.now() - start > 15_000) throw new Error(`Quit never selected:\n${run.output.slice(from)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    run.write(KEYS.enter);
+    expect(await run.exited).toBe(0);
+    expect(await snapshotTree(home)).toEqual(before);
+    expect(run.output).not.toContain(PLAN_KEY);
+  });
 });

@@ -28,10 +28,16 @@ describe('menuFor', () => {
   });
 
   it('a repairable error comes before setting up; a repairable warning only after it', () => {
-    expect(menuFor(d({ fixable: 1, errors: 1 }))).toEqual(['fix', 'onboard', 'quit']);
-    expect(menuFor(d({ fixable: 1, errors: 0, warnings: 1 }))).toEqual(['onboard', 'fix', 'quit']);
-    // Errors with nothing to repair offer no fix at all.
-    expect(menuFor(d({ fixable: 0, errors: 3 }))).toEqual(['onboard', 'quit']);
+    expect(menuFor(d({ fixable: 1, errors: 1 }))).toEqual(['fix', 'onboard', 'doctor', 'quit']);
+    expect(menuFor(d({ fixable: 1, errors: 0, warnings: 1 }))).toEqual(['onboard', 'fix', 'doctor', 'quit']);
+    // Errors with nothing to repair offer no fix, but their list comes first.
+    expect(menuFor(d({ fixable: 0, errors: 3 }))).toEqual(['doctor', 'onboard', 'quit']);
+  });
+
+  it('findings counted on the start screen can be opened: warnings after setting up, errors first', () => {
+    expect(menuFor(d({ warnings: 2 }))).toEqual(['onboard', 'doctor', 'quit']);
+    expect(menuFor(d({ fixable: 1, errors: 1, warnings: 1 }))).toEqual(['fix', 'onboard', 'doctor', 'quit']);
+    expect(menuFor(fresh)).not.toContain('doctor');
   });
 
   it('a home tp-setup configured before offers the key reset first', () => {
@@ -50,6 +56,6 @@ describe('menuFor', () => {
   });
 
   it('everything at once: caches, then fix, then key reset, then the rest', () => {
-    expect(menuFor(d({ caches: [cache], fixable: 2, errors: 1, keys: 2, configuredBefore: true, runs: 3 }))).toEqual(['clean', 'fix', 'rekey', 'onboard', 'restore', 'quit']);
+    expect(menuFor(d({ caches: [cache], fixable: 2, errors: 1, keys: 2, configuredBefore: true, runs: 3 }))).toEqual(['clean', 'fix', 'rekey', 'onboard', 'doctor', 'restore', 'quit']);
   });
 });

@@ -100,9 +100,12 @@ function plan({ answers, key, ctx, files }: AdapterInput<FileId>): AdapterOutput
   if (limits.context !== undefined) edits.push(...setIfChanged(cur, env('CLAUDE_CODE_MAX_CONTEXT_TOKENS'), String(limits.context)));
   else if (ownContextValue(cur)) edits.push(...deleteIfPresent(cur, env('CLAUDE_CODE_MAX_CONTEXT_TOKENS')));
 
+  // The settings get ANTHROPIC_AUTH_TOKEN, so an exported ANTHROPIC_API_KEY makes two credentials:
+  // named before writing under the code doctor gives it after, so it is said once. A warning, not a
+  // refusal: the export lives in a shell profile tp-setup does not edit.
   if (ctx.env.ANTHROPIC_API_KEY) {
     findings.push(
-      finding('CLAUDE_API_KEY_VAR', 'warning', { tool: 'claude-code', keyPath: 'ANTHROPIC_API_KEY', params: { source: 'environment' } }),
+      finding('TWO_CREDENTIALS', 'warning', { tool: 'claude-code', keyPath: 'ANTHROPIC_API_KEY', params: { tool: 'Claude Code', first: 'ANTHROPIC_AUTH_TOKEN', second: 'ANTHROPIC_API_KEY', source: 'environment' } }),
     );
   }
   for (const name of ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'] as const) {
@@ -165,10 +168,14 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const inFile = settings !== undefined && getAt(settings.value, ['env', 'ANTHROPIC_API_KEY']) !== undefined;
   // Removing it is safe only when the file also has the token Claude Code should use instead.
   const tokenToo = settings !== undefined && getAt(settings.value, ['env', 'ANTHROPIC_AUTH_TOKEN']) !== undefined;
-  if (inFile || ctx.env.ANTHROPIC_API_KEY) {
-    const drop = inFile && tokenToo ? { repair: { file, format: 'json' as const, edits: [{ op: 'delete' as const, path: ['env', 'ANTHROPIC_API_KEY'] }] } } : {};
+  const two = findings.findIndex((f) => f.code === 'TWO_CREDENTIALS');
+  if (two >= 0) {
+    // One finding for one cause: the two-credential error carries the repair, when the token it
+    // keeps is in the same file.
+    if (inFile && tokenToo) findings[two] = { ...findings[two]!, repair: { file, format: 'json', edits: [{ op: 'delete', path: ['env', 'ANTHROPIC_API_KEY'] }] } };
+  } else if (inFile || ctx.env.ANTHROPIC_API_KEY) {
     findings.push(
-      finding('CLAUDE_API_KEY_VAR', 'warning', inFile ? { tool: 'claude-code', file, keyPath: 'env.ANTHROPIC_API_KEY', params: { source: file }, ...drop } : { tool: 'claude-code', keyPath: 'ANTHROPIC_API_KEY', params: { source: 'environment' } }),
+      finding('CLAUDE_API_KEY_VAR', 'warning', inFile ? { tool: 'claude-code', file, keyPath: 'env.ANTHROPIC_API_KEY', params: { source: file } } : { tool: 'claude-code', keyPath: 'ANTHROPIC_API_KEY', params: { source: 'environment' } }),
     );
   }
   if (files.state?.value === undefined || getAt(files.state.value, ['hasCompletedOnboarding']) !== true) {

@@ -717,7 +717,7 @@ export const errorCatalogData: ErrorCatalogData = {
       tool: 'claude-code',
       patterns: ['Detected a custom API key in your environment'],
       plans: SUBS,
-      causes: [cause(1, ['CLAUDE_API_KEY_VAR', 'ENV_OVERRIDE'])],
+      causes: [cause(1, ['TWO_CREDENTIALS', 'CLAUDE_API_KEY_VAR', 'ENV_OVERRIDE'])],
       fixes: [fix(1)],
       sources: [TOOLS_CLAUDE],
     },

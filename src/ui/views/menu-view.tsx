@@ -28,7 +28,7 @@ export function detectionLines(d: Detection, t: Translate): string[] {
 }
 
 export function MenuView({ detection, choices, onChoose, t }: { detection: Detection; choices: readonly MenuChoice[]; onChoose: (c: MenuChoice) => void; t: Translate }) {
-  const items: Choice<MenuChoice>[] = choices.map((c) => ({ value: c, label: t(`wizard.menu.${c}`), description: t(`wizard.menu.${c}.desc`) }));
+  const items: Choice<MenuChoice>[] = choices.map((c) => ({ value: c, label: t(`wizard.menu.${c}`, { errors: detection.errors, warnings: detection.warnings }), description: t(`wizard.menu.${c}.desc`) }));
   return (
     <Box flexDirection="column">
       {detectionLines(detection, t).map((line) => (
