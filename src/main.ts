@@ -136,7 +136,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     if (json) io.stdout(`${JSON.stringify(loaded.presenter.json(outcome as never, t), null, 2)}\n`);
     else for (const b of loaded.presenter.text(outcome as never, view)) io.stdout(b.text);
     // The line prompts end as the wizard does: doctor's verdict, then the verify offer.
-    if (cmd.name === 'setup' && prompter && !json) await (await import('./prompts/line.js')).afterSetup(ctx, outcome as SetupOutcome, view);
+    if (cmd.name === 'setup' && prompter && !json) return await (await import('./prompts/line.js')).afterSetup(ctx, outcome as SetupOutcome, view);
     return outcome.exitCode;
   } catch (thrown) {
     const err = toCliError(thrown);

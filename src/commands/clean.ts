@@ -18,7 +18,7 @@ export interface CleanOutcome extends Outcome {
   readonly actions: readonly CleanAction[];
   readonly runId: string | null;
   readonly applied: boolean;
-  readonly restart: { readonly ran: boolean; readonly exitCode?: number; readonly installed: boolean };
+  readonly restart: { readonly ran: boolean; readonly exitCode?: number; readonly installed: boolean; /** A failed restart's last lines. */ readonly output?: string };
   /** OpenClaw 2026.8 and later: the commands run (or that would run) on its credential store. */
   readonly openclaw?: StoreOutcome;
 }
@@ -54,7 +54,15 @@ export async function runClean(ctx: CommandContext<CleanOptions>): Promise<Clean
   const changed = applied || Boolean(openclaw?.commands.some((c) => c.status === 'ran' && c.step.kind !== 'list'));
   let restart: CleanOutcome['restart'] = { ran: false, installed };
   if (changed && installed && (opts.restart || (prompter !== null && !opts.yes && (await prompter.confirmRestart())))) {
-    restart = { ran: true, exitCode: await restartGateway(io.env, ctx.events), installed };
+    const r = await restartGateway(io.env, ctx.events);
+    restart = { ran: true, exitCode: r.exitCode, installed, ...(r.output ? { output: r.output } : {}) };
   }
-  return { exitCode: openclaw?.failed ? ExitCode.CHECK_FAILED : ExitCode.OK, actions, runId, applied, restart, ...(openclaw ? { openclaw } : {}) };
+  // A restart asked for and failed leaves the old settings running: that is a failed run.
+  const failed = Boolean(openclaw?.failed) || (restart.ran && restart.exitCode !== 0);
+  return { exitCode: failed ? ExitCode.CHECK_FAILED : ExitCode.OK, actions, runId, applied, restart, ...(openclaw ? { openclaw } : {}) };
+}
+
+/** The stored profiles this clean removed with OpenClaw's own logout. */
+export function loggedOutProfiles(o: CleanOutcome | undefined): string[] {
+  return (o?.openclaw?.commands ?? []).flatMap((c) => (c.status === 'ran' && c.step.kind === 'logout' ? [c.step.profile] : []));
 }

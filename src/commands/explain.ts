@@ -18,7 +18,11 @@ export interface ExplainOptions extends CommonOptions {
 
 export interface ExplainOutcome extends Outcome {
   readonly matched: boolean;
-  readonly entries: readonly (ExplainEntry & { readonly appliesNow: readonly string[] })[];
+  readonly entries: readonly (Omit<ExplainEntry, 'causes'> & {
+    readonly appliesNow: readonly string[];
+    /** Per cause, the finding codes in this home that confirm it. */
+    readonly causes: readonly (ExplainEntry['causes'][number] & { readonly found: readonly string[] })[];
+  })[];
   /** Whether this home had tool configs to check; never the pasted text itself. */
   readonly checkedConfig: boolean;
 }
@@ -40,11 +44,17 @@ export async function runExplain(ctx: CommandContext<ExplainOptions>): Promise<E
   // A key pasted along with the error stays out of everything this command keeps or prints.
   const secrets = scan.views.flatMap((v) => (v.key.value ? [v.key.value] : []));
   const result = explainText(redactAll(raw, secrets), { ...(plan ? { plan } : {}), ...(models.length ? { models } : {}) });
-  const codes = new Set(scan.findings.map((f) => f.code));
+  // A cause is confirmed by a finding of its code; a wrong-kind key only by a key of its kind.
+  const confirms = (cause: ExplainEntry['causes'][number], code: string): boolean =>
+    scan.findings.some((f) => f.code === code && (code !== 'KEY_WRONG_KIND' || !cause.keyKinds || cause.keyKinds.includes(String(f.params?.kind))));
+  const entries = result.entries.map((e) => {
+    const causes = e.causes.map((c) => ({ ...c, found: c.checks.filter((code) => confirms(c, code)) }));
+    return { ...e, causes, appliesNow: [...new Set(causes.flatMap((c) => c.found))] };
+  });
   return {
     exitCode: result.matched ? ExitCode.OK : ExitCode.CHECK_FAILED,
     matched: result.matched,
     checkedConfig: scan.views.length > 0,
-    entries: result.entries.map((e) => ({ ...e, appliesNow: [...new Set(e.causes.flatMap((c) => c.checks).filter((c) => codes.has(c)))] })),
+    entries,
   };
 }

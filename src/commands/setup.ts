@@ -7,14 +7,14 @@ import { finding, type Finding } from '../core/findings.js';
 import { displayPath } from '../core/paths.js';
 import { resolveTargets, targetPaths, type Guide, type NextStep } from '../core/planner.js';
 import { catalogAgeFindings } from '../core/usecases/models.js';
-import { checkSetupFlags, offersShellProfile, openclawLeftovers, planSetup, resolveSetup, withWriteOptions, type ChangeRow } from '../core/usecases/setup.js';
+import { checkSetupFlags, offersShellProfile, openclawLeftovers, planSetup, withoutLoggedOut, resolveSetup, withWriteOptions, type ChangeRow } from '../core/usecases/setup.js';
 import { applyWrites } from '../effects/apply.js';
 import { readTexts } from '../effects/fs.js';
 import { scanHome } from '../effects/home-scan.js';
 import { probeVersions, VERSION_SENSITIVE } from '../effects/probes.js';
 import { recordConfigured } from '../effects/state.js';
 import { loadTemplates } from '../effects/templates.js';
-import { runClean, type CleanOutcome } from './clean.js';
+import { loggedOutProfiles, runClean, type CleanOutcome } from './clean.js';
 import { withOpts, type CommandContext, type Outcome } from './context.js';
 import { dumbTerminalOnly } from './io.js';
 import { readKeyInput } from './key-input.js';
@@ -87,7 +87,7 @@ export async function runSetup(ctx: CommandContext<SetupOptions>): Promise<Setup
     const found = await leftovers();
     if (found.length > 0 && prompter) {
       cleaned = await runClean(withOpts(ctx, { ...opts, yes: false, restart: false }));
-      findings.push(...(await leftovers()));
+      findings.push(...withoutLoggedOut(await leftovers(), loggedOutProfiles(cleaned)));
     } else if (found.length > 0) {
       findings.push(...found);
       nextSteps.push({ tool: 'openclaw', code: 'next.clean' });

@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { redactSecretShapes } from '../core/keys.js';
 import { timed, type OnTask } from './tasks.js';
 
 export interface CommandResult {
@@ -39,11 +40,17 @@ async function runIt(args: readonly string[], opts: { env: Record<string, string
   }
 }
 
-/** `openclaw gateway restart`, so the running gateway reads the changed files. */
-export async function restartGateway(env: Readonly<Record<string, string | undefined>>, onTask?: OnTask): Promise<number> {
-  const restart = async (): Promise<number> => {
+/**
+ * `openclaw gateway restart`, so the running gateway reads the changed files. A failure keeps the
+ * end of what it printed (secret-shaped words masked), for the user to read why.
+ */
+export async function restartGateway(env: Readonly<Record<string, string | undefined>>, onTask?: OnTask): Promise<{ readonly exitCode: number; readonly output: string }> {
+  const restart = async (): Promise<{ exitCode: number; output: string }> => {
     const r = await execa('openclaw', ['gateway', 'restart'], { env, reject: false, timeout: 60_000, stdin: 'ignore' });
-    return r.exitCode ?? -1;
+    const exitCode = r.exitCode ?? -1;
+    if (exitCode === 0) return { exitCode, output: '' };
+    const text = [String(r.stderr ?? ''), String(r.stdout ?? '')].find((x) => x.trim() !== '') ?? (r.timedOut ? 'timed out after 60 s' : '');
+    return { exitCode, output: redactSecretShapes(text.trimEnd().split('\n').slice(-6).join('\n')) };
   };
-  return timed(onTask, { kind: 'command', argv: ['openclaw', 'gateway', 'restart'] }, restart, (code) => code === 0);
+  return timed(onTask, { kind: 'command', argv: ['openclaw', 'gateway', 'restart'] }, restart, (r) => r.exitCode === 0);
 }

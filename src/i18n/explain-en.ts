@@ -10,7 +10,7 @@
 export const explainEn = {
   'fix.pairKeyUrl': 'Pair the key with its own base URL: a plan key only with the plan URL (coding… for Coding Plan, token-plan… for Token Plan), a pay-as-you-go sk- key only with dashscope… URLs.',
   'fix.restart': 'Restart the tool after changing the key or URL (OpenClaw: openclaw gateway restart).',
-  'fix.openclawCache': 'OpenClaw: back up, then delete ~/.openclaw/agents/main/agent/models.json (or its providers.bailian entry) and run openclaw gateway restart; the cache is rebuilt from openclaw.json.',
+  'fix.openclawCache': 'OpenClaw: run `tp-setup clean` (it backs up the stale cache and moves it aside), then `openclaw gateway restart`; OpenClaw rebuilds the cache from openclaw.json.',
   'fix.exactModel': 'Use the model ID exactly as the plan lists it: IDs are case-sensitive and must not carry leading or trailing spaces.',
   'fix.newSession': 'Start a new session (/new) or compress the context (/compact), and keep only the files the task needs in the working directory.',
   'fix.upgradePro': 'Upgrade Lite to Pro for a larger quota (international site).',
@@ -71,8 +71,11 @@ export const explainEn = {
   'E09.cause.2': 'Coding Plan: a pay-as-you-go sk- key is used instead of the sk-sp- plan key.',
   'E09.cause.3': 'The subscription has expired.',
   'E09.cause.4': 'The key is damaged: incomplete, or copied with spaces or line breaks.',
+  'E09.cause.5': 'Token Plan: the key is of the wrong kind, e.g. a pay-as-you-go sk- key instead of the Token Plan key.',
+  'E09.cause.6': 'OpenClaw still sends an old key or URL from its cache instead of what openclaw.json says.',
   'E09.fix.1': 'Token Plan: use the token-plan base URL of your site (…/compatible-mode/v1 or …/apps/anthropic).',
   'E09.fix.2': 'Coding Plan: use the sk-sp- key from the Coding Plan page and renew the subscription if it has expired.',
+  'E09.fix.3': 'Token Plan: use the key from the Token Plan page of your site.',
 
   'E10.title': 'Incorrect API key for this URL',
   'E10.cause.1': 'Token Plan: the plan key is used with the general base URL (dashscope.aliyuncs.com or dashscope-intl.aliyuncs.com).',

@@ -5,7 +5,7 @@ import type { ExplainTexts } from './explain-en.js';
 export const explainZhCN: ExplainTexts = {
   'fix.pairKeyUrl': '密钥必须与对应的 Base URL 搭配：套餐密钥只能配套餐地址（Coding Plan 用 coding…，Token Plan 用 token-plan…），按量付费的 sk- 密钥只能配 dashscope… 地址。',
   'fix.restart': '修改密钥或地址后重启工具（OpenClaw 需执行 openclaw gateway restart）。',
-  'fix.openclawCache': 'OpenClaw：先备份，再删除 ~/.openclaw/agents/main/agent/models.json（或其中的 providers.bailian），然后执行 openclaw gateway restart；缓存会根据 openclaw.json 重新生成。',
+  'fix.openclawCache': 'OpenClaw：运行 `tp-setup clean`（先备份过期缓存，再把它移走），然后执行 `openclaw gateway restart`；OpenClaw 会根据 openclaw.json 重新生成缓存。',
   'fix.exactModel': '请严格按套餐列表填写模型 ID：区分大小写，前后不能有空格。',
   'fix.newSession': '新建会话（/new）或压缩上下文（/compact），并只在工作目录中保留任务需要的文件。',
   'fix.upgradePro': '升级到 Pro 以获得更多额度（国际站）。',
@@ -66,8 +66,11 @@ export const explainZhCN: ExplainTexts = {
   'E09.cause.2': 'Coding Plan：使用了按量付费的 sk- 密钥，而不是套餐专属的 sk-sp- 密钥。',
   'E09.cause.3': '订阅已过期。',
   'E09.cause.4': '密钥已损坏：不完整，或复制时带了空格、换行。',
+  'E09.cause.5': 'Token Plan：密钥类型不对，例如用了按量付费的 sk- 密钥，而不是 Token Plan 的密钥。',
+  'E09.cause.6': 'OpenClaw 仍在发送缓存里的旧密钥或旧地址，而不是 openclaw.json 中的设置。',
   'E09.fix.1': 'Token Plan：使用所在站点的 token-plan 地址（…/compatible-mode/v1 或 …/apps/anthropic）。',
   'E09.fix.2': 'Coding Plan：使用 Coding Plan 页面上的 sk-sp- 密钥；如果订阅已过期请续费。',
+  'E09.fix.3': 'Token Plan：使用所在站点 Token Plan 页面上的密钥。',
 
   'E10.title': 'API 密钥与该地址不匹配',
   'E10.cause.1': 'Token Plan：套餐密钥配上了通用的 Base URL（dashscope.aliyuncs.com 或 dashscope-intl.aliyuncs.com）。',

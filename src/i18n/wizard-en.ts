@@ -5,6 +5,7 @@ export const wizardEn = {
   'wizard.installed': 'Installed: {list}',
   'wizard.installedNone': 'Installed: no supported tool found on PATH',
   'wizard.configured': 'Already using Model Studio: {list}',
+  'wizard.configured.item': '{tool} ({where})',
   'wizard.configuredNone': 'No tool uses Model Studio yet',
   'wizard.problems': 'Doctor: {errors} error(s), {warnings} warning(s)',
   'wizard.problemsNone': 'Doctor: no problems found',

@@ -7,6 +7,7 @@ export const wizardZhCN: Record<keyof typeof wizardEn, string> = {
   'wizard.installed': '已安装：{list}',
   'wizard.installedNone': '已安装：PATH 中没有找到受支持的工具',
   'wizard.configured': '已接入百炼：{list}',
+  'wizard.configured.item': '{tool}（{where}）',
   'wizard.configuredNone': '还没有工具接入百炼',
   'wizard.problems': '诊断：{errors} 个错误，{warnings} 个警告',
   'wizard.problemsNone': '诊断：没有发现问题',

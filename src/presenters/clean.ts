@@ -30,7 +30,10 @@ export const cleanPresenter: Presenter<CleanOutcome> = {
     }
     out(t('clean.done', { count: o.actions.length }));
     if (o.runId) out(t('setup.restoreHint', { runId: o.runId }));
-    if (o.restart.ran) out(t(o.restart.exitCode === 0 ? 'clean.restarted' : 'clean.restartFailed', { code: o.restart.exitCode ?? -1 }));
+    if (o.restart.ran) {
+      out(t(o.restart.exitCode === 0 ? 'clean.restarted' : 'clean.restartFailed', { code: o.restart.exitCode ?? -1 }));
+      if (o.restart.exitCode !== 0) for (const line of (o.restart.output ?? t('clean.restartSilent')).split('\n')) out(`    ${line}`);
+    }
     else out(t('clean.restartHint'));
     return block();
   },

@@ -1,7 +1,7 @@
 import type { RunEvent } from '../commands/context.js';
 import type { Translate } from '../i18n/index.js';
 import { storeAbout } from './store.js';
-import { toolLabel, type View } from './view.js';
+import { toolLabel, wordList, type View } from './view.js';
 
 type TaskEnd = Extract<RunEvent, { type: 'task-end' }>;
 type TaskWhat = TaskEnd['task']['what'];
@@ -49,7 +49,7 @@ export function eventText(e: RunEvent, view: View): { readonly stream: 'stdout' 
     case 'verify-start':
       return {
         stream: 'stdout',
-        text: e.tools.length === 0 ? t('verify.none') : t('verify.notice', { tools: e.tools.map(toolLabel).join(', ') }),
+        text: e.tools.length === 0 ? t('verify.none') : t('verify.notice', { tools: wordList(t, e.tools.map(toolLabel)) }),
       };
     case 'task-start':
       return { stream: 'stderr', text: `  … ${taskLabel(e.task.what, t)}` };

@@ -1,5 +1,5 @@
 import type { ExplainOutcome } from '../commands/explain.js';
-import { jsonDoc, lines, type Presenter } from './view.js';
+import { jsonDoc, lines, wordList, type Presenter } from './view.js';
 
 export const explainPresenter: Presenter<ExplainOutcome> = {
   text: (o, view) => {
@@ -15,8 +15,7 @@ export const explainPresenter: Presenter<ExplainOutcome> = {
       for (const l of e.limits ?? []) out(`  ${t('explain.limit', { model: l.model, limit: l.limit.toLocaleString('en-US'), kind: t(`explain.kind.${l.kind}`) })}`);
       out(`  ${t('explain.causes')}`);
       for (const c of e.causes) {
-        const here = c.checks.filter((code) => e.appliesNow.includes(code));
-        out(`   - ${c.text[lang]}${here.length ? `  ← ${t('explain.appliesNow', { codes: here.join(', ') })}` : ''}`);
+        out(`   - ${c.text[lang]}${c.found.length ? `  ← ${t('explain.appliesNow', { codes: wordList(t, c.found) })}` : ''}`);
       }
       out(`  ${t('explain.fixes')}`);
       for (const f of e.fixes) out(`   - ${f[lang]}`);
@@ -32,7 +31,7 @@ export const explainPresenter: Presenter<ExplainOutcome> = {
         id: e.id,
         ...(e.http ? { http: e.http } : {}),
         title: e.title[t.lang],
-        causes: e.causes.map((c) => ({ text: c.text[t.lang], checks: c.checks })),
+        causes: e.causes.map((c) => ({ text: c.text[t.lang], checks: c.checks, found: c.found })),
         fixes: e.fixes.map((f) => f[t.lang]),
         ...(e.limits ? { limits: e.limits } : {}),
         appliesNow: e.appliesNow,

@@ -3,7 +3,7 @@ import type { RotationPreview } from '../core/usecases/key.js';
 import { maskKey } from '../core/keys.js';
 import { doctorPresenter } from './doctor.js';
 import { storeJson, storeLines } from './store.js';
-import { jsonDoc, lines, toolLabel, type Presenter, type View } from './view.js';
+import { jsonDoc, lines, toolLabel, wordList, type Presenter, type View } from './view.js';
 
 /** "Replacing …old with …new:" and one line per file: the review, and the result. */
 export function rotationLines(out: (line?: string) => void, p: RotationPreview, view: View): void {
@@ -32,7 +32,7 @@ export const keyPresenter: Presenter<KeyOutcome> = {
     // Running tools read their key at start: say which to restart.
     const tools = [...new Set(o.tools ?? [])];
     if (tools.includes('openclaw')) out(t('key.restartOpenclaw'));
-    if (tools.some((x) => x !== 'openclaw')) out(t('key.reopen', { tools: tools.filter((x) => x !== 'openclaw').map(toolLabel).join(', ') }));
+    if (tools.some((x) => x !== 'openclaw')) out(t('key.reopen', { tools: wordList(t, tools.filter((x) => x !== 'openclaw').map(toolLabel)) }));
     return block();
   },
   json: (o, t) =>

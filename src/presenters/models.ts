@@ -5,7 +5,7 @@ import { getPlan, regionName } from '../core/catalog/index.js';
 import type { ModelRow } from '../core/usecases/models.js';
 import type { Translate } from '../i18n/index.js';
 import { formatTokens } from '../prompts/choice-labels.js';
-import { jsonDoc, lines, type Presenter } from './view.js';
+import { jsonDoc, lines, wordList, type Presenter } from './view.js';
 
 /** Pads by display width: Chinese headers take two columns a character. */
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
@@ -20,7 +20,7 @@ function thinkingCell(m: ModelRow, t: Translate): string {
 function toolsCell(tools: readonly string[], t: Translate): string {
   if (tools.length === WRITER_TOOLS.length) return t('models.tools.all');
   const missing = WRITER_TOOLS.filter((x) => !tools.includes(x));
-  return missing.length <= 2 ? t('models.tools.allBut', { tools: missing.join(', ') }) : tools.join(', ');
+  return missing.length <= 2 ? t('models.tools.allBut', { tools: wordList(t, missing) }) : wordList(t, tools);
 }
 
 export const modelsPresenter: Presenter<ModelsOutcome> = {

@@ -5,11 +5,11 @@ import type { ChangeRow, SetupReview } from '../core/usecases/setup.js';
 import type { SetupOutcome } from '../commands/setup.js';
 import { hasMessage, type Translate } from '../i18n/index.js';
 import { cleanPresenter } from './clean.js';
-import { jsonDoc, lines, notes, renderFinding, say, toolLabel, type Block, type Presenter, type View } from './view.js';
+import { jsonDoc, lines, notes, renderFinding, say, toolLabel, wordList, type Block, type Presenter, type View } from './view.js';
 
 /** The header names plan and region in the user's language; `--json` carries ids instead. */
 export function setupHeader(answers: Answers, t: Translate): Record<string, string> {
-  return { plan: getPlan(answers.plan).name[t.lang], region: regionName(answers.region, t.lang), model: answers.models.join(', ') };
+  return { plan: getPlan(answers.plan).name[t.lang], region: regionName(answers.region, t.lang), model: wordList(t, answers.models) };
 }
 
 /** One row per file: the action, padded to the widest action's display width in this language, then the path. */
@@ -61,11 +61,14 @@ function setupText(o: SetupOutcome, view: View): Block[] {
     out(t('guide.header', { tool: toolLabel(g.tool) }));
     g.steps.forEach((step, i) => out(`  ${i + 1}. ${say(t, step.code, step.params ?? {})}`));
   }
-  // Nothing changed: no "the new model is selected", no steps for a setup that was already there.
-  if (o.nextSteps.length > 0 && o.runId) {
+  // Nothing changed: no "the new model is selected", no steps for a setup that was already there;
+  // and only the steps of tools whose files this run changed (a clean is its own step).
+  const changed = new Set(o.changes.filter((c) => c.action !== 'unchanged').map((c) => c.tool));
+  const steps = o.nextSteps.filter((s) => changed.has(s.tool) || s.code === 'next.clean');
+  if (steps.length > 0 && o.runId) {
     out();
     out(t('setup.next'));
-    for (const s of o.nextSteps) {
+    for (const s of steps) {
       const params = Object.fromEntries(Object.entries(s.params ?? {}).map(([k, v]) => [k, view.show(v)]));
       if (hasMessage(s.code)) out(`  - ${t(s.code, params)}`);
     }

@@ -1,11 +1,10 @@
 import { checkbox, confirm, input, password, select } from '@inquirer/prompts';
 import type { SetupOptions } from '../args.js';
 import type { CommandContext } from '../commands/context.js';
-import { runDoctor } from '../commands/doctor.js';
+import { doctorAfterSetup, verifyAfterSetup } from '../commands/after-setup.js';
 import type { Io } from '../commands/io.js';
 import type { KeyQuestion, Prompter } from '../commands/prompter.js';
 import type { SetupOutcome } from '../commands/setup.js';
-import { runVerify } from '../commands/verify.js';
 import { TOOL_IDS, adapters, type Answers, type ToolId } from '../core/adapters/index.js';
 import { planKeyVar } from '../core/adapters/key-vars.js';
 import { unreachable } from '../core/adapters/reach.js';
@@ -15,14 +14,13 @@ import type { PlanId, RegionId } from '../core/catalog/types.js';
 import { keyOriginCode, keyProblem, maskKey } from '../core/keys.js';
 import type { PartialAnswers } from '../core/questions.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
-import { VERIFY_TIMEOUT_SECONDS } from '../core/usecases/verify.js';
 import type { Homes } from '../effects/paths.js';
 import { doctorPresenter } from '../presenters/doctor.js';
 import { cleanActionLines } from '../presenters/clean.js';
 import { rotationLines } from '../presenters/key.js';
 import { setupHeader } from '../presenters/setup.js';
 import { verifyPresenter } from '../presenters/verify.js';
-import { lines, renderFinding, type View } from '../presenters/view.js';
+import { lines, renderFinding, wordList, type View } from '../presenters/view.js';
 import type { Translate } from '../i18n/index.js';
 // The wizard's own decisions, free of Ink: the start screen's look at the home, and its question
 // state machine (step order, defaults, what each answer drops), so both shells ask the same.
@@ -237,7 +235,7 @@ function modelRows(plan: PlanId, region: RegionId, tools: readonly ToolId[], cod
       const hint = [facts.context ? t('wizard.model.context', { size: facts.context }) : null, facts.thinking ? t('wizard.model.thinking') : null, id === recommended ? t('wizard.model.recommended') : null, level === 'reported' ? t('wizard.model.reported') : null].filter(Boolean);
       return { value: id, name: hint.length > 0 ? `${id} · ${hint.join(' · ')}` : id };
     });
-  const note = hidden.length > 0 ? t('wizard.model.hidden', { models: hidden.map((h) => h.id).join(', '), tools: [...new Set(hidden.map((h) => adapters[h.tool].label))].join(', ') }) : null;
+  const note = hidden.length > 0 ? t('wizard.model.hidden', { models: wordList(t, hidden.map((h) => h.id)), tools: wordList(t, [...new Set(hidden.map((h) => adapters[h.tool].label))]) }) : null;
   return { choices: [...rows, { value: OTHER_MODEL, name: t('wizard.model.other'), description: t('wizard.model.other.desc') }], note };
 }
 
@@ -246,20 +244,18 @@ function modelRows(plan: PlanId, region: RegionId, tools: readonly ToolId[], cod
  * line prompts: what doctor says now about the configured tools, then the opt-in check through
  * each tool's own command.
  */
-export async function afterSetup(ctx: CommandContext<SetupOptions>, outcome: SetupOutcome, view: View): Promise<void> {
-  if (outcome.exitCode !== ExitCode.OK || outcome.dryRun) return;
-  const checked = outcome.answers.tools.filter((tool) => FILE_TOOLS.includes(tool));
-  if (checked.length === 0) return;
-  const { opts, io } = ctx;
+export async function afterSetup(ctx: CommandContext<SetupOptions>, outcome: SetupOutcome, view: View): Promise<number> {
+  if (outcome.exitCode !== ExitCode.OK || outcome.dryRun) return outcome.exitCode;
+  if (!outcome.answers.tools.some((tool) => FILE_TOOLS.includes(tool))) return outcome.exitCode;
+  const { io } = ctx;
   io.stdout(`${view.t('wizard.checking')}\n`);
-  const common = { home: opts.home, lang: opts.lang, json: false, color: opts.color };
-  const doctor = await runDoctor({ ...ctx, opts: { ...common, tools: checked.join(','), network: false, fix: false, yes: false } });
-  // Setup's notes just said these: each finding once, as in the wizard.
-  const said = new Set(outcome.findings.map((f) => f.code));
-  for (const b of doctorPresenter.text({ ...doctor, findings: doctor.findings.filter((f) => !said.has(f.code)) }, view)) io.stdout(b.text);
-  const verifiable = checked.filter((tool) => adapters[tool].oneShot !== undefined);
-  if (verifiable.length === 0) return;
-  if (!(await confirm({ message: view.t('wizard.verifyOffer'), default: false }))) return;
-  const verify = await runVerify({ ...ctx, opts: { ...common, tools: verifiable.join(','), yes: true, timeoutSeconds: VERIFY_TIMEOUT_SECONDS } });
+  const after = await doctorAfterSetup(ctx, outcome);
+  if (!after) return outcome.exitCode;
+  for (const b of doctorPresenter.text(after.doctor, view)) io.stdout(b.text);
+  if (after.verifiable.length === 0) return outcome.exitCode;
+  if (!(await confirm({ message: view.t('wizard.verifyOffer'), default: false }))) return outcome.exitCode;
+  const verify = await verifyAfterSetup(ctx, after.verifiable);
   for (const b of verifyPresenter.text(verify, view)) io.stdout(b.text);
+  // A failed check is the run's exit code, as in the wizard.
+  return verify.exitCode;
 }

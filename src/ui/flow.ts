@@ -1,17 +1,14 @@
 import type { SetupOptions } from '../args.js';
+import { doctorAfterSetup, verifyAfterSetup } from '../commands/after-setup.js';
 import { runClean } from '../commands/clean.js';
 import type { CommandContext, Outcome, RunEvent } from '../commands/context.js';
 import { runDoctor } from '../commands/doctor.js';
 import type { Io } from '../commands/io.js';
 import { runKey } from '../commands/key.js';
 import { runBackups, runRestore } from '../commands/restore.js';
-import { revisitStep, runSetup } from '../commands/setup.js';
-import { runVerify } from '../commands/verify.js';
-import { adapters } from '../core/adapters/index.js';
+import { revisitStep, runSetup, type SetupOutcome } from '../commands/setup.js';
 import { CliError, ExitCode, toCliError } from '../core/errors.js';
-import type { Finding } from '../core/findings.js';
 import { FILE_TOOLS } from '../core/usecases/scan.js';
-import { VERIFY_TIMEOUT_SECONDS } from '../core/usecases/verify.js';
 import { lockOnConsent, withLock } from '../effects/lock.js';
 import type { Homes } from '../effects/paths.js';
 import { cleanPresenter } from '../presenters/clean.js';
@@ -171,8 +168,7 @@ async function onboard(ctx: FlowContext): Promise<number> {
       const step = revisitStep(outcome);
       if (step && prompter.resumeAt(step)) continue;
       if (outcome.exitCode !== ExitCode.OK || outcome.dryRun || store.getState().cancelRequested) return finish(ctx, outcome.exitCode);
-      await afterSetup(ctx, outcome.answers.tools, outcome.findings);
-      return finish(ctx, outcome.exitCode);
+      return finish(ctx, await afterSetup(ctx, outcome));
     } catch (err) {
       // Esc on the review: nothing was written; ask again from the last question.
       if (err instanceof BackSignal) {
@@ -184,19 +180,19 @@ async function onboard(ctx: FlowContext): Promise<number> {
   }
 }
 
-/** After writing: what doctor says now, and the opt-in check through each tool's own command. */
-async function afterSetup(ctx: FlowContext, tools: readonly string[], shown: readonly Finding[]): Promise<void> {
+/**
+ * After a write: doctor on the tools just set up, then the opt-in check with each tool's own
+ * command. A failed check is the run's exit code (3), as `verify` alone would return.
+ */
+async function afterSetup(ctx: FlowContext, outcome: SetupOutcome): Promise<number> {
   const { opts, store, view } = ctx;
-  const checked = tools.filter((tool) => (FILE_TOOLS as readonly string[]).includes(tool));
-  if (checked.length === 0) return;
+  if (!outcome.answers.tools.some((tool) => (FILE_TOOLS as readonly string[]).includes(tool))) return ExitCode.OK;
   store.busy(view.t('wizard.checking'));
   const common = { home: opts.home, lang: opts.lang, json: false, color: opts.color };
-  const doctor = await runDoctor(commandContext(ctx, { ...common, tools: checked.join(','), network: false, fix: false, yes: false }));
-  // Setup's notes just said these: each finding once (a wrong-kind key is not repeated per tool).
-  const said = new Set(shown.map((f) => f.code));
-  show(ctx, doctorPresenter, { ...doctor, findings: doctor.findings.filter((f) => !said.has(f.code)) });
-  const verifiable = checked.filter((tool) => adapters[tool as keyof typeof adapters].oneShot !== undefined);
-  if (verifiable.length === 0) return;
-  if (!(await store.ask<boolean>({ kind: 'confirm', message: view.t('wizard.verifyOffer'), defaultYes: false }))) return;
-  show(ctx, verifyPresenter, await runVerify(commandContext(ctx, { ...common, tools: verifiable.join(','), yes: true, timeoutSeconds: VERIFY_TIMEOUT_SECONDS })));
+  const after = await doctorAfterSetup(commandContext(ctx, common), outcome);
+  if (!after) return ExitCode.OK;
+  show(ctx, doctorPresenter, after.doctor);
+  if (after.verifiable.length === 0) return ExitCode.OK;
+  if (!(await store.ask<boolean>({ kind: 'confirm', message: view.t('wizard.verifyOffer'), defaultYes: false }))) return ExitCode.OK;
+  return show(ctx, verifyPresenter, await verifyAfterSetup(commandContext(ctx, common), after.verifiable)).exitCode;
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, PLAN_KEY, runCli, snapshotTree, tempHome } from '../helpers/cli.js';
@@ -56,6 +56,22 @@ describe('tp-setup clean', () => {
     });
     expect(await snapshotTree(home)).toEqual(before);
     expect(r.stdout).not.toContain(OLD_KEY);
+  });
+
+  it('a failed gateway restart shows what OpenClaw said and fails the run; progress says moved aside, as the plan did', async () => {
+    const { home, env } = await staleHome();
+    const bin = path.join(home, 'bin');
+    await mkdir(bin);
+    // A file-era OpenClaw (no credential store commands) whose gateway service is not installed.
+    await writeFile(path.join(bin, 'openclaw'), '#!/bin/sh\nif [ "$1" = "--version" ]; then echo 2026.3.2; exit 0; fi\nif [ "$1 $2" = "gateway restart" ]; then echo "Gateway service not loaded." >&2; echo "Start with: openclaw gateway install" >&2; exit 1; fi\nexit 0\n');
+    await chmod(path.join(bin, 'openclaw'), 0o755);
+    const run = { env: { ...env, PATH: `${bin}:/usr/bin:/bin` } };
+    const r = await runCli(['clean', '--yes', '--restart', '--home', home], run);
+    expect(r.exitCode).toBe(3);
+    expect(r.stdout).toContain('`openclaw gateway restart` failed (exit 1); run it yourself.');
+    expect(r.stdout).toContain('    Gateway service not loaded.\n    Start with: openclaw gateway install');
+    expect(r.stderr).toContain('moved aside ~/.openclaw/agents/work/agent/models.json (its copy is in the run folder)');
+    expect(r.stderr).not.toMatch(/\bremoved\b/);
   });
 
   it('--yes moves caches into a backup run, keeps other profiles, leaves doctor clean, and restore brings all back', async () => {

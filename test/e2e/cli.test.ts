@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -247,5 +247,24 @@ describe('env twins of switches', () => {
     expect(await run('0')).toBe(true);
     expect(await run('no')).toBe(true);
     expect(await run('1')).toBe(false);
+  });
+});
+
+describe('next steps follow what changed', () => {
+  it('a tool whose files this run left alone gets no "start it, the new model is selected" step', async () => {
+    const home = await tempHome();
+    const env = cleanEnv(home, { K: PLAN_KEY });
+    const args = ['--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code,claude-code', '--yes', '--key-env', 'K', '--home', home];
+    const first = await runCli(args, { env });
+    expect(first.stdout).toContain('Qwen Code: start `qwen`; the new model is selected.');
+    // Only Claude Code's state file is gone: the second run writes that file alone.
+    await rm(path.join(home, '.claude.json'));
+    const second = await runCli(args, { env });
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.stdout).toContain('Claude Code: start `claude`');
+    expect(second.stdout).not.toContain('Qwen Code: start');
+    // Nothing at all changed: no next steps.
+    const third = await runCli(args, { env });
+    expect(third.stdout).not.toContain('Next steps');
   });
 });

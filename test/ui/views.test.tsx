@@ -825,7 +825,7 @@ describe('MenuView', () => {
   it('detectionLines in Chinese name plans and regions in Chinese', () => {
     const zh = translator('zh-CN');
     const lines = detectionLines({ ...detection, configured: [...detection.configured, { tool: 'codex', family: 'token-plan', region: 'intl' }] }, zh);
-    expect(lines[1]).toBe(zh('wizard.configured', { list: 'Qwen Code (Coding Plan（编程套餐）, 中国内地（北京）), OpenCode (按量付费), Codex (Token Plan, 国际（新加坡）)' }));
+    expect(lines[1]).toBe(zh('wizard.configured', { list: 'Qwen Code（Coding Plan（编程套餐）、中国内地（北京））、OpenCode（按量付费）、Codex（Token Plan、国际（新加坡））' }));
     expect(lines.join('\n')).not.toMatch(/pay-as-you-go|Pay-as-you-go|China|International/);
   });
 

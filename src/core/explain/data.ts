@@ -65,6 +65,7 @@ import {
   SAFE_NET,
   RFC_413,
 } from '../catalog/sources.js';
+import type { KeyKind } from '../keys.js';
 import type { CheckCode, ErrorCatalogData, ErrorCauseData, ErrorFixData } from './types.js';
 
 const CP: readonly PlanId[] = ['coding'];
@@ -75,7 +76,7 @@ const ALL: readonly PlanId[] = ['coding', 'token-personal', 'token-team', 'payg'
 function cause(
   text: number,
   checks: readonly CheckCode[] = [],
-  extra: { plans?: readonly PlanId[]; sources?: readonly Source[] } = {},
+  extra: { plans?: readonly PlanId[]; sources?: readonly Source[]; keyKinds?: readonly KeyKind[] } = {},
 ): ErrorCauseData {
   return { text, checks, ...extra };
 }
@@ -221,14 +222,17 @@ export const errorCatalogData: ErrorCatalogData = {
       plans: SUBS,
       causes: [
         cause(1, [], { plans: TP, sources: [S000, S001, S002] }),
-        cause(2, ['KEY_WRONG_KIND'], { plans: CP, sources: [S003, S004] }),
+        cause(2, ['KEY_WRONG_KIND'], { plans: CP, sources: [S003, S004], keyKinds: ['payg', 'payg-workspace'] }),
+        cause(5, ['KEY_WRONG_KIND'], { plans: TP, sources: [S000] }),
         cause(3, [], { sources: [S003, S004, S000] }),
         cause(4, ['KEY_MALFORMED'], { sources: [S000] }),
+        cause(6, ['OPENCLAW_STALE_CACHE'], { sources: [OC_ISSUES] }),
       ],
-      fixes: [fix(1, TP), fix(2, CP), FIX_RESTART],
+      fixes: [fix(1, TP), fix(3, TP), fix(2, CP), FIX_OPENCLAW_CACHE, FIX_RESTART],
       sources: [S000, S001, S002, S003, S004, QWEN_CODE_3858],
       decisions: [
         '000 calls the same 401 "wrong key type, expired subscription, or malformed key" in its 401/403 section, while its table blames the base URL; all are listed.',
+        'An OpenClaw cache that still holds an old key or URL sends it whatever openclaw.json says, so this 401 can come from it too (reported in OpenClaw issues).',
       ],
     },
     {
@@ -237,13 +241,14 @@ export const errorCatalogData: ErrorCatalogData = {
       patterns: ['Incorrect API key provided'],
       plans: SUBS,
       causes: [
-        cause(1, ['KEY_WRONG_KIND'], { plans: TP, sources: [S000, S001, S002] }),
-        cause(2, ['KEY_WRONG_KIND'], { plans: TP, sources: [S002] }),
-        cause(3, ['KEY_WRONG_KIND'], { plans: TP, sources: [S002] }),
+        cause(1, ['KEY_WRONG_KIND'], { plans: TP, sources: [S000, S001, S002], keyKinds: ['plan'] }),
+        cause(2, ['KEY_WRONG_KIND'], { plans: TP, sources: [S002], keyKinds: ['payg', 'payg-workspace'] }),
+        // A script is not a config: no offline check can confirm it.
+        cause(3, [], { plans: TP, sources: [S002] }),
         cause(4, ['KEY_MISSING', 'KEY_PLACEHOLDER', 'KEY_MALFORMED'], { plans: CP, sources: [S003, S004] }),
         cause(5, [], { plans: CP, sources: [S003, S004] }),
-        cause(6, ['KEY_WRONG_KIND'], { plans: CP, sources: [S003, S004] }),
-        cause(7, ['KEY_WRONG_KIND'], { plans: CP, sources: [S003, S004] }),
+        cause(6, ['KEY_WRONG_KIND'], { plans: CP, sources: [S003, S004], keyKinds: ['plan'] }),
+        cause(7, ['KEY_WRONG_KIND'], { plans: CP, sources: [S003, S004], keyKinds: ['payg', 'payg-workspace'] }),
         cause(8, ['OPENCLAW_STALE_CACHE'], { sources: [S003, S004, OC_ISSUES] }),
       ],
       fixes: [FIX_PAIR_KEY_URL, fix(2), FIX_OPENCLAW_CACHE, FIX_RESTART],

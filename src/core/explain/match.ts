@@ -36,7 +36,7 @@ export interface ExplainEntry {
   readonly tool?: ToolId;
   readonly harmless?: boolean;
   readonly title: Localised;
-  readonly causes: readonly { readonly text: Localised; readonly checks: readonly string[] }[];
+  readonly causes: readonly { readonly text: Localised; readonly checks: readonly string[]; readonly keyKinds?: readonly string[] }[];
   readonly fixes: readonly Localised[];
   /** `limit`: the number the message names (thinking budget, max_tokens, input length); `status`: the HTTP status in the paste. */
   readonly numbers: Readonly<Record<string, number>>;
@@ -314,6 +314,7 @@ function present(hit: Hit, text: string, context: ExplainContext, status: number
   const causes = (causesForPlan.length > 0 ? causesForPlan : e.causes).map((c) => ({
     text: { en: c.en, 'zh-CN': c['zh-CN'] },
     checks: [...(c.checks ?? [])],
+    ...(c.keyKinds ? { keyKinds: [...c.keyKinds] } : {}),
   }));
   const fixes = (fixesForPlan.length > 0 ? fixesForPlan : e.fixes).map((f) => ({ en: f.en, 'zh-CN': f['zh-CN'] }));
   const numbers: Record<string, number> = { ...hit.numbers };

@@ -7,6 +7,7 @@
 import type { ToolId } from '../adapters/types.js';
 import type { Localised, PlanId, Source } from '../catalog/types.js';
 import type { FindingCode } from '../findings.js';
+import type { KeyKind } from '../keys.js';
 
 export type { ToolId };
 
@@ -19,6 +20,11 @@ export type LimitKind = 'thinking' | 'output' | 'context';
 interface CauseFacts {
   /** Finding codes whose presence confirms this cause offline. */
   readonly checks?: readonly CheckCode[];
+  /**
+   * KEY_WRONG_KIND confirms this cause only for a key of these kinds (the finding's `kind`): a
+   * plan key on a general URL and a general key on a plan URL are different causes.
+   */
+  readonly keyKinds?: readonly KeyKind[];
   /** Only these plans document this cause; absent means every plan of the entry. */
   readonly plans?: readonly PlanId[];
   /** Where this particular cause is stated, when not every source of the entry says it. */

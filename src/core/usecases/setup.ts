@@ -177,4 +177,13 @@ export function openclawLeftovers(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => (CLEANABLE as readonly string[]).includes(f.code) || f.code === 'OPENCLAW_STORED_PROFILE');
 }
 
+/**
+ * A stored-profile hint comes from openclaw.json's `auth.profiles` metadata, which OpenClaw may
+ * keep after its logout removed the key: once this run logged a profile out, the hint to run
+ * `clean` for it is advice already followed.
+ */
+export function withoutLoggedOut(findings: readonly Finding[], loggedOut: readonly string[]): Finding[] {
+  return findings.filter((f) => !(f.code === 'OPENCLAW_STORED_PROFILE' && loggedOut.includes(String(f.params?.profile))));
+}
+
 export type { Guide, NextStep };

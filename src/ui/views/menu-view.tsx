@@ -4,6 +4,7 @@ import { getPlan, regionName } from '../../core/catalog/index.js';
 import type { HostFamily } from '../../core/catalog/types.js';
 import type { Translate } from '../../i18n/index.js';
 import type { Detection, MenuChoice } from '../detect.js';
+import { wordList } from '../../presenters/view.js';
 import { SelectView, type Choice } from './select-view.js';
 
 /** The plan family a host belongs to, named as the plan screen names it, in the user's language. */
@@ -17,11 +18,12 @@ export function detectionLines(d: Detection, t: Translate): string[] {
     .map(([id, v]) => `${adapters[id as ToolId].label} ${/\d+\.\d+\.\d+/.exec(v ?? '')?.[0] ?? ''}`.trim());
   const configured = d.configured.map((c) => {
     const region = c.region ? regionName(c.region, t.lang) : undefined;
-    return `${adapters[c.tool].label} (${[c.family ? familyName(c.family, t) : null, region].filter(Boolean).join(', ')})`;
+    const where = [c.family ? familyName(c.family, t) : null, region].filter((w): w is string => Boolean(w));
+    return where.length > 0 ? t('wizard.configured.item', { tool: adapters[c.tool].label, where: wordList(t, where) }) : adapters[c.tool].label;
   });
   return [
-    installed.length > 0 ? t('wizard.installed', { list: installed.join(', ') }) : t('wizard.installedNone'),
-    configured.length > 0 ? t('wizard.configured', { list: configured.join(', ') }) : t('wizard.configuredNone'),
+    installed.length > 0 ? t('wizard.installed', { list: wordList(t, installed) }) : t('wizard.installedNone'),
+    configured.length > 0 ? t('wizard.configured', { list: wordList(t, configured) }) : t('wizard.configuredNone'),
     d.errors + d.warnings > 0 ? t('wizard.problems', { errors: d.errors, warnings: d.warnings }) : t('wizard.problemsNone'),
     ...(d.caches.length > 0 ? [t('wizard.cachesFound', { count: d.caches.length })] : []),
   ];

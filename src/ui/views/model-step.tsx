@@ -1,3 +1,4 @@
+import { wordList } from '../../presenters/view.js';
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { adapters, type ToolId } from '../../core/adapters/index.js';
@@ -92,7 +93,7 @@ export function ModelStep({ plan, region, tools, codexVersion, defaultValue, typ
       </Box>
     );
   }
-  const note = hidden.length > 0 ? t('wizard.model.hidden', { models: hidden.map((h) => h.id).join(', '), tools: [...new Set(hidden.map((h) => adapters[h.tool].label))].join(', ') }) : null;
+  const note = hidden.length > 0 ? t('wizard.model.hidden', { models: wordList(t, hidden.map((h) => h.id)), tools: wordList(t, [...new Set(hidden.map((h) => adapters[h.tool].label))]) }) : null;
   return (
     <Box flexDirection="column">
       {note ? <Text dimColor>{note}</Text> : null}

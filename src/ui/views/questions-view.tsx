@@ -1,3 +1,4 @@
+import { wordList } from '../../presenters/view.js';
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { useSyncReducer } from '../use-sync-reducer.js';
@@ -48,7 +49,7 @@ function answeredLine(s: QuestionState, t: Translate): string {
   const past = (step: StepId): boolean => s.step === 'done' || STEP_ORDER.indexOf(s.step) > STEP_ORDER.indexOf(step);
   if (region && past('region')) parts.push(`${t('wizard.answer.region')}: ${regionName(region, t.lang)}`);
   const tools = s.preset.tools ?? s.values.tools;
-  if (tools && tools.length > 0 && past('tools')) parts.push(`${t('wizard.answer.tools')}: ${tools.map((id) => adapters[id].label).join(', ')}`);
+  if (tools && tools.length > 0 && past('tools')) parts.push(`${t('wizard.answer.tools')}: ${wordList(t, tools.map((id) => adapters[id].label))}`);
   if (s.values.key && past('key')) parts.push(`${t('wizard.answer.key')}: ${maskKey(s.values.key.value)}`);
   return parts.join(' · ');
 }

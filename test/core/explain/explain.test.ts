@@ -456,7 +456,9 @@ describe('explainText: plan context', () => {
     expect(cp).toContain('pay-as-you-go sk- key');
     expect(cp).not.toContain('belongs to Coding Plan');
     expect(tp).toContain('belongs to Coding Plan');
-    expect(tp).not.toContain('pay-as-you-go sk- key');
+    // The Coding Plan cause names the sk-sp- key; Token Plan's own wrong-kind cause names its key.
+    expect(tp).not.toContain('instead of the sk-sp- plan key');
+    expect(tp).toContain('instead of the Token Plan key');
     const all = entry(text, 'E09').causes.length;
     expect(all).toBeGreaterThan(entry(text, 'E09', { plan: 'coding' }).causes.length);
   });
@@ -468,6 +470,11 @@ describe('explainText: plan context', () => {
     expect(en).toContain('sk- key is used with the token-plan URL');
     expect(en).toContain('general sk- key is used with the coding');
     expect(causes.flatMap((c) => c.checks)).toEqual(expect.arrayContaining(['KEY_WRONG_KIND', 'OPENCLAW_STALE_CACHE']));
+    // Each direction is confirmed by its own kind of key; the script cause by none.
+    const kinds = (words: string) => causes.find((c) => c.text.en.includes(words))!;
+    expect(kinds('plan key is used with the general base URL').keyKinds).toEqual(['plan']);
+    expect(kinds('sk- key is used with the token-plan URL').keyKinds).toEqual(['payg', 'payg-workspace']);
+    expect(kinds('A script calls DashScope').checks).toEqual([]);
   });
 });
 
