@@ -341,4 +341,19 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     expect(await snapshotTree(home)).toEqual(before);
     expect(run.output).not.toContain(PLAN_KEY);
   });
+  it('no dead end for models: with Token Plan Team and Claude Code, deepseek-v3.2 is not a row but named with the reason, and --plain says the same', async () => {
+    for (const plain of [false, true]) {
+      const home = await tempHome();
+      const run = new PtyRun([...(plain ? ['--plain'] : []), '--home', home, '--plan', 'token-team', '--region', 'cn', '--tools', 'claude-code', '--key-env', 'K'], term(home, { K: PLAN_KEY }));
+      await run.waitFor('Not offered, since Claude Code cannot use them: ');
+      await run.waitFor('deepseek-v3.2');
+      const from = run.output.lastIndexOf('Default model');
+      const note = run.output.indexOf('Not offered', from);
+      // Every row above the note is a model Claude Code can use here.
+      expect(run.output.slice(from, note)).not.toContain('deepseek-v3.2');
+      run.write(KEYS.ctrlC);
+      expect(await run.exited).toBe(130);
+      expect(await snapshotTree(home)).toEqual(new Map());
+    }
+  });
 });
