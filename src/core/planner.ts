@@ -273,7 +273,8 @@ function planTool(tool: ToolId, declared: readonly TargetFile[], input: PlanInpu
     };
   });
   return {
-    files,
+    // A file that does not exist and stays so (Crush's state file before Crush wrote one) is no row.
+    files: files.filter((f) => !(f.before === null && f.action === 'unchanged')),
     findings: out.findings,
     nextSteps: out.nextSteps.map((s) => ({ tool, ...s })),
     ...(out.guide ? { guide: { tool, steps: out.guide } } : {}),

@@ -454,12 +454,20 @@ describe('QuestionsView', () => {
   });
 
   it('the tools list marks app tools as guides and nothing is ticked when nothing is installed', async () => {
-    const { lastFrame } = mount(initQuestions({ plan: 'coding', region: 'cn' }, true));
-    const frame = await waitForFrame(lastFrame, t('prompt.tools'));
-    expect(frame).toContain(`◯ Cursor · ${t('wizard.tools.guide')}`);
-    expect(frame).toContain(`◯ Cline (VS Code) · ${t('wizard.tools.guide')}`);
-    expect(frame).not.toContain('◉');
-    expect(frame).not.toContain('installed');
+    const { lastFrame, stdin } = mount(initQuestions({ plan: 'coding', region: 'cn' }, true));
+    let frame = await waitForFrame(lastFrame, t('prompt.tools'));
+    // The list is longer than the screen: walk to its end and read every row on the way.
+    const seen = new Set<string>();
+    for (let i = 0; i < TOOL_IDS.length; i++) {
+      for (const line of frame.split('\n')) seen.add(line.replace(/^[❯ ]+/, '').trim());
+      expect(frame).not.toContain('◉');
+      expect(frame).not.toContain('installed');
+      await press(stdin, KEY.down);
+      frame = lastFrame() ?? '';
+    }
+    expect(seen).toContain(`◯ Cursor · ${t('wizard.tools.guide')}`);
+    expect(seen).toContain(`◯ Cline (VS Code) · ${t('wizard.tools.guide')}`);
+    expect(seen).toContain('◯ Droid');
   });
 
   it('a fitting key in the environment is offered on the key screen and handed over as from the environment', async () => {

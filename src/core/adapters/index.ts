@@ -1,5 +1,7 @@
 import { claudeCode } from './claude-code.js';
 import { codex } from './codex.js';
+import { crush } from './crush.js';
+import { droid } from './droid.js';
 import { cline, cursor, kiloVscode } from './guides.js';
 import { hermes } from './hermes.js';
 import { openclaw } from './openclaw/index.js';
@@ -15,6 +17,8 @@ export const adapters: Readonly<Record<ToolId, AnyToolAdapter>> = {
   codex,
   kilo,
   hermes,
+  crush,
+  droid,
   cursor,
   cline,
   'kilo-vscode': kiloVscode,

@@ -1,0 +1,158 @@
+import { limitsFor } from './limits.js';
+import { familyOfPlan, getModel, getPlan } from '../catalog/index.js';
+import { joinPath, type ToolContext } from '../context.js';
+import { resolveEndpoints } from '../endpoints.js';
+import type { Edit, JsonValue } from '../formats/types.js';
+import { getAt } from '../formats/value.js';
+import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
+import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
+import { planKeyVar } from './key-vars.js';
+import { thinkingBudget } from './thinking.js';
+import { toolCommand, type AdapterInput, type AdapterOutput, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter } from './types.js';
+
+type FileId = 'config' | 'data';
+
+/** Provider ids as Alibaba's pages name them for OpenCode, so one home reads the same everywhere. */
+const PROVIDER_ID = { coding: 'bailian-coding-plan', 'token-plan': 'bailian-token-plan', payg: 'bailian' } as const;
+
+/**
+ * Charm's Crush: a provider under `providers` in its global crush.json, and the `models.large` /
+ * `models.small` selection (docs/tools/crush.md).
+ *
+ * - `type: openai-compat` for every plan: `{base_url}/chat/completions` with `Authorization:
+ *   Bearer` (Token Plan rejects the `x-api-key` of Crush's `anthropic` type) and `extra_body`,
+ *   which only this type sends, carries DashScope's `enable_thinking` / `thinking_budget`.
+ * - Crush also keeps a machine-written state file (`~/.local/share/crush/crush.json`) that merges
+ *   over the config: a model picked in its UI lands there and would beat ours, so its selection
+ *   is pointed at the same model when the file exists.
+ * - `$VAR` in `api_key` expands only exported variables and Crush has no secret store: by
+ *   default the key sits in crush.json (kept 0600); `--key-storage env` writes the reference.
+ */
+function targets(ctx: ToolContext): TargetFile<FileId>[] {
+  const configDir = ctx.env.CRUSH_GLOBAL_CONFIG || joinPath(ctx.env.XDG_CONFIG_HOME || joinPath(ctx.home, '.config'), 'crush');
+  const dataDir = ctx.env.CRUSH_GLOBAL_DATA || joinPath(ctx.env.XDG_DATA_HOME || joinPath(ctx.home, '.local', 'share'), 'crush');
+  return [
+    { id: 'config', path: joinPath(configDir, 'crush.json'), format: 'jsonc', secret: true, template: 'crush.json' },
+    { id: 'data', path: joinPath(dataDir, 'crush.json'), format: 'json', secret: false, template: 'empty.json' },
+  ];
+}
+
+function modelEntry(id: string, answers: AdapterInput['answers']): JsonValue {
+  const m = getModel(id);
+  const { context, output } = limitsFor(id, answers);
+  const entry: { [k: string]: JsonValue } = { id, name: id };
+  if (context !== undefined) entry.context_window = context;
+  if (output !== undefined) entry.default_max_tokens = output;
+  if (m) entry.can_reason = m.thinking !== 'none';
+  if (m) entry.supports_attachments = m.imageInput;
+  return entry;
+}
+
+function plan({ answers, key, files }: AdapterInput<FileId>): AdapterOutput<FileId> {
+  const { config, data } = files;
+  const cur = config.value;
+  const id = PROVIDER_ID[familyOfPlan(answers.plan)];
+  const base = ['providers', id];
+  const reference = answers.keyStorage === 'env';
+  const primary = answers.models[0] ?? '';
+  const m = getModel(primary);
+  const edits: Edit[] = [
+    ...setIfChanged(cur, [...base, 'name'], `Model Studio ${getPlan(answers.plan).name.en}`),
+    ...setIfChanged(cur, [...base, 'type'], 'openai-compat'),
+    ...setIfChanged(cur, [...base, 'base_url'], resolveEndpoints(answers).openai),
+    ...setIfChanged(cur, [...base, 'api_key'], reference ? `$${planKeyVar(answers.plan)}` : key),
+  ];
+  // extra_body is per provider: it follows the default model's thinking switch.
+  if (m && m.thinking === 'optional') {
+    const budget = thinkingBudget(m);
+    edits.push(...setIfChanged(cur, [...base, 'extra_body', 'enable_thinking'], answers.thinking));
+    if (answers.thinking && budget !== null) edits.push(...setIfChanged(cur, [...base, 'extra_body', 'thinking_budget'], budget));
+    else edits.push(...deleteIfPresent(cur, [...base, 'extra_body', 'thinking_budget']));
+  } else {
+    edits.push(...deleteIfPresent(cur, [...base, 'extra_body', 'enable_thinking']), ...deleteIfPresent(cur, [...base, 'extra_body', 'thinking_budget']));
+  }
+  // The chosen models first, in order; models the user added to this provider by hand stay after them.
+  const existing = getAt(cur, [...base, 'models']);
+  const others = (Array.isArray(existing) ? existing : []).filter((e) => !(isObject(e) && answers.models.includes(String(e.id))));
+  edits.push(...setIfChanged(cur, [...base, 'models'], [...answers.models.map((model) => modelEntry(model, answers)), ...others]));
+
+  const { output } = limitsFor(primary, answers);
+  const selection = (current: JsonValue, slot: 'large' | 'small'): Edit[] => [
+    ...setIfChanged(current, ['models', slot, 'provider'], id),
+    ...setIfChanged(current, ['models', slot, 'model'], primary),
+    ...(output !== undefined ? setIfChanged(current, ['models', slot, 'max_tokens'], output) : deleteIfPresent(current, ['models', slot, 'max_tokens'])),
+  ];
+  edits.push(...selection(cur, 'large'), ...selection(cur, 'small'));
+  // The state file only when Crush already wrote one with a selection of its own.
+  const dataEdits = data.text !== null && isObject(getAt(data.value, ['models'])) ? [...selection(data.value, 'large'), ...selection(data.value, 'small')] : [];
+
+  return {
+    edits: { config: edits, data: dataEdits },
+    findings: [],
+    nextSteps: [reference ? { code: 'next.crushExport', params: { variable: planKeyVar(answers.plan) } } : { code: 'next.crush' }],
+  };
+}
+
+/** `$VAR` or `${VAR}`: the variable Crush's shell expansion reads. */
+function referencedVariable(apiKey: string | undefined): string | undefined {
+  return /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(apiKey ?? '')?.slice(1).find(Boolean);
+}
+
+function examine({ ctx, files }: ExamineInput<FileId>): Examination {
+  const config = files.config;
+  const providers = config ? getAt(config.value, ['providers']) : undefined;
+  if (!config || !isObject(providers)) return { views: [], findings: [] };
+  const views: ProviderView[] = [];
+  for (const [id, p] of Object.entries(providers)) {
+    if (!isObject(p) || !isModelStudioProvider(p.base_url, id)) continue;
+    const at = ['providers', id];
+    const apiKey = str(p.api_key);
+    const variable = referencedVariable(apiKey);
+    const key: ProviderView['key'] = variable
+      ? keyFromVariable(variable, ctx.env, undefined)
+      : apiKey !== undefined
+        ? { source: 'inline', value: apiKey, file: config.target.path, keyPath: `providers.${id}.api_key`, path: [...at, 'api_key'], format: 'jsonc' }
+        : { source: 'none' };
+    const thinking = getAt(p, ['extra_body', 'enable_thinking']);
+    const budget = num(getAt(p, ['extra_body', 'thinking_budget']));
+    const models = Array.isArray(p.models) ? p.models : [];
+    views.push({
+      tool: 'crush',
+      file: config.target.path,
+      keyPath: `providers.${id}`,
+      protocol: p.type === 'anthropic' ? 'anthropic' : 'openai',
+      baseUrl: String(p.base_url),
+      format: 'jsonc',
+      baseUrlPath: [...at, 'base_url'],
+      key,
+      models: models.flatMap((e, i) =>
+        isObject(e) && typeof e.id === 'string'
+          ? [{
+              id: e.id,
+              keyPath: `providers.${id}.models[${i}]`,
+              maxTokens: num(e.default_max_tokens),
+              context: num(e.context_window),
+              thinking: thinking === true,
+              ...(budget !== undefined ? { thinkingBudget: budget } : {}),
+              paths: {
+                maxTokens: [...at, 'models', i, 'default_max_tokens'],
+                context: [...at, 'models', i, 'context_window'],
+                budget: [...at, 'extra_body', 'thinking_budget'],
+                thinking: [[...at, 'extra_body', 'enable_thinking'], [...at, 'extra_body', 'thinking_budget']],
+              },
+            }]
+          : [],
+      ),
+    });
+  }
+  return { views, findings: [] };
+}
+
+export const crush: ToolAdapter<FileId> = {
+  id: 'crush',
+  label: 'Crush',
+  ...toolCommand({ bin: 'crush', oneShot: (p) => ['run', '-q', p] }),
+  targets,
+  plan,
+  examine,
+};
