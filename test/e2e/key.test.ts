@@ -5,7 +5,7 @@ import { cleanEnv, runCli, snapshotTree, tempHome } from '../helpers/cli.js';
 
 const OLD = 'sk-sp-test-old-key-1111-aaaa';
 const NEW = 'sk-sp-test-new-key-2222-bbbb';
-const TOOLS = 'openclaw,qwen-code,claude-code,opencode,codex,kilo,hermes';
+const TOOLS = 'openclaw,qwen-code,claude-code,opencode,codex,kilo,hermes,crush,droid';
 
 const userFiles = async (home: string) => new Map([...(await snapshotTree(home))].filter(([k]) => !k.startsWith('.local/state/')));
 
@@ -43,6 +43,24 @@ describe('tp-setup key', () => {
     expect(after.get('.claude/settings.json')?.mode).toBe(0o600);
 
     const restore = await runCli(['restore', doc.runId, '--home', home], { env: cleanEnv(home) });
+    expect(restore.exitCode, restore.stderr).toBe(0);
+    const back = await userFiles(home);
+    for (const [rel, v] of before) expect(back.get(rel)?.text, rel).toBe(v.text);
+  });
+
+  it('Droid and Crush: every entry holding the old key gets the new one (two Droid models, one Crush provider); restore puts the old one back', async () => {
+    const home = await tempHome();
+    const setup = await runCli(['--plan', 'coding', '--region', 'intl', '--tools', 'crush,droid', '--model', 'qwen3.5-plus,glm-5', '--yes', '--key-env', 'K', '--home', home], { env: cleanEnv(home, { K: OLD }) });
+    expect(setup.exitCode, setup.stderr).toBe(0);
+    const droidFile = path.join(home, '.factory/settings.json');
+    const crushFile = path.join(home, '.config/crush/crush.json');
+    const before = await userFiles(home);
+    expect(JSON.parse(await readFile(droidFile, 'utf8')).customModels.map((m: { apiKey: string }) => m.apiKey)).toEqual([OLD, OLD]);
+    const r = await runCli(['key', '--key-env', 'NEW', '--home', home, '--json'], { env: cleanEnv(home, { NEW }) });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(JSON.parse(await readFile(droidFile, 'utf8')).customModels.map((m: { apiKey: string }) => m.apiKey)).toEqual([NEW, NEW]);
+    expect(JSON.parse(await readFile(crushFile, 'utf8')).providers['bailian-coding-plan'].api_key).toBe(NEW);
+    const restore = await runCli(['restore', JSON.parse(r.stdout).runId, '--home', home], { env: cleanEnv(home) });
     expect(restore.exitCode, restore.stderr).toBe(0);
     const back = await userFiles(home);
     for (const [rel, v] of before) expect(back.get(rel)?.text, rel).toBe(v.text);

@@ -12,6 +12,52 @@ const VAR = { coding: 'BAILIAN_CODING_PLAN_API_KEY', 'token-plan': 'BAILIAN_TOKE
 const PROVIDER = { coding: 'bailian-coding-plan', 'token-plan': 'bailian-token-plan', payg: 'bailian' } as const;
 const mode = async (p: string) => (await stat(p)).mode & 0o777;
 
+describe('headless setup for Crush and Droid, every plan × region', () => {
+  it.each(combos)('$plan / $region', async ({ plan, region }) => {
+    const home = await tempHome();
+    const key = plan === 'payg' ? PAYG_KEY : PLAN_KEY;
+    const family = familyOfPlan(plan);
+    const r = await runCli(['--plan', plan, '--region', region, '--tools', 'crush,droid', '--yes', '--key-env', 'K', '--json', '--home', home], { env: cleanEnv(home, { K: key }) });
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).not.toContain(key);
+    const model = recommendedModel(plan, region);
+    const urls = endpointsFor(plan, region);
+    const spec = getModel(model)!;
+    const optional = spec.thinking === 'optional';
+
+    // Crush: an openai-compat provider (Bearer, chat completions) with the catalog's limits, selected for both slots.
+    const crushFile = path.join(home, '.config/crush/crush.json');
+    const crush = parseJsonc(await readFile(crushFile, 'utf8'));
+    const provider = crush.providers[PROVIDER[family]];
+    expect(provider).toMatchObject({ type: 'openai-compat', base_url: urls.openai, api_key: key });
+    expect(provider.models[0]).toMatchObject({ id: model, context_window: spec.contextWindow, default_max_tokens: spec.maxOutput });
+    if (optional) expect(provider.extra_body.enable_thinking).toBe(true);
+    for (const slot of ['large', 'small']) expect(crush.models[slot]).toEqual({ provider: PROVIDER[family], model, max_tokens: spec.maxOutput });
+    expect(await mode(crushFile)).toBe(0o600);
+
+    // Droid: one customModels entry on the generic chat-completions provider, the session default.
+    const droidFile = path.join(home, '.factory/settings.json');
+    const droid = parseJsonc(await readFile(droidFile, 'utf8'));
+    const id = `custom:model-studio-${family}-${model}`;
+    expect(droid.customModels).toHaveLength(1);
+    expect(droid.customModels[0]).toMatchObject({ model, id, baseUrl: urls.openai, apiKey: key, provider: 'generic-chat-completion-api', maxOutputTokens: spec.maxOutput, maxContextLimit: spec.contextWindow });
+    if (optional) expect(droid.customModels[0].extraArgs.enable_thinking).toBe(true);
+    expect(droid.sessionDefaultSettings.model).toBe(id);
+    expect(await mode(droidFile)).toBe(0o600);
+
+    // --key-storage env: references to the plan's variable instead of the key, and the export step.
+    const ref = await tempHome();
+    const e = await runCli(['--plan', plan, '--region', region, '--tools', 'crush,droid', '--key-storage', 'env', '--yes', '--key-env', 'K', '--json', '--home', ref], { env: cleanEnv(ref, { K: key }) });
+    expect(e.exitCode, e.stdout).toBe(0);
+    const crushRef = await readFile(path.join(ref, '.config/crush/crush.json'), 'utf8');
+    const droidRef = await readFile(path.join(ref, '.factory/settings.json'), 'utf8');
+    expect(parseJsonc(crushRef).providers[PROVIDER[family]].api_key).toBe(`$${VAR[family]}`);
+    expect(parseJsonc(droidRef).customModels[0].apiKey).toBe(`\${${VAR[family]}}`);
+    expect(crushRef + droidRef).not.toContain(key);
+    expect(JSON.parse(e.stdout).nextSteps.map((n: { code: string }) => n.code)).toEqual(['next.crushExport', 'next.droidExport']);
+  });
+});
+
 describe('headless setup for OpenCode, Kilo, Codex, Hermes and the guides, every plan × region', () => {
   it.each(combos)('$plan / $region', async ({ plan, region }) => {
     const home = await tempHome();

@@ -118,7 +118,8 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const settings = files.settings;
   const raw = settings ? getAt(settings.value, ['customModels']) : undefined;
   if (!settings || !Array.isArray(raw)) return { views: [], findings: [] };
-  const groups = new Map<string, ProviderView>();
+  // One view per entry: each entry carries its own apiKey, so a key change must reach every one.
+  const views: ProviderView[] = [];
   raw.forEach((e, i) => {
     if (!isObject(e) || !isModelStudioProvider(e.baseUrl, undefined)) return;
     const apiKey = str(e.apiKey);
@@ -129,8 +130,9 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
       : apiKey !== undefined
         ? { source: 'inline', value: apiKey, file: settings.target.path, keyPath: `customModels[${i}].apiKey`, path: [...at, 'apiKey'], format: 'jsonc' }
         : { source: 'none' };
-    const group = `${String(e.baseUrl)}|${apiKey ?? ''}|${String(e.provider)}`;
-    const view = groups.get(group) ?? {
+    const thinking = getAt(e, ['extraArgs', 'enable_thinking']);
+    const budget = num(getAt(e, ['extraArgs', 'thinking_budget']));
+    views.push({
       tool: 'droid',
       file: settings.target.path,
       keyPath: `customModels[${i}]`,
@@ -139,27 +141,25 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
       format: 'jsonc',
       baseUrlPath: [...at, 'baseUrl'],
       key,
-      models: [],
-    };
-    const thinking = getAt(e, ['extraArgs', 'enable_thinking']);
-    const budget = num(getAt(e, ['extraArgs', 'thinking_budget']));
-    const model: ProviderView['models'][number] = {
-      id: str(e.model) ?? '',
-      keyPath: `customModels[${i}].model`,
-      maxTokens: num(e.maxOutputTokens),
-      context: num(e.maxContextLimit),
-      thinking: thinking === true,
-      ...(budget !== undefined ? { thinkingBudget: budget } : {}),
-      paths: {
-        maxTokens: [...at, 'maxOutputTokens'],
-        context: [...at, 'maxContextLimit'],
-        budget: [...at, 'extraArgs', 'thinking_budget'],
-        thinking: [[...at, 'extraArgs', 'enable_thinking'], [...at, 'extraArgs', 'thinking_budget']],
-      },
-    };
-    groups.set(group, { ...view, models: [...view.models, model] });
+      models: [
+        {
+          id: str(e.model) ?? '',
+          keyPath: `customModels[${i}].model`,
+          maxTokens: num(e.maxOutputTokens),
+          context: num(e.maxContextLimit),
+          thinking: thinking === true,
+          ...(budget !== undefined ? { thinkingBudget: budget } : {}),
+          paths: {
+            maxTokens: [...at, 'maxOutputTokens'],
+            context: [...at, 'maxContextLimit'],
+            budget: [...at, 'extraArgs', 'thinking_budget'],
+            thinking: [[...at, 'extraArgs', 'enable_thinking'], [...at, 'extraArgs', 'thinking_budget']],
+          },
+        },
+      ],
+    });
   });
-  return { views: [...groups.values()], findings: [] };
+  return { views, findings: [] };
 }
 
 export const droid: ToolAdapter<FileId> = {
