@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/core/adapters/index.js';
 import { codexWireApi, shellProfilePath } from '../../src/core/adapters/codex.js';
 import { thinkingBudget } from '../../src/core/adapters/thinking.js';
-import { getModel, modelsFor, planIds, regionIdsFor } from '../../src/core/catalog/index.js';
+import { endpointsFor, getModel, modelsFor, planIds, recommendedModel, regionIdsFor } from '../../src/core/catalog/index.js';
+import { translator } from '../../src/i18n/index.js';
 import type { ToolContext } from '../../src/core/context.js';
 import { shellProfileEditor } from '../../src/core/formats/shell-profile.js';
 import { planChanges } from '../../src/core/planner.js';
@@ -126,14 +127,42 @@ describe('shell profile editor', () => {
 
 describe('guides', () => {
   it('Cursor/Cline/Kilo Code: steps with the plan URL, model and a masked key, and no files', () => {
-    const p = planChanges({ answers: answers({ plan: 'token-personal', tools: ['cursor', 'cline', 'kilo-vscode'], models: ['qwen3.7-plus'] }), key: KEY, ctx: ctx(), texts: {}, templates });
+    const p = planChanges({ answers: answers({ plan: 'token-personal', tools: ['cursor', 'cline-vscode', 'kilo-vscode'], models: ['qwen3.7-plus'] }), key: KEY, ctx: ctx(), texts: {}, templates });
     expect(p.files).toEqual([]);
-    expect(p.guides.map((g) => g.tool)).toEqual(['cursor', 'cline', 'kilo-vscode']);
+    expect(p.guides.map((g) => g.tool)).toEqual(['cursor', 'cline-vscode', 'kilo-vscode']);
     for (const g of p.guides) {
       const params = g.steps[0]!.params!;
-      expect(params).toEqual({ url: 'https://token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1', model: 'qwen3.7-plus', key: 'sk-sp-…abcd' });
+      expect(params).toMatchObject({ url: 'https://token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1', model: 'qwen3.7-plus', key: 'sk-sp-…abcd' });
     }
     expect(p.guides[0]!.steps.map((s) => s.code)).toContain('guide.cursor.limit');
     expect(JSON.stringify(p.guides)).not.toContain(KEY);
+  });
+
+  it('Qoder and Qoder CN: the provider by site, the type by plan and edition, no Base URL step; Trae and Roo Code: the plan URL', () => {
+    const cases = [
+      { plan: 'coding', region: 'cn', provider: 'guide.qoder.provider.cn', type: 'guide.qoder.type.coding' },
+      { plan: 'token-personal', region: 'intl', provider: 'guide.qoder.provider.intl', type: 'guide.qoder.type.token-personal' },
+      { plan: 'token-team', region: 'cn', provider: 'guide.qoder.provider.cn', type: 'guide.qoder.type.token-team' },
+      { plan: 'payg', region: 'intl', provider: 'guide.qoder.provider.intl', type: 'guide.qoder.type.payg' },
+    ] as const;
+    for (const c of cases) {
+      const model = recommendedModel(c.plan, c.region);
+      const p = planChanges({ answers: answers({ plan: c.plan, region: c.region, tools: ['qoder', 'qoder-cn', 'trae', 'roo-code'], models: [model] }), key: KEY, ctx: ctx(), texts: {}, templates });
+      expect(p.files).toEqual([]);
+      const [qoder, qoderCn, trae, roo] = p.guides;
+      for (const g of [qoder!, qoderCn!]) {
+        const codes = g.steps.map((st) => st.code);
+        expect(codes).toContain(c.provider);
+        expect(codes).toContain(c.type);
+        expect(codes.some((code) => code.includes('baseUrl'))).toBe(false);
+      }
+      expect(trae!.steps.map((st) => st.code)).toContain('guide.trae.url');
+      expect(trae!.steps[0]!.params!.url).toBe(endpointsFor(c.plan, c.region).openai);
+      expect(roo!.steps.map((st) => st.code)).toEqual(['guide.roo.status', 'guide.roo.open', 'guide.common.provider', 'guide.common.baseUrl', 'guide.common.key', 'guide.common.model', 'guide.roo.limits']);
+      expect(roo!.steps[0]!.params).toMatchObject({ context: String(getModel(model)!.contextWindow), output: String(getModel(model)!.maxOutput) });
+      // Every code has words in both languages, and no step carries the key.
+      for (const g of p.guides) for (const st of g.steps) for (const lang of ['en', 'zh-CN'] as const) expect(translator(lang)(st.code as never, st.params), st.code).not.toMatch(/\{\w+\}|^guide\./);
+      expect(JSON.stringify(p.guides)).not.toContain(KEY);
+    }
   });
 });

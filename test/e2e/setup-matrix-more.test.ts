@@ -64,7 +64,7 @@ describe('headless setup for OpenCode, Kilo, Codex, Hermes and the guides, every
     const key = plan === 'payg' ? PAYG_KEY : PLAN_KEY;
     const family = familyOfPlan(plan);
     // Current Codex cannot reach Coding Plan at all (no Responses API there): tested on its own below.
-    const tools = ['opencode', 'kilo', 'hermes', 'cursor', 'cline', 'kilo-vscode', ...(family === 'coding' ? [] : ['codex'])];
+    const tools = ['opencode', 'kilo', 'hermes', 'cursor', 'cline-vscode', 'kilo-vscode', 'roo-code', 'trae', ...(family === 'coding' ? [] : ['codex'])];
     const r = await runCli(['--plan', plan, '--region', region, '--tools', tools.join(','), '--yes', '--key-env', 'K', '--json', '--home', home], {
       env: cleanEnv(home, { K: key }),
     });
@@ -100,7 +100,7 @@ describe('headless setup for OpenCode, Kilo, Codex, Hermes and the guides, every
       expect(doc.nextSteps.map((s: { code: string }) => s.code)).toContain('next.codexExport');
     }
 
-    expect(doc.guides.map((g: { tool: string }) => g.tool)).toEqual(['cursor', 'cline', 'kilo-vscode']);
+    expect(doc.guides.map((g: { tool: string }) => g.tool)).toEqual(['cursor', 'cline-vscode', 'kilo-vscode', 'roo-code', 'trae']);
     for (const g of doc.guides) expect(g.steps.some((s: { message: string }) => s.message.includes(urls.openai))).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { claudeCode } from './claude-code.js';
 import { codex } from './codex.js';
 import { crush } from './crush.js';
 import { droid } from './droid.js';
-import { cline, cursor, kiloVscode } from './guides.js';
+import { clineVscode, cursor, kiloVscode, qoder, qoderCn, rooCode, trae } from './guides.js';
 import { hermes } from './hermes.js';
 import { openclaw } from './openclaw/index.js';
 import { kilo, opencode } from './opencode-like.js';
@@ -20,8 +20,12 @@ export const adapters: Readonly<Record<ToolId, AnyToolAdapter>> = {
   crush,
   droid,
   cursor,
-  cline,
+  'cline-vscode': clineVscode,
   'kilo-vscode': kiloVscode,
+  'roo-code': rooCode,
+  qoder,
+  'qoder-cn': qoderCn,
+  trae,
 };
 
 /** Tools whose config shape or compatibility depends on the installed release (each adapter's `versionSensitive`). */
