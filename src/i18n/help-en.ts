@@ -34,7 +34,7 @@ export const helpEn = {
 
   'help.opt.plan': '{choices}',
   'help.opt.region': 'cn | intl (payg also: us | hk)',
-  'help.opt.tools': 'comma-separated: openclaw, qwen-code, claude-code, opencode, codex, kilo, hermes, crush, droid; guides: cursor, cline-vscode, kilo-vscode, roo-code, qoder, qoder-cn, trae',
+  'help.opt.tools': 'comma-separated: openclaw, qwen-code, claude-code, opencode, codex, kilo, hermes, crush, droid, cline; guides: cursor, cline-vscode, kilo-vscode, roo-code, qoder, qoder-cn, trae',
   'help.opt.model': "model id (default: the plan's recommended model); a comma list adds more",
   'help.opt.thinking': 'thinking where the model supports it (default: on)',
   'help.opt.baseUrl': "reach the plan through this origin (gateway, proxy); the plan's paths are kept",

@@ -32,7 +32,7 @@ export const helpZhCN: Record<keyof typeof helpEn, string> = {
 
   'help.opt.plan': '{choices}',
   'help.opt.region': 'cn | intl（payg 另有：us | hk）',
-  'help.opt.tools': '以逗号分隔：openclaw, qwen-code, claude-code, opencode, codex, kilo, hermes, crush, droid；配置指南：cursor, cline-vscode, kilo-vscode, roo-code, qoder, qoder-cn, trae',
+  'help.opt.tools': '以逗号分隔：openclaw, qwen-code, claude-code, opencode, codex, kilo, hermes, crush, droid, cline；配置指南：cursor, cline-vscode, kilo-vscode, roo-code, qoder, qoder-cn, trae',
   'help.opt.model': '模型 id（默认：套餐推荐的模型）；用逗号分隔可添加更多',
   'help.opt.thinking': '在模型支持时开启思考（默认：on）',
   'help.opt.baseUrl': '通过这个源（网关、代理）访问套餐；保留套餐自身的路径',

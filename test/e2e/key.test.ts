@@ -5,7 +5,7 @@ import { cleanEnv, runCli, snapshotTree, tempHome } from '../helpers/cli.js';
 
 const OLD = 'sk-sp-test-old-key-1111-aaaa';
 const NEW = 'sk-sp-test-new-key-2222-bbbb';
-const TOOLS = 'openclaw,qwen-code,claude-code,opencode,codex,kilo,hermes,crush,droid';
+const TOOLS = 'openclaw,qwen-code,claude-code,opencode,codex,kilo,hermes,crush,droid,cline';
 
 const userFiles = async (home: string) => new Map([...(await snapshotTree(home))].filter(([k]) => !k.startsWith('.local/state/')));
 

@@ -12,12 +12,12 @@ const VAR = { coding: 'BAILIAN_CODING_PLAN_API_KEY', 'token-plan': 'BAILIAN_TOKE
 const PROVIDER = { coding: 'bailian-coding-plan', 'token-plan': 'bailian-token-plan', payg: 'bailian' } as const;
 const mode = async (p: string) => (await stat(p)).mode & 0o777;
 
-describe('headless setup for Crush and Droid, every plan × region', () => {
+describe('headless setup for Crush, Droid and the Cline CLI, every plan × region', () => {
   it.each(combos)('$plan / $region', async ({ plan, region }) => {
     const home = await tempHome();
     const key = plan === 'payg' ? PAYG_KEY : PLAN_KEY;
     const family = familyOfPlan(plan);
-    const r = await runCli(['--plan', plan, '--region', region, '--tools', 'crush,droid', '--yes', '--key-env', 'K', '--json', '--home', home], { env: cleanEnv(home, { K: key }) });
+    const r = await runCli(['--plan', plan, '--region', region, '--tools', 'crush,droid,cline', '--yes', '--key-env', 'K', '--json', '--home', home], { env: cleanEnv(home, { K: key }) });
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).not.toContain(key);
     const model = recommendedModel(plan, region);
@@ -44,6 +44,15 @@ describe('headless setup for Crush and Droid, every plan × region', () => {
     if (optional) expect(droid.customModels[0].extraArgs.enable_thinking).toBe(true);
     expect(droid.sessionDefaultSettings.model).toBe(id);
     expect(await mode(droidFile)).toBe(0o600);
+
+    // Cline CLI: Model Studio's own `qwen` provider slot, pointed at the plan's URL, selected.
+    const clineFile = path.join(home, '.cline/data/settings/providers.json');
+    const cline = JSON.parse(await readFile(clineFile, 'utf8'));
+    expect(cline.lastUsedProvider).toBe('qwen');
+    expect(cline.providers.qwen.settings).toEqual({ provider: 'qwen', apiKey: key, model, baseUrl: urls.openai, apiLine: region === 'cn' ? 'china' : 'international', contextWindow: spec.contextWindow, maxTokens: spec.maxOutput });
+    expect(await mode(clineFile)).toBe(0o600);
+    const codes = JSON.parse(r.stdout).findings.map((f: { code: string }) => f.code);
+    expect(codes.includes('CLINE_MAX_TOKENS_FIXED')).toBe(spec.maxOutput < 32_000);
 
     // --key-storage env: references to the plan's variable instead of the key, and the export step.
     const ref = await tempHome();

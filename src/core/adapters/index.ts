@@ -1,4 +1,5 @@
 import { claudeCode } from './claude-code.js';
+import { cline } from './cline.js';
 import { codex } from './codex.js';
 import { crush } from './crush.js';
 import { droid } from './droid.js';
@@ -19,6 +20,7 @@ export const adapters: Readonly<Record<ToolId, AnyToolAdapter>> = {
   hermes,
   crush,
   droid,
+  cline,
   cursor,
   'cline-vscode': clineVscode,
   'kilo-vscode': kiloVscode,

@@ -3,7 +3,7 @@ import type { ToolContext } from '../context.js';
 import type { Finding } from '../findings.js';
 import type { Edit, FormatId, JsonValue, KeyPath } from '../formats/types.js';
 
-export const TOOL_IDS = ['openclaw', 'qwen-code', 'claude-code', 'opencode', 'codex', 'kilo', 'hermes', 'crush', 'droid', 'cursor', 'cline-vscode', 'kilo-vscode', 'roo-code', 'qoder', 'qoder-cn', 'trae'] as const;
+export const TOOL_IDS = ['openclaw', 'qwen-code', 'claude-code', 'opencode', 'codex', 'kilo', 'hermes', 'crush', 'droid', 'cline', 'cursor', 'cline-vscode', 'kilo-vscode', 'roo-code', 'qoder', 'qoder-cn', 'trae'] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 
 /** Where the key goes: a reference plus the tool's own secret store (default), or into the config itself. */

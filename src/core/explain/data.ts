@@ -184,7 +184,7 @@ export const errorCatalogData: ErrorCatalogData = {
       limit: 'output',
       plans: SUBS,
       causes: [
-        cause(1, ['MAX_TOKENS_TOO_HIGH']),
+        cause(1, ['MAX_TOKENS_TOO_HIGH', 'CLINE_MAX_TOKENS_FIXED']),
         cause(2, ['THINKING_BUDGET_TOO_HIGH', 'MAX_TOKENS_TOO_HIGH'], { sources: [TOOLS_OPENCODE] }),
       ],
       fixes: [fix(1)],
