@@ -16,6 +16,8 @@ const CASES = [
   { tool: 'kilo', args: ['--plan', 'coding', '--region', 'intl', '--model', 'qwen3.5-plus'] },
   { tool: 'codex', args: ['--plan', 'token-team', '--region', 'intl', '--model', 'qwen3.6-plus'] },
   { tool: 'hermes', args: ['--plan', 'token-personal', '--region', 'cn', '--model', 'qwen3.7-plus'] },
+  { tool: 'crush', args: ['--plan', 'coding', '--region', 'cn', '--model', 'qwen3.5-plus,glm-5'] },
+  { tool: 'droid', args: ['--plan', 'token-team', '--region', 'intl', '--model', 'qwen3.6-plus'] },
 ] as const;
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'golden');
