@@ -27,7 +27,7 @@ import { cleanEnv, PAYG_KEY, PLAN_KEY, ROOT, runCli, snapshotTree, tempHome, typ
  */
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'doctor');
-const TOOL_COMMANDS = ['openclaw', 'qwen', 'claude', 'opencode', 'codex', 'kilo', 'hermes'] as const;
+const TOOL_COMMANDS = ['openclaw', 'qwen', 'claude', 'opencode', 'codex', 'kilo', 'hermes', 'crush', 'droid', 'cline'] as const;
 const SYSTEM_PATH = '/usr/bin:/bin';
 
 interface Matcher {
@@ -173,7 +173,7 @@ describe.concurrent('doctor over messy fixture homes', () => {
     expect(wanted.filter((c) => !covered.has(c))).toEqual([]);
     // Spread over every tool with files, not everything on OpenClaw.
     const tools = new Set(CASES.flatMap((c) => c.spec.expect.map((m) => m.tool)));
-    expect([...tools].sort()).toEqual(['claude-code', 'codex', 'crush', 'droid', 'hermes', 'kilo', 'openclaw', 'opencode', 'qwen-code']);
+    expect([...tools].sort()).toEqual(['claude-code', 'cline', 'codex', 'crush', 'droid', 'hermes', 'kilo', 'openclaw', 'opencode', 'qwen-code']);
   });
 
   // Concurrent tests assert through their own `expect`, so a failure is reported on the right case.

@@ -1,5 +1,6 @@
 import { limitsFor } from './limits.js';
-import { familyOfPlan, getModel, getPlan } from '../catalog/index.js';
+import { classifyBaseUrl, familyOfPlan, getModel, getPlan } from '../catalog/index.js';
+import { finding, type Finding } from '../findings.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { resolveEndpoints } from '../endpoints.js';
 import type { Edit, JsonValue } from '../formats/types.js';
@@ -55,32 +56,38 @@ function plan({ answers, key, files }: AdapterInput<FileId>): AdapterOutput<File
   const base = ['providers', id];
   const reference = answers.keyStorage === 'env';
   const primary = answers.models[0] ?? '';
-  const m = getModel(primary);
   const edits: Edit[] = [
     ...setIfChanged(cur, [...base, 'name'], `Model Studio ${getPlan(answers.plan).name.en}`),
     ...setIfChanged(cur, [...base, 'type'], 'openai-compat'),
     ...setIfChanged(cur, [...base, 'base_url'], resolveEndpoints(answers).openai),
     ...setIfChanged(cur, [...base, 'api_key'], reference ? `$${planKeyVar(answers.plan)}` : key),
   ];
-  // extra_body is per provider: it follows the default model's thinking switch.
-  if (m && m.thinking === 'optional') {
-    const budget = thinkingBudget(m);
+  // The chosen models first, in order; models the user added to this provider by hand stay after them.
+  const existing = getAt(cur, [...base, 'models']);
+  const others = (Array.isArray(existing) ? existing : []).filter((e) => !(isObject(e) && answers.models.includes(String(e.id))));
+  const models = [...answers.models.map((model) => modelEntry(model, answers)), ...others];
+  edits.push(...setIfChanged(cur, [...base, 'models'], models));
+  // extra_body goes with every request of the provider, whatever its model: the thinking switch is
+  // written only when every model there has one (a model without thinking refuses it), with the
+  // smallest budget among them.
+  const specs = models.map((e) => (isObject(e) ? getModel(String(e.id)) : undefined));
+  if (specs.length > 0 && specs.every((m) => m?.thinking === 'optional')) {
+    const budgets = specs.map((m) => thinkingBudget(m!)).filter((b): b is number => b !== null);
     edits.push(...setIfChanged(cur, [...base, 'extra_body', 'enable_thinking'], answers.thinking));
-    if (answers.thinking && budget !== null) edits.push(...setIfChanged(cur, [...base, 'extra_body', 'thinking_budget'], budget));
+    if (answers.thinking && budgets.length === specs.length) edits.push(...setIfChanged(cur, [...base, 'extra_body', 'thinking_budget'], Math.min(...budgets)));
     else edits.push(...deleteIfPresent(cur, [...base, 'extra_body', 'thinking_budget']));
   } else {
     edits.push(...deleteIfPresent(cur, [...base, 'extra_body', 'enable_thinking']), ...deleteIfPresent(cur, [...base, 'extra_body', 'thinking_budget']));
   }
-  // The chosen models first, in order; models the user added to this provider by hand stay after them.
-  const existing = getAt(cur, [...base, 'models']);
-  const others = (Array.isArray(existing) ? existing : []).filter((e) => !(isObject(e) && answers.models.includes(String(e.id))));
-  edits.push(...setIfChanged(cur, [...base, 'models'], [...answers.models.map((model) => modelEntry(model, answers)), ...others]));
 
   const { output } = limitsFor(primary, answers);
   const selection = (current: JsonValue, slot: 'large' | 'small'): Edit[] => [
     ...setIfChanged(current, ['models', slot, 'provider'], id),
     ...setIfChanged(current, ['models', slot, 'model'], primary),
     ...(output !== undefined ? setIfChanged(current, ['models', slot, 'max_tokens'], output) : deleteIfPresent(current, ['models', slot, 'max_tokens'])),
+    // Settings made for the model selected before (Anthropic's `think`, another provider's effort).
+    ...deleteIfPresent(current, ['models', slot, 'think']),
+    ...deleteIfPresent(current, ['models', slot, 'reasoning_effort']),
   ];
   edits.push(...selection(cur, 'large'), ...selection(cur, 'small'));
   // The state file only when Crush already wrote one with a selection of its own.
@@ -103,6 +110,7 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const providers = config ? getAt(config.value, ['providers']) : undefined;
   if (!config || !isObject(providers)) return { views: [], findings: [] };
   const views: ProviderView[] = [];
+  const findings: Finding[] = [];
   for (const [id, p] of Object.entries(providers)) {
     if (!isObject(p) || !isModelStudioProvider(p.base_url, id)) continue;
     const at = ['providers', id];
@@ -116,6 +124,15 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
     const thinking = getAt(p, ['extra_body', 'enable_thinking']);
     const budget = num(getAt(p, ['extra_body', 'thinking_budget']));
     const models = Array.isArray(p.models) ? p.models : [];
+    // The selection's max_tokens wins over the model's default_max_tokens for the selected model.
+    const selected = (['large', 'small'] as const).flatMap((slot) => {
+      const sel = getAt(config.value, ['models', slot]);
+      return isObject(sel) && sel.provider === id && typeof sel.max_tokens === 'number' ? [{ model: String(sel.model), maxTokens: sel.max_tokens, path: ['models', slot, 'max_tokens'] }] : [];
+    });
+    // Crush's anthropic type sends x-api-key, which Token Plan answers with 401 "No API-key provided".
+    if (p.type === 'anthropic' && classifyBaseUrl(String(p.base_url)).family === 'token-plan') {
+      findings.push(finding('X_API_KEY_ONLY', 'error', { tool: 'crush', file: config.target.path, keyPath: `providers.${id}.type` }));
+    }
     views.push({
       tool: 'crush',
       file: config.target.path,
@@ -130,12 +147,12 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
           ? [{
               id: e.id,
               keyPath: `providers.${id}.models[${i}]`,
-              maxTokens: num(e.default_max_tokens),
+              maxTokens: selected.find((x) => x.model === e.id)?.maxTokens ?? num(e.default_max_tokens),
               context: num(e.context_window),
               thinking: thinking === true,
               ...(budget !== undefined ? { thinkingBudget: budget } : {}),
               paths: {
-                maxTokens: [...at, 'models', i, 'default_max_tokens'],
+                maxTokens: selected.find((x) => x.model === e.id)?.path ?? [...at, 'models', i, 'default_max_tokens'],
                 context: [...at, 'models', i, 'context_window'],
                 budget: [...at, 'extra_body', 'thinking_budget'],
                 thinking: [[...at, 'extra_body', 'enable_thinking'], [...at, 'extra_body', 'thinking_budget']],
@@ -145,7 +162,7 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
       ),
     });
   }
-  return { views, findings: [] };
+  return { views, findings };
 }
 
 export const crush: ToolAdapter<FileId> = {

@@ -28,6 +28,9 @@ type FileId = 'settings';
  */
 const SETTINGS_DIR = '.factory';
 
+/** What Droid sends as max_tokens for an entry without maxOutputTokens (docs/tools/droid.md). */
+const DROID_DEFAULT_MAX_OUTPUT = 32_000;
+
 function targets(ctx: ToolContext): TargetFile<FileId>[] {
   const home = ctx.env.FACTORY_HOME_OVERRIDE || ctx.home;
   return [{ id: 'settings', path: joinPath(home, SETTINGS_DIR, 'settings.json'), format: 'jsonc', secret: true, template: 'empty.json' }];
@@ -120,6 +123,7 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   if (!settings || !Array.isArray(raw)) return { views: [], findings: [] };
   // One view per entry: each entry carries its own apiKey, so a key change must reach every one.
   const views: ProviderView[] = [];
+  const findings: Finding[] = [];
   raw.forEach((e, i) => {
     if (!isObject(e) || !isModelStudioProvider(e.baseUrl, undefined)) return;
     const apiKey = str(e.apiKey);
@@ -132,6 +136,10 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
         : { source: 'none' };
     const thinking = getAt(e, ['extraArgs', 'enable_thinking']);
     const budget = num(getAt(e, ['extraArgs', 'thinking_budget']));
+    // Droid's anthropic provider sends x-api-key unless authMode is bearer; Token Plan refuses that.
+    if (e.provider === 'anthropic' && e.authMode !== 'bearer' && classifyBaseUrl(String(e.baseUrl)).family === 'token-plan') {
+      findings.push(finding('X_API_KEY_ONLY', 'error', { tool: 'droid', file: settings.target.path, keyPath: `customModels[${i}].provider` }));
+    }
     views.push({
       tool: 'droid',
       file: settings.target.path,
@@ -145,7 +153,8 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
         {
           id: str(e.model) ?? '',
           keyPath: `customModels[${i}].model`,
-          maxTokens: num(e.maxOutputTokens),
+          // Without maxOutputTokens Droid asks for its own default.
+          maxTokens: num(e.maxOutputTokens) ?? DROID_DEFAULT_MAX_OUTPUT,
           context: num(e.maxContextLimit),
           thinking: thinking === true,
           ...(budget !== undefined ? { thinkingBudget: budget } : {}),
@@ -159,7 +168,7 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
       ],
     });
   });
-  return { views, findings: [] };
+  return { views, findings };
 }
 
 export const droid: ToolAdapter<FileId> = {
