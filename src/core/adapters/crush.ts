@@ -6,7 +6,7 @@ import { resolveEndpoints } from '../endpoints.js';
 import type { Edit, JsonValue } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
-import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
+import { isModelStudioProvider, keyFromVariable, num, referencedVariable, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
 import { thinkingBudget } from './thinking.js';
 import { toolCommand, type AdapterInput, type AdapterOutput, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter } from './types.js';
@@ -100,10 +100,6 @@ function plan({ answers, key, files }: AdapterInput<FileId>): AdapterOutput<File
   };
 }
 
-/** `$VAR` or `${VAR}`: the variable Crush's shell expansion reads. */
-function referencedVariable(apiKey: string | undefined): string | undefined {
-  return /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(apiKey ?? '')?.slice(1).find(Boolean);
-}
 
 function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const config = files.config;

@@ -6,7 +6,7 @@ import { finding, type Finding } from '../findings.js';
 import type { Edit, JsonValue } from '../formats/types.js';
 import { getAt } from '../formats/value.js';
 import { deleteIfPresent, isObject, setIfChanged } from './edit-helpers.js';
-import { isModelStudioProvider, keyFromVariable, num, str } from './examine-helpers.js';
+import { isModelStudioProvider, keyFromVariable, num, referencedVariable, str } from './examine-helpers.js';
 import { planKeyVar } from './key-vars.js';
 import { thinkingBudget } from './thinking.js';
 import { toolCommand, type AdapterInput, type AdapterOutput, type Examination, type ExamineInput, type ProviderView, type TargetFile, type ToolAdapter } from './types.js';
@@ -112,10 +112,6 @@ function plan({ answers, key, files }: AdapterInput<FileId>): AdapterOutput<File
   };
 }
 
-/** `${VAR}` or `$VAR` in apiKey: the variable Droid expands from its environment. */
-function referencedVariable(apiKey: string | undefined): string | undefined {
-  return /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(apiKey ?? '')?.slice(1).find(Boolean);
-}
 
 function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const settings = files.settings;

@@ -96,3 +96,8 @@ export function num(v: JsonValue | undefined): number | undefined {
 export function str(v: JsonValue | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
+
+/** The variable a whole-value `$VAR` or `${VAR}` reference names (Crush, Droid expand these from the environment). */
+export function referencedVariable(value: string | undefined): string | undefined {
+  return /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(value ?? '')?.slice(1).find(Boolean);
+}
