@@ -170,7 +170,8 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
 export const droid: ToolAdapter<FileId> = {
   id: 'droid',
   label: 'Droid',
-  ...toolCommand({ bin: 'droid', oneShot: (p) => ['exec', p] }),
+  // stream-json: a failed turn prints the server's error there; the text form says only "Exec failed".
+  ...toolCommand({ bin: 'droid', oneShot: (p) => ['exec', '-o', 'stream-json', p] }),
   targets,
   plan,
   examine,
