@@ -16,7 +16,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-export type ToolKey = 'node24' | 'openclaw' | 'qwen-code' | 'claude-code' | 'opencode' | 'codex' | 'codex-chat' | 'kilo';
+export type ToolKey = 'node24' | 'openclaw' | 'qwen-code' | 'claude-code' | 'opencode' | 'codex' | 'codex-chat' | 'kilo' | 'droid' | 'cline';
 
 export interface ToolPin {
   readonly key: ToolKey;
@@ -45,6 +45,10 @@ export const PINS: Readonly<Record<ToolKey, ToolPin>> = {
   'codex-chat': { key: 'codex-chat', pkg: '@openai/codex', version: '0.80.0', bin: 'codex', node24: true, versionText: '0.80.0' },
   // 7.8.1 does not install (its native package is missing on the registry); 7.7.7 does.
   kilo: { key: 'kilo', pkg: '@kilocode/cli', version: '7.7.7', bin: 'kilo', node24: true, versionText: '7.7.7' },
+  // The native binary (about 300 MB) comes from the optional dependency @factory/cli-linux-x64; @factory/cli@0.225.1 does not install (docs/tools/droid.md).
+  droid: { key: 'droid', pkg: 'droid', version: '0.215.0', bin: 'droid', node24: false, versionText: '0.215.0' },
+  // A Node wrapper over a Bun-compiled binary from the optional dependency @cline/cli-linux-x64 (about 152 MB, docs/tools/cline.md).
+  cline: { key: 'cline', pkg: 'cline', version: '3.0.65', bin: 'cline', node24: false, versionText: '3.0.65' },
 };
 
 export const MARKER = '.tp-setup-installed.json';

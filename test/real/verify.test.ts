@@ -63,3 +63,31 @@ describe.skipIf(!ready)(`verify through the real Qwen Code and Claude Code${read
     }
   });
 });
+
+const droid = toolStatus('droid');
+
+describe.skipIf(!droid.ok)(`verify through the real Droid${droid.ok ? '' : ` (skipped: ${droid.error})`}`, () => {
+  it('passes as written, and after a hand edit to the pay-as-you-go host fails with the server\'s own error, explained', async () => {
+    const home = await tempHome('tp-verify-droid-');
+    const mock = await startMock({ maxRequests: 50, lifetimeMs: 5 * 60_000 });
+    const env = { ...cleanEnv(home, { K: PLAN_KEY, PATH: [...droid.ok!.pathDirs, '/usr/bin', '/bin'].join(path.delimiter) }), FACTORY_AIRGAP_ENABLED: '1' };
+    try {
+      const setup = await runCli(['--plan', 'token-team', '--region', 'cn', '--tools', 'droid', '--model', 'qwen3.6-plus', '--yes', '--key-env', 'K', '--base-url', mock.baseUrl('token-plan'), '--home', home], { env });
+      expect(setup.exitCode, setup.stderr).toBe(0);
+      const ok = await runCli(['verify', '--yes', '--json', '--home', home], { env });
+      expect(ok.exitCode, ok.stdout + ok.stderr).toBe(0);
+      expect(JSON.parse(ok.stdout).results.map((x: { tool: string; ok: boolean }) => [x.tool, x.ok])).toEqual([['droid', true]]);
+      const file = path.join(home, '.factory/settings.json');
+      await writeFile(file, (await readFile(file, 'utf8')).split('/token-plan/').join('/payg/'));
+      const bad = await runCli(['verify', '--yes', '--json', '--home', home], { env });
+      expect(bad.exitCode).toBe(3);
+      const [result] = JSON.parse(bad.stdout).results;
+      // Droid's text output would say only "Exec failed"; the one-shot's stream-json carries the 401.
+      expect(result.output).toContain('Incorrect API key provided');
+      expect(result.explained.map((e: { id: string }) => e.id)).toContain('E10');
+      expect(bad.stdout + ok.stdout).not.toContain(PLAN_KEY);
+    } finally {
+      await mock.close();
+    }
+  });
+});

@@ -74,7 +74,8 @@ function examine({ files }: ExamineInput<FileId>): Examination {
   const views: ProviderView[] = [];
   for (const [id, entry] of Object.entries(providers)) {
     const s = isObject(entry) ? entry.settings : undefined;
-    if (!isObject(s) || !isModelStudioProvider(s.baseUrl, undefined)) continue;
+    // The `qwen` slot is Model Studio's own provider, whatever gateway its baseUrl names.
+    if (!isObject(s) || !(isModelStudioProvider(s.baseUrl, undefined) || (id === PROVIDER && typeof s.baseUrl === 'string'))) continue;
     const at = ['providers', id, 'settings'];
     const apiKey = str(s.apiKey);
     views.push({

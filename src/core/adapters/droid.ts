@@ -121,7 +121,8 @@ function examine({ ctx, files }: ExamineInput<FileId>): Examination {
   const views: ProviderView[] = [];
   const findings: Finding[] = [];
   raw.forEach((e, i) => {
-    if (!isObject(e) || !isModelStudioProvider(e.baseUrl, undefined)) return;
+    // tp-setup's own ids mark an entry routed through a gateway (--base-url) as ours too.
+    if (!isObject(e) || !(isModelStudioProvider(e.baseUrl, undefined) || (typeof e.baseUrl === 'string' && String(e.id).startsWith('custom:model-studio-')))) return;
     const apiKey = str(e.apiKey);
     const variable = referencedVariable(apiKey);
     const at = ['customModels', i];
