@@ -55,7 +55,7 @@ export async function runSetup(ctx: CommandContext<SetupOptions>): Promise<Setup
   const answers = withWriteOptions(chosen, opts, shellProfile);
   const rawKey = await readKeyInput(opts, io, prompter ? () => prompter.key({ plan: answers.plan, region: answers.region, env: io.env, purpose: 'setup' }) : null);
 
-  const toolCtx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions };
+  const toolCtx: ToolContext = { home: homes.home, env: io.env, platform: io.platform, versions, now: new Date().toISOString() };
   const targets = resolveTargets(answers, toolCtx);
   const texts = await readTexts(targetPaths(targets));
   const planned = planSetup({ answers, rawKey, ctx: toolCtx, targets, texts, templates: await loadTemplates(), dryRun: opts.dryRun, show: (p) => displayPath(p, homes.home) });

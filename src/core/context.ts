@@ -12,6 +12,8 @@ export interface ToolContext {
   readonly platform: string;
   /** Installed tool versions as printed by the tool; null = not installed or not detected. */
   readonly versions: Readonly<Record<string, string | null>>;
+  /** When this run plans its writes (ISO 8601), for files that record when they changed. */
+  readonly now?: string;
 }
 
 /** Join path parts with '/', the form every supported OS accepts for the paths we build. */

@@ -49,6 +49,8 @@ describe('headless setup for Crush, Droid and the Cline CLI, every plan × regio
     const clineFile = path.join(home, '.cline/data/settings/providers.json');
     const cline = JSON.parse(await readFile(clineFile, 'utf8'));
     expect(cline.lastUsedProvider).toBe('qwen');
+    // Cline drops an entry without it (observed on 3.0.65).
+    expect(Number.isNaN(Date.parse(cline.providers.qwen.updatedAt))).toBe(false);
     expect(cline.providers.qwen.settings).toEqual({ provider: 'qwen', apiKey: key, model, baseUrl: urls.openai, apiLine: region === 'cn' ? 'china' : 'international', contextWindow: spec.contextWindow, maxTokens: spec.maxOutput });
     expect(await mode(clineFile)).toBe(0o600);
     const codes = JSON.parse(r.stdout).findings.map((f: { code: string }) => f.code);

@@ -40,7 +40,7 @@ function targets(ctx: ToolContext): TargetFile<FileId>[] {
   return [{ id: 'providers', path, format: 'json', secret: true, template: 'empty.json' }];
 }
 
-function plan({ answers, key, files }: AdapterInput<FileId>): AdapterOutput<FileId> {
+function plan({ answers, key, ctx, files }: AdapterInput<FileId>): AdapterOutput<FileId> {
   const cur = files.providers.value;
   const findings: Finding[] = [];
   const model = answers.models[0] ?? '';
@@ -59,6 +59,11 @@ function plan({ answers, key, files }: AdapterInput<FileId>): AdapterOutput<File
     ...(output !== undefined ? setIfChanged(cur, [...base, 'maxTokens'], output) : deleteIfPresent(cur, [...base, 'maxTokens'])),
     ...setIfChanged(cur, ['providers', PROVIDER, 'tokenSource'], 'manual'),
   ];
+  // Cline 3.0.65 drops a provider entry without updatedAt (observed): stamped when the entry
+  // changes or has none, so a second run with the same answers still changes nothing.
+  if (edits.some((e) => e.path[0] === 'providers') || typeof getAt(cur, ['providers', PROVIDER, 'updatedAt']) !== 'string') {
+    edits.push({ op: 'set', path: ['providers', PROVIDER, 'updatedAt'], value: ctx.now ?? new Date(0).toISOString() });
+  }
   const limit = getModel(model)?.maxOutput;
   if (limit !== undefined && limit < CLINE_SENT_MAX_TOKENS) {
     // Said before writing: not a refusal, since a later Cline may honour maxTokens.
