@@ -86,7 +86,7 @@ describe('the tp-setup binary', () => {
     run.write(KEYS.down + KEYS.enter); // International
     await run.waitFor('Which tools should use it?');
     run.write(KEYS.down + KEYS.space + KEYS.down + KEYS.space + KEYS.enter); // Qwen Code, Claude Code
-    await run.waitFor('API key');
+    await run.waitFor('API key (input hidden)');
     run.write('sk-wrong-kind-0000-1111\r');
     await run.waitFor('which Coding Plan does not accept');
     // Clear the rejected input, then type the right key.

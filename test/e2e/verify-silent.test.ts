@@ -34,7 +34,7 @@ describe('a verify that fails without output', () => {
     const PATH = await silentQwen(home);
     const env = { ...cleanEnv(home), PATH, TERM: 'xterm-256color' };
     const run = new PtyRun(['--home', home, '--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--model', 'qwen3.5-plus', '--thinking', 'on'], env);
-    await run.waitFor('API key');
+    await run.waitFor('API key (input hidden)');
     run.write(PLAN_KEY + KEYS.enter);
     await run.waitFor('Write these changes?');
     run.write('y');
@@ -51,7 +51,7 @@ describe('a verify that fails without output', () => {
     const PATH = await silentQwen(home);
     const env = { ...cleanEnv(home), PATH, TERM: 'xterm-256color' };
     const run = new PtyRun(['--plain', '--home', home, '--plan', 'coding', '--region', 'cn', '--tools', 'qwen-code', '--model', 'qwen3.5-plus', '--thinking', 'on'], env);
-    await run.waitFor('API key');
+    await run.waitFor('API key (input hidden)');
     run.write(PLAN_KEY + KEYS.enter);
     await run.waitFor('Write these changes?');
     run.write('y' + KEYS.enter);
