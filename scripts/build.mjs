@@ -5,7 +5,9 @@
  *   dist/cli.js      the entry (`bin`): a Node version guard in old syntax, then `import('./main.js')`.
  *                    Not bundled and not rewritten, so Node versions too old to run tp-setup can still
  *                    parse it and print the message.
- *   dist/main.js     argument parsing, messages, `--help` and `--version`.
+ *   dist/main.js     argument parsing and messages.
+ *   dist/help.js     every `--help` and `--version` text, computed by the parser at build time
+ *                    (src/help-table.ts, src/help.ts): help prints without loading the parser.
  *   dist/cmd-*.js    one per command (setup, doctor, explain, …), imported by main.js when it runs.
  *   dist/report.js   the text and JSON reporters.
  *   dist/ui.js       the full-screen wizard (Ink, React): imported by main.js only for the wizard.
@@ -22,7 +24,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
@@ -180,6 +182,29 @@ async function main() {
     await mkdir(path.dirname(file.path), { recursive: true });
     await writeFile(file.path, text);
   }
+
+  // dist/help.js: every help text, computed now by the parser itself (src/help-table.ts), with the
+  // few lines that pick one (src/help.ts). `--help` then loads neither commander nor the messages.
+  const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+  const { helpTable } = await import(pathToFileURL(path.join(out, 'main.js')).href);
+  const table = helpTable(version);
+  await build({
+    absWorkingDir: ROOT,
+    stdin: {
+      contents: `import { printer } from './src/help.ts';\nexport const printHelp = printer(${JSON.stringify(table)});\n`,
+      resolveDir: ROOT,
+      sourcefile: 'help-entry.ts',
+      loader: 'ts',
+    },
+    outfile: path.join(out, 'help.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.17',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
 
   // The entry guard: TypeScript syntax removed, nothing else touched.
   await build({

@@ -1,6 +1,6 @@
 import { Help, type Command, type CommanderError, type Option } from 'commander';
 import { CliError, ExitCode, type ErrorDetail } from './core/errors.js';
-import { detectLang, type Lang, type MessageKey, type Translate } from './i18n/index.js';
+import type { MessageKey, Translate } from './i18n/index.js';
 
 /*
  * commander in the user's language: the help's headings and the notes it adds to an option
@@ -11,22 +11,7 @@ import { detectLang, type Lang, type MessageKey, type Translate } from './i18n/i
  * commander's own words, so its output does not change.
  */
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/**
- * The language before (or without) a successful parse, for `--help` and for errors: a
- * `--lang <lang>` or `--lang=<lang>` before `--`, then TP_SETUP_LANG and the locale (detectLang).
- */
-export function earlyLang(argv: readonly string[], env: Env): Lang {
-  const end = argv.indexOf('--');
-  const tokens = end === -1 ? argv : argv.slice(0, end);
-  let flag: string | undefined;
-  tokens.forEach((token, i) => {
-    if (token === '--lang') flag = tokens[i + 1];
-    else if (token.startsWith('--lang=')) flag = token.slice('--lang='.length);
-  });
-  return detectLang(flag, env);
-}
+export { earlyLang } from './i18n/lang.js';
 
 const TITLES: Readonly<Record<string, MessageKey>> = {
   'Usage:': 'help.title.usage',

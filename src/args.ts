@@ -5,6 +5,7 @@ import { CliError, ExitCode } from './core/errors.js';
 import { hasSecretShape, isSecretName, redactSecretShapes } from './core/keys.js';
 import { detectLang, LANGS, translator, type Lang, type Translate } from './i18n/index.js';
 import { commanderFailure, earlyLang, localizeHelp } from './args-i18n.js';
+import { HELP_WIDTH } from './help-format.js';
 
 export interface CommonOptions {
   readonly home: string | undefined;
@@ -271,7 +272,7 @@ function checkEnvTwins(program: Command, env: Env): void {
 }
 
 /** argv (without node and script) + env → one command, or a CliError with exit code 2. */
-export function parseArgs(argv: readonly string[], env: Env, version: string): ParsedCommand {
+export function parseArgs(argv: readonly string[], env: Env, version: string, helpWidth = HELP_WIDTH): ParsedCommand {
   // An error text may carry a pasted key: explain masks it; everything else refuses the key.
   const explaining = argv.find((a) => !a.startsWith('-')) === 'explain';
   const tokens = explaining ? argv.map((a) => (a.startsWith('-') ? a : redactSecretShapes(a))) : argv;
@@ -282,7 +283,7 @@ export function parseArgs(argv: readonly string[], env: Env, version: string): P
   checkEnvTwins(program, env);
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
-    cmd.configureOutput({ writeOut: (s) => (printed += s), writeErr: (s) => (printed += s) });
+    cmd.configureOutput({ writeOut: (s) => (printed += s), writeErr: (s) => (printed += s), getOutHelpWidth: () => helpWidth, getErrHelpWidth: () => helpWidth });
     cmd.commands.forEach(configure);
   };
   configure(program);

@@ -37,8 +37,32 @@ if (nodeModule && typeof nodeModule.enableCompileCache === 'function') {
   }
 }
 
-import('./main.js').then(function (m) {
-  return m.main(args).then(function (code) {
-    process.exitCode = code;
+// `--help`, `help <command>` and `--version` print text computed at build time (src/help.ts)
+// when it holds the exact command line; everything else, and any doubt, goes to the parser.
+var asksHelp = args.some(function (a) {
+  return a === '-h' || a === '--help' || a === 'help' || a === '-v' || a === '--version';
+});
+// Built next to this file (scripts/build.mjs); from the sources it does not exist.
+var helpModule = './help.js';
+var printed: Promise<boolean> = asksHelp
+  ? import(helpModule).then(
+      function (h: { printHelp?: (argv: string[]) => boolean }) {
+        return typeof h.printHelp === 'function' && h.printHelp(args);
+      },
+      function () {
+        return false;
+      },
+    )
+  : Promise.resolve(false);
+
+printed.then(function (done) {
+  if (done) {
+    process.exitCode = 0;
+    return undefined;
+  }
+  return import('./main.js').then(function (m) {
+    return m.main(args).then(function (code) {
+      process.exitCode = code;
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { earlyJson, earlyLang, envFlag, parseArgs, type ParsedCommand } from './args.js';
+import { helpWidthFor } from './help-format.js';
 import type { CommandContext, Outcome, RunEvent } from './commands/context.js';
 import { canPrompt, processIo, type Io } from './commands/io.js';
 import type { Prompter } from './commands/prompter.js';
@@ -20,6 +21,8 @@ import type { Presenter, View } from './presenters/view.js';
  */
 
 export { VERSION };
+// For the build, which stores every help text (src/help-table.ts).
+export { helpTable } from './help-table.js';
 
 type Runnable = Exclude<ParsedCommand, { name: 'print' }>;
 type Loaded = { readonly run: (ctx: CommandContext<never>) => Promise<Outcome>; readonly presenter: Presenter<never> };
@@ -91,7 +94,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   let t: Translate = translator(earlyLang(argv, io.env));
   let json = earlyJson(argv, io.env);
   try {
-    const cmd = parseArgs(argv, io.env, VERSION);
+    const cmd = parseArgs(argv, io.env, VERSION, helpWidthFor(io.stdoutIsTTY, io.stdoutColumns));
     if (cmd.name === 'print') {
       io.stdout(cmd.text);
       return cmd.exitCode;

@@ -7,6 +7,8 @@ export interface Io {
   readonly readStdin: () => Promise<string>;
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
+  /** The terminal's width when stdout is one. */
+  readonly stdoutColumns?: number;
   /** Today as YYYY-MM-DD (UTC): how old the catalog is. */
   readonly today: () => string;
 }
@@ -24,6 +26,7 @@ export function processIo(): Io {
     },
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutColumns: process.stdout.columns,
     today: () => new Date().toISOString().slice(0, 10),
   };
 }

@@ -1,29 +1,10 @@
 import { en, type MessageKey, type Messages } from './en.js';
 import { zhCN } from './zh-CN.js';
+import type { Lang } from './lang.js';
 
-export type Lang = 'en' | 'zh-CN';
-export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
+export { detectLang, earlyLang, LANGS, type Lang } from './lang.js';
 
 const catalogs: Record<Lang, Messages> = { en, 'zh-CN': zhCN };
-
-/** --lang, then TP_SETUP_LANG, then the system locale variables; anything Chinese → zh-CN. */
-export function detectLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
-  const pick = (v: string | undefined): Lang | undefined => {
-    if (!v) return undefined;
-    if (/^zh/i.test(v)) return 'zh-CN';
-    if (/^(en|c|posix)\b/i.test(v)) return 'en';
-    return undefined;
-  };
-  return (
-    pick(flag) ??
-    pick(env.TP_SETUP_LANG) ??
-    pick(env.LC_ALL) ??
-    pick(env.LC_MESSAGES) ??
-    pick(env.LANG) ??
-    pick(Intl.DateTimeFormat().resolvedOptions().locale) ??
-    'en'
-  );
-}
 
 export type Translate = ((key: MessageKey, params?: Readonly<Record<string, string | number>>) => string) & { readonly lang: Lang };
 

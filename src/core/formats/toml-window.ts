@@ -16,7 +16,7 @@ export const WINDOW_MIN_BYTES = 16 * 1024;
 const TABLE_HEADER = /^[ \t]*\[(?!\[)[^\[\]=]*\][ \t]*(?:#[^\n]*)?\r?\n?$/;
 const ANY_HEADER = /^[ \t]*\[/;
 
-interface Block {
+export interface Block {
   readonly start: number;
   readonly end: number;
   /** The table's key path; [] for the root keys above the first header. */
@@ -52,7 +52,7 @@ function headerPath(line: string): string[] | undefined {
  * holding its first key, or quotes, which may spell it otherwise); the others open a block that
  * no edit can use.
  */
-function blocks(body: string, first: string): Block[] {
+export function blocks(body: string, first: string): Block[] {
   const result: Block[] = [];
   let start = 0;
   let path: readonly string[] | undefined = [];

@@ -23,12 +23,14 @@
  *
  * The parts: toml-read.ts (parse and check), toml-values.ts (values as TOML and toml-patch take
  * them), toml-sections.ts (new `[section]`s), toml-patcher.ts (edits through toml-patch) and
- * toml-repairs.ts (comment and blank-line fix-ups); this file picks the way for each edit.
+ * toml-repairs.ts (comment and blank-line fix-ups), toml-dotted.ts (a new key among dotted rows);
+ * this file picks the way for each edit.
  */
 import { ParseFailure, VerifyFailure } from './failures.js';
 import { detectEol, splitBom, type Eol } from './text.js';
 import { holds, read } from './toml-read.js';
 import { keepsIntegers, viaLibrary, viaPlaceholder, viaWholeArray } from './toml-patcher.js';
+import { viaDottedRow } from './toml-dotted.js';
 import { sectionFor } from './toml-sections.js';
 import { checkWritable } from './toml-values.js';
 import { windowFor } from './toml-window.js';
@@ -97,6 +99,7 @@ function applyOne(body: string, edit: Edit, eol: Eol): string {
     patched ??
     viaPlaceholder(body, current.value, edit, eol, after) ??
     viaWholeArray(body, current.value, edit, eol, after) ??
+    viaDottedRow(body, current.value, edit, eol, after) ??
     viaRemoveAndAdd(body, current.value, edit, eol) ??
     viaRewrittenTable(body, current.value, edit, eol, after);
   if (text === undefined) throw new VerifyFailure(`could not write ${formatPath(edit.path)} into this TOML file`, 'toml');

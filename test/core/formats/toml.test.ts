@@ -261,3 +261,15 @@ args = ["-y", "@acme/docs-mcp"]
     expect(() => edit('a = \n', { op: 'set', path: ['b'], value: 1 })).toThrow(ParseFailure);
   });
 });
+
+// Cases the property tests (toml-yaml-properties.test.ts) found, shrunk, each with its seed.
+describe('tomlEditor: shrunk property-test failures', () => {
+  it('seed 1623455240: a new key in a table defined by dotted rows is one more dotted row; the comment on the row stays', () => {
+    const text = '[api_key]\napi_key.api_key = false # c0\n';
+    // Before: the table was removed and written anew as [api_key.api_key], and "# c0" was lost.
+    expect(edit(text, { op: 'set', path: ['api_key', 'api_key', 'provider'], value: {} })).toBe('[api_key]\napi_key.api_key = false # c0\napi_key.provider = {}\n');
+    expect(edit(text.replace(/\n/g, '\r\n'), { op: 'set', path: ['api_key', 'api_key', 'n'], value: 1 })).toBe('[api_key]\r\napi_key.api_key = false # c0\r\napi_key.n = 1\r\n');
+    // A dotted row whose value runs over several lines: the new row goes after the table's last line.
+    expect(edit('[t]\n  a.list = [\n    1,\n  ]\n  b = 2\n', { op: 'set', path: ['t', 'a', 'x'], value: 'y' })).toBe('[t]\n  a.list = [\n    1,\n  ]\n  b = 2\n  a.x = "y"\n');
+  });
+});
