@@ -25,16 +25,33 @@ process.stdout.on('error', function (err) {
   throw err;
 });
 
-// Node 22.3 and newer can keep V8's compiled code between runs (in the system temp folder), so
-// later starts skip most parsing; NODE_DISABLE_COMPILE_CACHE=1 turns that off. Older Node has no
-// such API and starts as before.
-var nodeModule = (typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:module') : null) as { enableCompileCache?: () => unknown } | null;
-if (nodeModule && typeof nodeModule.enableCompileCache === 'function') {
+// Node 22.3 and newer can keep V8's compiled code between runs, so later starts skip most
+// parsing and compiling (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir).
+// The cache goes in the user's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches on
+// macOS, %LOCALAPPDATA% on Windows), under tp-setup/; NODE_COMPILE_CACHE chooses another folder
+// and NODE_DISABLE_COMPILE_CACHE=1 turns it off, as for any Node program. Older Node has no such
+// API and starts as before; a cache that cannot be written only costs speed.
+type Builtin = (id: string) => unknown;
+var builtin = (typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule : null) as Builtin | null;
+var nodeModule = (builtin ? builtin('node:module') : null) as { enableCompileCache?: (dir?: string) => unknown } | null;
+if (nodeModule && typeof nodeModule.enableCompileCache === 'function' && !process.env.NODE_DISABLE_COMPILE_CACHE) {
   try {
-    nodeModule.enableCompileCache();
+    nodeModule.enableCompileCache(process.env.NODE_COMPILE_CACHE ? undefined : compileCacheDir());
   } catch (e) {
-    // A cache that cannot be used only costs speed.
+    // Speed only.
   }
+}
+
+function compileCacheDir(): string | undefined {
+  var env = process.env;
+  var p = (builtin as Builtin)('node:path') as { join: (...parts: string[]) => string; isAbsolute: (p: string) => boolean };
+  var home = ((builtin as Builtin)('node:os') as { homedir: () => string }).homedir();
+  var base: string | undefined;
+  if (env.XDG_CACHE_HOME && p.isAbsolute(env.XDG_CACHE_HOME)) base = env.XDG_CACHE_HOME;
+  else if (process.platform === 'win32') base = env.LOCALAPPDATA;
+  else if (process.platform === 'darwin' && home) base = p.join(home, 'Library', 'Caches');
+  else if (home) base = p.join(home, '.cache');
+  return base ? p.join(base, 'tp-setup', 'compile-cache') : undefined;
 }
 
 // `--help`, `help <command>` and `--version` print text computed at build time (src/help.ts)

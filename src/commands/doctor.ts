@@ -1,15 +1,12 @@
 import type { CommonOptions } from '../args.js';
-import { canRepair } from '../core/adapters/openclaw/clean-plan.js';
 import { ExitCode } from '../core/errors.js';
 import type { ProviderView } from '../core/adapters/index.js';
 import { hasErrors, type Finding } from '../core/findings.js';
-import { planRepairs, repairFiles } from '../core/usecases/clean.js';
 import { catalogAgeFindings } from '../core/usecases/models.js';
 import { parseToolsFlag } from '../core/usecases/scan.js';
-import { applyWrites } from '../effects/apply.js';
-import { readTexts, setMode } from '../effects/fs.js';
 import { scanHome } from '../effects/home-scan.js';
 import type { CommandContext, Outcome } from './context.js';
+import type { DoctorFix } from './doctor-fix.js';
 
 export interface DoctorOptions extends CommonOptions {
   readonly tools: string | undefined;
@@ -21,7 +18,7 @@ export interface DoctorOptions extends CommonOptions {
 export interface DoctorOutcome extends Outcome {
   readonly findings: readonly Finding[];
   /** With --fix: what was repaired and the run that undoes it, or what could be. */
-  readonly fix?: { readonly applied: readonly Finding[]; readonly runId: string | null; readonly fixable: readonly Finding[] };
+  readonly fix?: DoctorFix;
   /** What was read: each tool with a Model Studio provider, and the files its settings and key came from. */
   readonly checked?: readonly { readonly tool: string; readonly files: readonly string[] }[];
 }
@@ -43,24 +40,15 @@ function checkedFiles(views: readonly ProviderView[]): DoctorOutcome['checked'] 
  * --fix, the safe repairs: all under --yes, each asked in a terminal, only listed otherwise.
  */
 export async function runDoctor(ctx: CommandContext<DoctorOptions>): Promise<DoctorOutcome> {
-  const { opts, io, homes, prompter } = ctx;
+  const { opts, io, homes } = ctx;
   const tools = parseToolsFlag(opts.tools);
   const first = await scanHome(homes, tools, io, ctx.events);
   let findings = first.findings;
   let fix: DoctorOutcome['fix'];
   if (opts.fix) {
-    const fixable = findings.filter(canRepair);
-    const chosen: Finding[] = [];
-    if (opts.yes) chosen.push(...fixable);
-    else if (prompter) for (const f of fixable) if (await prompter.confirmFix(f)) chosen.push(f);
-    if (chosen.length > 0) {
-      const texts = await readTexts(repairFiles(chosen).map((r) => r.file));
-      const { writes, chmods } = planRepairs(chosen, texts);
-      const { runId } = await applyWrites(writes, { stateDir: homes.stateDir, command: 'doctor-fix', onProgress: ctx.events });
-      for (const c of chmods) await setMode(c.file, c.mode);
-      fix = { applied: chosen, runId, fixable };
-      findings = (await scanHome(homes, tools, io, ctx.events)).findings;
-    } else fix = { applied: [], runId: null, fixable };
+    // The repairs and the writing code load only for --fix: a plain check stays read-only, and fast.
+    const { fixFindings } = await import('./doctor-fix.js');
+    ({ findings, fix } = await fixFindings(ctx, tools, findings));
   }
   if (opts.network) {
     // DNS and TLS modules load only when asked for.

@@ -4,7 +4,7 @@ import type { ProviderView } from '../core/adapters/index.js';
 import type { ToolContext } from '../core/context.js';
 import type { Finding } from '../core/findings.js';
 import { maskKey } from '../core/keys.js';
-import { editorFor } from '../core/formats/index.js';
+import { readerFor } from '../core/formats/readers.js';
 import {
   changesState,
   cleanSteps,
@@ -176,7 +176,7 @@ export async function runStoreSteps(o: StoreRunOptions): Promise<{ outcome: Stor
   }
   // The default agent, then every other agent openclaw.json configures (the migration may add some).
   const config = await readFileState(paths.config);
-  const parsedConfig = config.text ? editorFor('json5').parse(config.text) : null;
+  const parsedConfig = config.text ? readerFor('json5')(config.text) : null;
   const agents: (string | undefined)[] = [undefined, ...configuredAgents(parsedConfig?.ok ? parsedConfig.value : null)];
   for (const agent of agents) {
     const listed = await step({ kind: 'list', ...(agent ? { agent } : {}) });

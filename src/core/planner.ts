@@ -1,5 +1,6 @@
 import { CliError, ExitCode } from './errors.js';
 import { adapters, type Answers, type CurrentFile, type GuideStep, type TargetFile, type ToolId } from './adapters/index.js';
+import { candidatePaths } from './adapters/types.js';
 import type { ToolContext } from './context.js';
 import type { Finding } from './findings.js';
 import { VerifyFailure } from './formats/failures.js';
@@ -138,9 +139,7 @@ export function resolveTargets(answers: Answers, ctx: ToolContext): ResolvedTarg
 }
 
 
-export function candidatePaths(target: TargetFile): string[] {
-  return [target.path, ...(target.alternatives ?? [])];
-}
+export { candidatePaths };
 
 /** Every path the effects layer must read for these targets (alternatives included), once each. */
 export function targetPaths(targets: readonly ResolvedTarget[]): string[] {

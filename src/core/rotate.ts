@@ -2,7 +2,7 @@ import { isObject } from './adapters/edit-helpers.js';
 import type { ProviderView } from './adapters/types.js';
 import { classifyBaseUrl } from './catalog/index.js';
 import type { HostFamily } from './catalog/types.js';
-import { editorFor } from './formats/index.js';
+import { readerFor } from './formats/readers.js';
 import type { Edit, FormatId, JsonValue, KeyPath } from './formats/types.js';
 import { normalizeKey } from './keys.js';
 
@@ -25,7 +25,7 @@ export function findCopies(files: readonly { path: string; format: FormatId; tex
   const out: KeyCopy[] = [];
   for (const f of files) {
     if (!f.text.includes(secret)) continue;
-    const parsed = editorFor(f.format).parse(f.text);
+    const parsed = readerFor(f.format)(f.text);
     if (!parsed.ok) continue;
     const paths = keyPaths(parsed.value, secret);
     if (paths.length > 0) out.push({ path: f.path, format: f.format, keyPaths: paths });

@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { DoctorRead } from '../core/doctor/run.js';
-import { candidatePaths } from '../core/planner.js';
+import { candidatePaths } from '../core/adapters/types.js';
 import { folderMode, readFileState, resolveTarget } from './fs.js';
 
 export interface DoctorFiles {

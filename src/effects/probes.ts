@@ -1,6 +1,5 @@
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import { adapters, type ToolId } from '../core/adapters/index.js';
 import { timed, type OnTask } from './tasks.js';
 
@@ -43,7 +42,9 @@ async function located(file: string, args: readonly string[], env: NodeJS.Proces
   return [found, st?.size, st?.mtimeMs, ...args].join('\0');
 }
 
-function ask(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | null> {
+/** execa loads only when a tool is on PATH to ask: a home without tools (and `doctor` there) never needs it. */
+async function ask(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | null> {
+  const { execa } = await import('execa');
   return execa(file, args, { env, extendEnv: false, timeout: timeoutMs, reject: false, stdin: 'ignore' }).then(
     (r) => {
       const out = `${r.stdout}\n${r.stderr}`.trim();

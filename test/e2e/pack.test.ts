@@ -1,8 +1,9 @@
 /**
  * What `npx tp-setup` does, without the network: pack the package, install the tarball into an
- * empty folder, and run the installed command on the machine's Node and on Node 24 (the pinned
- * `node` package from the registry, cached with the real-tool suite's Node; installed there if
- * absent). The package has no dependencies, so the install itself needs no network.
+ * empty folder, and run the installed command on the machine's Node and on Node 22 and 24 (the
+ * pinned `node` packages from the registry, test/real/node-pins.json, cached with the real-tool
+ * suite's tools; installed there if absent). The package has no dependencies, so the install
+ * itself needs no network.
  */
 
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
@@ -70,6 +71,7 @@ describe('the packed tarball', () => {
 
 const nodes = [
   { name: `the machine's Node (${process.version})`, key: 'system' as const },
+  { name: `Node ${PINS.node22.version} from the registry`, key: 'node22' as const },
   { name: `Node ${PINS.node24.version} from the registry`, key: 'node24' as const },
 ];
 
@@ -81,9 +83,9 @@ describe.each(nodes)('installed from the tarball and run on $name', ({ key }) =>
   beforeAll(async () => {
     if (key === 'system') binDirs = [path.dirname(process.execPath)];
     else {
-      const node24 = await ensureTool(PINS.node24, null);
-      if (!node24.ok) throw new Error(`Node 24 is not available: ${node24.error}`);
-      binDirs = [path.join(node24.ok.dir, 'node_modules', '.bin')];
+      const node = await ensureTool(PINS[key], null);
+      if (!node.ok) throw new Error(`Node ${PINS[key].version} is not available: ${node.error}`);
+      binDirs = [path.join(node.ok.dir, 'node_modules', '.bin')];
     }
     prefix = path.join(work, `install-${key}`);
     await mkdir(prefix);
@@ -123,13 +125,28 @@ describe.each(nodes)('installed from the tarball and run on $name', ({ key }) =>
   it('runs on the intended Node and answers --version and --help', async () => {
     const home = await tempHome();
     const which = await execa('node', ['--version'], { env: { PATH: [...binDirs, '/usr/bin', '/bin'].join(path.delimiter) }, extendEnv: false });
-    expect(String(which.stdout).trim()).toBe(key === 'system' ? process.version : `v${PINS.node24.version}`);
+    expect(String(which.stdout).trim()).toBe(key === 'system' ? process.version : `v${PINS[key].version}`);
     const version = await run(['--version'], home);
     expect(version).toMatchObject({ exitCode: 0, stderr: '' });
     expect(version.stdout.trim()).toBe(PKG.version);
     const help = await run(['--help'], home);
     expect(help.exitCode).toBe(0);
     for (const cmd of ['setup', 'doctor', 'explain', 'clean', 'key', 'restore']) expect(help.stdout).toContain(cmd);
+  });
+
+  it('keeps V8\'s compiled code in the user\'s cache folder where Node can (22.3+), and nowhere on Node 20', async () => {
+    const home = await tempHome();
+    const cache = path.join(home, '.cache', 'tp-setup', 'compile-cache');
+    expect((await run(['--version'], home)).exitCode).toBe(0);
+    const hasCache = key !== 'system' || Number(process.versions.node.split('.')[0]) >= 22;
+    expect(await readdir(cache).then((e) => e.length > 0, () => false)).toBe(hasCache);
+    // XDG_CACHE_HOME moves it; NODE_DISABLE_COMPILE_CACHE turns it off.
+    const xdg = path.join(home, 'xdg');
+    expect((await run(['--version'], home, { XDG_CACHE_HOME: xdg })).exitCode).toBe(0);
+    expect(await readdir(path.join(xdg, 'tp-setup', 'compile-cache')).then((e) => e.length > 0, () => false)).toBe(hasCache);
+    const off = await tempHome();
+    expect((await run(['--version'], off, { NODE_DISABLE_COMPILE_CACHE: '1' })).exitCode).toBe(0);
+    expect(await readdir(path.join(off, '.cache')).then(() => true, () => false)).toBe(false);
   });
 
   it('runs doctor --json', async () => {

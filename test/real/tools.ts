@@ -15,8 +15,9 @@ import { execa } from 'execa';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import NODE_PINS from './node-pins.json' with { type: 'json' };
 
-export type ToolKey = 'node24' | 'openclaw' | 'qwen-code' | 'claude-code' | 'opencode' | 'codex' | 'codex-chat' | 'kilo' | 'droid' | 'cline';
+export type ToolKey = 'node22' | 'node24' | 'openclaw' | 'qwen-code' | 'claude-code' | 'opencode' | 'codex' | 'codex-chat' | 'kilo' | 'droid' | 'cline';
 
 export interface ToolPin {
   readonly key: ToolKey;
@@ -31,11 +32,13 @@ export interface ToolPin {
 }
 
 /**
- * Pins from docs/README.md#offline-testing and docs/tools/openclaw.md#versions. Node 24.21.0 is the
- * newest 24.x on the registry and the one measured there; OpenClaw 2026.9.6 needs `>=24.16.0 <25`.
+ * Pins from docs/README.md#offline-testing and docs/tools/openclaw.md#versions. The Node pins
+ * (node-pins.json, shared with `npm run bench`) are the newest 22.x and 24.x on the registry;
+ * OpenClaw 2026.9.6 needs `>=24.16.0 <25`. Node 22 is only for the pack test and the bench.
  */
 export const PINS: Readonly<Record<ToolKey, ToolPin>> = {
-  node24: { key: 'node24', pkg: 'node', version: '24.21.0', bin: 'node', node24: false, versionText: 'v24.21.0' },
+  node22: { key: 'node22', pkg: 'node', version: NODE_PINS.node22, bin: 'node', node24: false, versionText: `v${NODE_PINS.node22}` },
+  node24: { key: 'node24', pkg: 'node', version: NODE_PINS.node24, bin: 'node', node24: false, versionText: `v${NODE_PINS.node24}` },
   openclaw: { key: 'openclaw', pkg: 'openclaw', version: '2026.9.6', bin: 'openclaw', node24: true, versionText: '2026.9.6' },
   'qwen-code': { key: 'qwen-code', pkg: '@qwen-code/qwen-code', version: '0.24.4', bin: 'qwen', node24: true, versionText: '0.24.4' },
   'claude-code': { key: 'claude-code', pkg: '@anthropic-ai/claude-code', version: '2.1.330', bin: 'claude', node24: true, versionText: '2.1.330' },
@@ -242,7 +245,7 @@ async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => P
  * on the network and disk more than on the two cores).
  */
 export async function ensureTools(only?: readonly ToolKey[], root = cacheRoot()): Promise<Record<ToolKey, ToolStatus>> {
-  const wanted = (Object.keys(PINS) as ToolKey[]).filter((k) => k !== 'node24' && (!only || only.includes(k)));
+  const wanted = (Object.keys(PINS) as ToolKey[]).filter((k) => k !== 'node24' && k !== 'node22' && (!only || only.includes(k)));
   const node = await ensureTool(PINS.node24, null, root);
   const rest = await pool(wanted, 3, (k) => ensureTool(PINS[k], node.ok, root));
   const result = { node24: node } as Record<ToolKey, ToolStatus>;

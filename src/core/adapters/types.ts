@@ -41,6 +41,11 @@ export interface TargetFile<Id extends string = string> {
   readonly alternatives?: readonly string[];
 }
 
+/** The file and its alternatives, in the order the tool looks for them. */
+export function candidatePaths(target: TargetFile): string[] {
+  return [target.path, ...(target.alternatives ?? [])];
+}
+
 /** One copy-ready step of a guide for a tool whose settings live in its app. */
 export interface GuideStep {
   readonly code: string;

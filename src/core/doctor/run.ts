@@ -2,10 +2,10 @@ import { adapters, type CurrentFile, type PerSubdirFiles, type ProviderView, typ
 import type { PlanId, RegionId } from '../catalog/types.js';
 import { joinPath, type ToolContext } from '../context.js';
 import { finding, type Finding } from '../findings.js';
-import { editorFor } from '../formats/index.js';
+import { readerFor } from '../formats/readers.js';
 import { splitBom } from '../formats/text.js';
 import type { JsonValue } from '../formats/types.js';
-import { candidatePaths } from '../planner.js';
+import { candidatePaths } from '../adapters/types.js';
 import { checkView } from './checks.js';
 import { envConflictFinding } from './credentials.js';
 
@@ -62,9 +62,9 @@ function parseAsPlainJson(format: TargetFile['format'], text: string): JsonValue
 function parseLeniently(target: TargetFile, text: string, tool: ToolId, out: Finding[]): CurrentFile | null {
   const plain = parseAsPlainJson(target.format, text);
   if (plain !== undefined) return { target, text, value: plain };
-  const parsed = editorFor(target.format).parse(text);
+  const parsed = readerFor(target.format)(text);
   if (parsed.ok) return { target, text, value: parsed.value };
-  const loose = target.format === 'json' ? editorFor('jsonc').parse(text) : parsed;
+  const loose = target.format === 'json' ? readerFor('jsonc')(text) : parsed;
   const at = { tool, file: target.path, params: { line: parsed.error.line, column: parsed.error.column, message: parsed.error.message } };
   if (loose.ok && tool === 'claude-code') {
     out.push(finding('CLAUDE_SETTINGS_COMMENTS', 'error', at));

@@ -6,68 +6,21 @@ import { deleteEntry } from './entry-delete.js';
 import { insertEntry, type EditContext, type RenderEntry } from './entry-insert.js';
 import { ParseFailure, VerifyFailure } from './failures.js';
 import { lineIndentAt } from './lines.js';
-import { isStackOverflow, nestingError } from './nesting.js';
+import { parseSyntax, readDialect, type Dialect } from './dialect-read.js';
 import { formatKey, formatValue, type Layout } from './serialize.js';
 import { applySplices, type Splice } from './splice.js';
 import { learnStyle, type TextStyle } from './style.js';
-import { childSyntax, entrySpans, memberNamed, syntaxToValue, type SyntaxParse, type ValueSyntax } from './syntax.js';
-import { parseErrorAt, splitBom } from './text.js';
+import { childSyntax, entrySpans, memberNamed, syntaxToValue, type ValueSyntax } from './syntax.js';
+import { splitBom } from './text.js';
 import { applyEdit, applyEditsToValue, deepEqual, nestUnder } from './value.js';
-import type { TriviaRules } from './trivia.js';
-import type { Edit, FormatEditor, FormatId, JsonValue, KeyPath } from './types.js';
+import type { Edit, FormatEditor, JsonValue, KeyPath } from './types.js';
 
-export interface Dialect {
-  readonly format: FormatId;
-  readonly json5: boolean;
-  readonly rules: TriviaRules;
-  /** Parses text without a BOM. */
-  parse(body: string): SyntaxParse;
-  /**
-   * The value of a text without building its syntax tree, where a faster reader gives exactly
-   * what `parse` would; undefined sends the text through `parse`.
-   */
-  fastValue?(body: string): JsonValue | undefined;
-}
-
-/** The dialect's parse behind the nesting check, so that no parser or tree walk overflows the stack. */
-function parseSyntax(dialect: Dialect, body: string): SyntaxParse {
-  const deep = nestingError(body, 'json');
-  if (deep) return { ok: false, error: deep };
-  try {
-    return dialect.parse(body);
-  } catch (error) {
-    if (!isStackOverflow(error)) throw error;
-    return { ok: false, error: parseErrorAt(body, 0, 'the document nests too deeply to read') };
-  }
-}
-
-/**
- * Strict JSON read by the engine's own JSON.parse, which JSON, JSONC and JSON5 all read alike
- * (last repeated key wins, `__proto__` an own key, numbers as JavaScript reads them); anything
- * JSON.parse refuses goes through the dialect's parser, for its own error or leniencies.
- */
-export function strictJsonValue(body: string): JsonValue | undefined {
-  if (nestingError(body, 'json')) return undefined;
-  try {
-    return JSON.parse(body) as JsonValue;
-  } catch {
-    return undefined;
-  }
-}
+export type { Dialect } from './dialect-read.js';
 
 export function editorFromDialect(dialect: Dialect): FormatEditor {
   return {
     format: dialect.format,
-    parse(text) {
-      const body = splitBom(text).body;
-      if (dialect.fastValue) {
-        const value = dialect.fastValue(body);
-        if (value !== undefined) return { ok: true, value };
-      }
-      const result = parseSyntax(dialect, body);
-      if (!result.ok) return result;
-      return { ok: true, value: result.root ? syntaxToValue(result.root) : {} };
-    },
+    parse: (text) => readDialect(dialect, text),
     apply: (text, edits) => applyTextEdits(dialect, text, edits),
   };
 }

@@ -4,9 +4,9 @@
  */
 import { parse as parseStrict, TomlError } from 'smol-toml';
 import { isStackOverflow, nestingError } from './nesting.js';
-import { parseErrorAt } from './text.js';
+import { parseErrorAt, splitBom } from './text.js';
 import { deepEqual, toJsonValue, type JsonObject } from './value.js';
-import type { JsonValue, ParseError } from './types.js';
+import type { JsonValue, ParseError, ParseResult } from './types.js';
 
 export type Read = { ok: true; value: JsonObject } | { ok: false; error: ParseError };
 
@@ -39,4 +39,9 @@ export function read(body: string): Read {
 export function holds(body: string, value: JsonValue): boolean {
   const result = read(body);
   return result.ok && deepEqual(result.value, value);
+}
+
+/** A TOML file's value, a BOM allowed: the TOML editor's parse and the read-only paths' (readers.ts). */
+export function readToml(text: string): ParseResult {
+  return read(splitBom(text).body);
 }

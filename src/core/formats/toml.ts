@@ -28,14 +28,14 @@
  */
 import { ParseFailure, VerifyFailure } from './failures.js';
 import { detectEol, splitBom, type Eol } from './text.js';
-import { holds, read } from './toml-read.js';
+import { holds, read, readToml } from './toml-read.js';
 import { keepsIntegers, viaLibrary, viaPlaceholder, viaWholeArray } from './toml-patcher.js';
 import { viaDottedRow } from './toml-dotted.js';
 import { sectionFor } from './toml-sections.js';
 import { checkWritable } from './toml-values.js';
 import { windowFor } from './toml-window.js';
 import { applyEdit, applyEditsToValue, deepEqual, formatPath, getAt, isJsonObject, type JsonObject } from './value.js';
-import { EditError, type Edit, type FormatEditor, type ParseResult } from './types.js';
+import { EditError, type Edit, type FormatEditor } from './types.js';
 
 /**
  * Removes the key, then writes it anew as a new key: for a table that exists only through its
@@ -135,9 +135,7 @@ function applyInWindows(body: string, value: JsonObject, edits: readonly Edit[],
 export const tomlEditor: FormatEditor = {
   format: 'toml',
 
-  parse(text: string): ParseResult {
-    return read(splitBom(text).body);
-  },
+  parse: readToml,
 
   apply(text: string, edits: readonly Edit[]): string {
     const { bom, body } = splitBom(text);

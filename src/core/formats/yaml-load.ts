@@ -4,9 +4,9 @@
  */
 import { isScalar, parseDocument, visit, type Document } from 'yaml';
 import { isStackOverflow, nestingError } from './nesting.js';
-import { offsetToLineColumn, parseErrorAt } from './text.js';
+import { offsetToLineColumn, parseErrorAt, splitBom } from './text.js';
 import { toJsonValue } from './value.js';
-import type { JsonValue, ParseError } from './types.js';
+import type { JsonValue, ParseError, ParseResult } from './types.js';
 
 export type Loaded = { ok: true; doc: Document; value: JsonValue } | { ok: false; error: ParseError };
 
@@ -68,4 +68,10 @@ function loadDocument(body: string): Loaded {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { message, offset: 0, line: 1, column: 1 } };
   }
+}
+
+/** A YAML file's value, a BOM allowed: the YAML editor's parse and the read-only paths' (readers.ts). */
+export function readYaml(text: string): ParseResult {
+  const loaded = load(splitBom(text).body);
+  return loaded.ok ? { ok: true, value: loaded.value } : loaded;
 }

@@ -16,17 +16,14 @@ import { detectEol, splitBom } from './text.js';
 import { applyEdit, applyEditsToValue, deepEqual } from './value.js';
 import { alignComments, commentsIn, keepsComments } from './yaml-comments.js';
 import { applyToDocument } from './yaml-document.js';
-import { load } from './yaml-load.js';
+import { load, readYaml } from './yaml-load.js';
 import { merge, print, printOptions, tidy, withEol } from './yaml-merge.js';
-import type { Edit, FormatEditor, ParseResult } from './types.js';
+import type { Edit, FormatEditor } from './types.js';
 
 export const yamlEditor: FormatEditor = {
   format: 'yaml',
 
-  parse(text: string): ParseResult {
-    const loaded = load(splitBom(text).body);
-    return loaded.ok ? { ok: true, value: loaded.value } : loaded;
-  },
+  parse: readYaml,
 
   apply(text: string, edits: readonly Edit[]): string {
     const { bom, body } = splitBom(text);

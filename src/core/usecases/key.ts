@@ -8,7 +8,7 @@ import type { PlanId } from '../catalog/types.js';
 import type { ProviderView } from '../adapters/index.js';
 import type { DoctorRead } from '../doctor/run.js';
 import { CliError, ExitCode } from '../errors.js';
-import { editorFor } from '../formats/index.js';
+import { readerFor } from '../formats/readers.js';
 import { patchFile } from '../patch-file.js';
 import type { FormatId } from '../formats/types.js';
 import { maskKey } from '../keys.js';
@@ -95,7 +95,7 @@ export function planRotation(input: RotationInput): { writes: FileWrite[]; chang
           if (!text || !text.includes(input.oldKey)) continue;
           if (input.store && rel.endsWith('auth-profiles.json')) continue;
           const file = path.join(sd.dir, agent, rel);
-          const parsed = editorFor('json').parse(text);
+          const parsed = readerFor('json')(text);
           const profiles = parsed.ok && rel.endsWith('auth-profiles.json') ? (parsed.value as { profiles?: Record<string, { key?: string }> }).profiles : undefined;
           if (profiles) {
             const drop = Object.entries(profiles).filter(([, p]) => p?.key === input.oldKey).map(([name]) => name);

@@ -1,7 +1,7 @@
 import { getModel } from '../../catalog/index.js';
 import type { ToolContext } from '../../context.js';
 import { finding, type Finding } from '../../findings.js';
-import { jsonEditor } from '../../formats/json.js';
+import { readerFor } from '../../formats/readers.js';
 import type { JsonValue } from '../../formats/types.js';
 import { getAt } from '../../formats/value.js';
 import { isObject } from '../edit-helpers.js';
@@ -160,7 +160,7 @@ function examineCaches(input: ExamineInput<OpenclawFileId>, providers: JsonValue
     const dir = `${base}agents/${agent}/`;
     const modelsJson = files['agent/models.json'];
     if (modelsJson) {
-      const parsed = jsonEditor.parse(modelsJson);
+      const parsed = readerFor('json')(modelsJson);
       const cached = parsed.ok ? getAt(parsed.value, ['providers']) : undefined;
       if (isObject(cached) && isObject(providers)) {
         for (const [id, c] of Object.entries(cached)) {
@@ -176,7 +176,7 @@ function examineCaches(input: ExamineInput<OpenclawFileId>, providers: JsonValue
     }
     const profilesJson = files['agent/auth-profiles.json'];
     if (profilesJson) {
-      const parsed = jsonEditor.parse(profilesJson);
+      const parsed = readerFor('json')(profilesJson);
       const profiles = parsed.ok ? getAt(parsed.value, ['profiles']) : undefined;
       if (isObject(profiles)) {
         for (const [name, p] of Object.entries(profiles)) {
