@@ -1,34 +1,46 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: how the published package feels from `npx tp-setup`.
+ * `npm run bench`: how the published package feels from `npx tp-setup`, on Node 20, 22 and 24
+ * side by side.
  *
  * Packs the built package, installs the tarball into an empty folder (offline: it has no
- * dependencies) and times the installed copy against bare Node (`node -e 0`) in the same run:
+ * dependencies) and times the installed copy against bare Node (`node -e 0`) in the same run, on
+ * each Node:
  *
  *   --help                  tp-setup --help
  *   doctor --json           a realistic home: every tool configured by a headless setup, plus a
  *                           stale OpenClaw cache
- *   first frame             the wizard in a pseudo-terminal, until its header ("tp-setup") shows
+ *   first frame             the wizard in a pseudo-terminal, until its header ("tp-setup") shows;
+ *                           its target is relative to a bare Ink "hello" (one <Text>), bundled the
+ *                           way the build bundles the wizard
  *   doctor, large home      an OpenClaw config with 10,000 models across 50 providers and 200
  *                           agents with caches; also at half that size, to show it scales linearly
+ *
+ * On Node 22.3+ tp-setup keeps V8's compiled code between runs (src/cli.ts); the same cases with
+ * NODE_DISABLE_COMPILE_CACHE=1 show what that cache buys (and what a first run pays).
+ *
+ * Nodes: this machine's Node, and the registry's `node` package at the versions in
+ * test/real/node-pins.json, installed into the real-tool suite's cache
+ * (TP_SETUP_TOOL_CACHE, default ~/.cache/tp-setup-real-tools) when absent. `--nodes system,24`
+ * picks some; a Node that does not install is reported and left out.
  *
  * Editors on 5 MB files: each format's editor (json, jsonc, json5, toml, yaml, dotenv) patches a
  * generated realistic file of 5 MB and one of 1 MB with a small edit set (set a nested key,
  * insert into an array, delete a key), each case alone in a child process, reporting its time and
- * peak memory (the child's max RSS). The files stay below MAX_CONFIG_BYTES (src/core/limits.ts).
- * `--editors` runs only this section.
+ * peak memory (the child's max RSS), on each Node. The files stay below MAX_CONFIG_BYTES
+ * (src/core/limits.ts). `--editors` runs only this section.
  *
- * For reference it also times the floor under the first frame: a bare Ink "hello" (render one
- * <Text>), bundled the way the build bundles the wizard, and bare Node printing the same text.
- *
- * Every case runs --runs times (default 9, at least 7), interleaved so that load on the machine
- * hits all cases alike; medians are reported. `--node <path>` times another Node binary.
+ * Every case runs --runs times (default 9, at least 7), interleaved across cases and Nodes so
+ * that load on the machine hits all alike; medians are reported. `--root <dir>` measures another
+ * checkout (built, with its own node_modules), to compare before and after a change;
+ * `--no-editors` leaves out the editors section.
  * Prints the tarball size, unpacked size and how many packages the install added.
  */
 
 import { spawn as ptySpawn } from '@lydell/node-pty';
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,14 +48,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stripAnsi from 'strip-ansi';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const HERE = fileURLToPath(new URL('../', import.meta.url));
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : dflt;
 };
+const ROOT = path.resolve(opt('--root', HERE));
 const RUNS = Math.max(7, Number(opt('--runs', '9')));
-const NODE = path.resolve(opt('--node', process.execPath));
+const NODE_PINS = JSON.parse(readFileSync(path.join(HERE, 'test/real/node-pins.json'), 'utf8'));
+const TOOL_CACHE = process.env.TP_SETUP_TOOL_CACHE || path.join(os.homedir(), '.cache', 'tp-setup-real-tools');
 const KEEP = argv.includes('--keep');
 const KEY = 'sk-sp-test-0000-1111-2222-abcd';
 
@@ -61,25 +75,25 @@ function npmEnv(cache) {
 }
 
 /** The environment every timed run gets: nothing of the developer's, no tool on PATH but Node. */
-function runEnv(home, extra = {}) {
-  return { PATH: [path.dirname(NODE), '/usr/bin', '/bin'].join(path.delimiter), HOME: home, LANG: 'C.UTF-8', CI: 'true', TP_SETUP_LANG: 'en', ...extra };
+function runEnv(node, home, extra = {}) {
+  return { PATH: [path.dirname(node), '/usr/bin', '/bin'].join(path.delimiter), HOME: home, LANG: 'C.UTF-8', CI: 'true', TP_SETUP_LANG: 'en', ...extra };
 }
 
-function timeRun(args, env, check) {
+function timeRun(node, args, env, check) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(NODE, args, { env, stdio: ['ignore', check ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(node, args, { env, stdio: ['ignore', check ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (check) check(r);
   return ms;
 }
 
 /** Time until `text` appears on the screen of a pseudo-terminal running the command. */
-function timeFirstFrame(args, env, text) {
+function timeFirstFrame(node, args, env, text) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     let screen = '';
     let done = false;
-    const pty = ptySpawn(NODE, args, { name: 'xterm', cols: 100, rows: 40, env });
+    const pty = ptySpawn(node, args, { name: 'xterm', cols: 100, rows: 40, env });
     let exited = false;
     const exit = new Promise((r) => pty.onExit((e) => {
       exited = true;
@@ -119,10 +133,10 @@ function expectDoctor(r) {
 }
 
 /** A home as a user who configured every tool (Token Plan) has it, plus an OpenClaw agent whose cache is stale. */
-async function realisticHome(dir, cli) {
+async function realisticHome(node, dir, cli) {
   await mkdir(dir, { recursive: true });
-  const r = spawnSync(NODE, [cli, '--plan', 'token-personal', '--region', 'intl', '--tools', 'openclaw,qwen-code,claude-code,opencode,codex,kilo,hermes', '--key-env', 'K', '--yes', '--json', '--home', dir], {
-    env: runEnv(dir, { K: KEY }),
+  const r = spawnSync(node, [cli, '--plan', 'token-personal', '--region', 'intl', '--tools', 'openclaw,qwen-code,claude-code,opencode,codex,kilo,hermes', '--key-env', 'K', '--yes', '--json', '--home', dir], {
+    env: runEnv(node, dir, { K: KEY }),
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`setup of the fixture home failed (${r.status}): ${r.stdout}${r.stderr}`);
@@ -243,42 +257,82 @@ async function bundleEditorCase(work) {
   return outfile;
 }
 
-async function benchEditors(work, log) {
+async function benchEditors(work, log, nodes) {
   const script = await bundleEditorCase(work);
   const runs = 3;
   log(`editors on large files: best time of ${runs} runs, each in its own process; memory = that process's peak RSS`);
-  log(`${'format'.padEnd(8)} ${'size'.padStart(9)} ${'time'.padStart(10)} ${'peak RSS'.padStart(10)}   ${'1 MB → 5 MB'.padStart(12)}`);
+  log(`${'format'.padEnd(8)} ${'size'.padStart(9)} ${nodes.map((n) => `${`Node ${n.major} time`.padStart(14)} ${'peak RSS'.padStart(9)}`).join(' ')}`);
   for (const format of EDITOR_FORMATS) {
-    const results = [];
     for (const bytes of EDITOR_SIZES) {
-      let best;
-      for (let i = 0; i < runs; i++) {
-        const r = spawnSync(NODE, ['--max-old-space-size=4096', script, format, String(bytes)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-        if (r.status !== 0) fail(`editor ${format} ${bytes}`, r);
-        const one = json(r.stdout);
-        if (!best || one.ms < best.ms) best = { ...one, maxRssKiB: Math.max(one.maxRssKiB, best?.maxRssKiB ?? 0) };
-        else best.maxRssKiB = Math.max(best.maxRssKiB, one.maxRssKiB);
+      const cells = [];
+      let chars = 0;
+      for (const node of nodes) {
+        let best;
+        for (let i = 0; i < runs; i++) {
+          const r = spawnSync(node.bin, ['--max-old-space-size=4096', script, format, String(bytes)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+          if (r.status !== 0) fail(`editor ${format} ${bytes} on Node ${node.version}`, r);
+          const one = json(r.stdout);
+          chars = one.chars;
+          if (!best || one.ms < best.ms) best = { ...one, maxRssKiB: Math.max(one.maxRssKiB, best?.maxRssKiB ?? 0) };
+          else best.maxRssKiB = Math.max(best.maxRssKiB, one.maxRssKiB);
+        }
+        cells.push(`${`${best.ms.toFixed(0)} ms`.padStart(14)} ${`${(best.maxRssKiB / 1024).toFixed(0)} MiB`.padStart(9)}`);
       }
-      results.push(best);
-      const scale = results.length === 2 ? `${(results[1].ms / results[0].ms).toFixed(1)}× time` : '';
-      log(`${format.padEnd(8)} ${mb(best.chars).padStart(9)} ${`${best.ms.toFixed(0)} ms`.padStart(10)} ${`${(best.maxRssKiB / 1024).toFixed(0)} MiB`.padStart(10)}   ${scale.padStart(12)}`);
+      log(`${format.padEnd(8)} ${mb(chars).padStart(9)} ${cells.join(' ')}`);
     }
   }
+}
+
+/** A Node from the registry's `node` package, installed like the real-tool suite's tools (test/real/tools.ts). */
+function registryNode(version) {
+  const dir = path.join(TOOL_CACHE, `node@${version}`);
+  const bin = path.join(dir, 'node_modules', '.bin', 'node');
+  const works = () => existsSync(bin) && spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout?.trim() === `v${version}`;
+  if (!works()) {
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', dir, `node@${version}`], { env: npmEnv(path.join(TOOL_CACHE, '.npm-cache')), encoding: 'utf8' });
+    if (r.status !== 0 || !works()) return { error: `node@${version} did not install: ${`${r.stdout}${r.stderr}`.trim().split('\n').slice(-3).join(' ')}` };
+  }
+  return { bin };
+}
+
+/** The Nodes to measure: `system` is this machine's; a major (22, 24) is the pinned registry Node of that major. */
+function chooseNodes(log) {
+  const wanted = opt('--nodes', 'system,22,24').split(',').map((s) => s.trim()).filter(Boolean);
+  const nodes = [];
+  for (const want of wanted) {
+    let bin = process.execPath;
+    if (want !== 'system') {
+      const version = NODE_PINS[`node${want}`];
+      if (!version) throw new Error(`--nodes: no pinned Node ${want} in test/real/node-pins.json`);
+      const got = registryNode(version);
+      if (got.error) {
+        log(`(Node ${want} left out: ${got.error})`);
+        continue;
+      }
+      bin = got.bin;
+    }
+    const version = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^v/, '');
+    if (nodes.some((n) => n.version === version)) continue;
+    nodes.push({ bin, version, major: Number(version.split('.')[0]) });
+  }
+  return nodes;
 }
 
 async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'tp-bench-'));
   const log = (s = '') => process.stdout.write(`${s}\n`);
+  const nodes = chooseNodes(log);
+  if (nodes.length === 0) throw new Error('no Node to measure');
   if (argv.includes('--editors')) {
     try {
-      await benchEditors(work, log);
+      await benchEditors(work, log, nodes);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
     return;
   }
   try {
-    // 1. What npx downloads and installs.
+    // 1. What npx downloads and installs (once: the package has no native code).
     const packOut = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, env: npmEnv(path.join(work, 'cache')), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const pack = json(packOut.slice(packOut.indexOf('[')))[0];
     const prefix = path.join(work, 'install');
@@ -292,9 +346,10 @@ async function main() {
     const cli = path.join(pkgDir, 'dist', 'cli.js');
     const onDisk = await folderBytes(pkgDir);
 
-    // 2. Homes.
+    // 2. Homes (made once, by the first Node; every Node reads the same files).
+    const first = nodes[0].bin;
     const realistic = path.join(work, 'home-realistic');
-    await realisticHome(realistic, cli);
+    await realisticHome(first, realistic, cli);
     const full = { models: 10_000, providers: 50, agents: 200 };
     const half = { models: 5_000, providers: 25, agents: 100 };
     const fullHome = path.join(work, 'home-large');
@@ -307,7 +362,7 @@ async function main() {
 
     // One checked run of each doctor case, for the report's finding counts.
     const findingsOf = (home) => {
-      const r = spawnSync(NODE, [cli, 'doctor', '--json', '--home', home], { env: runEnv(home), encoding: 'utf8', maxBuffer: 1 << 30 });
+      const r = spawnSync(first, [cli, 'doctor', '--json', '--home', home], { env: runEnv(first, home), encoding: 'utf8', maxBuffer: 1 << 30 });
       const doc = expectDoctor(r);
       const counts = {};
       for (const f of doc.findings) counts[f.code] = (counts[f.code] ?? 0) + 1;
@@ -317,57 +372,77 @@ async function main() {
     const fl = findingsOf(fullHome);
     const fh = findingsOf(halfHome);
 
-    // 3. Timed runs, interleaved.
+    // 3. Timed runs, interleaved over cases and Nodes. The compile cache lives under each run's
+    // HOME (~/.cache/tp-setup/compile-cache): warm after the first run, as for a user.
+    const pty = (node, args, home, extra = {}) => timeFirstFrame(node, args, { ...runEnv(node, home, extra), CI: 'false', TERM: 'xterm' }, 'tp-setup');
+    const NOCACHE = { NODE_DISABLE_COMPILE_CACHE: '1' };
     const cases = [
-      { name: 'node -e 0', run: () => timeRun(['-e', '0'], runEnv(work)) },
-      { name: 'tp-setup --help', target: 1.5, run: () => timeRun([cli, '--help'], runEnv(work), (r) => r.status === 0 || fail('--help', r)) },
-      { name: 'doctor --json (realistic home)', target: 2, run: () => timeRun([cli, 'doctor', '--json', '--home', realistic], runEnv(realistic), expectDoctor) },
-      {
-        name: 'wizard first frame (pty)',
-        target: 4,
-        run: () => timeFirstFrame([cli, '--home', wizardHome], { ...runEnv(wizardHome), CI: 'false', TERM: 'xterm' }, 'tp-setup'),
-      },
-      { name: 'reference: bare Ink hello, bundled (pty)', run: () => timeFirstFrame([inkHello], { ...runEnv(wizardHome), CI: 'false', TERM: 'xterm' }, 'tp-setup') },
-      { name: 'reference: node prints "tp-setup" (pty)', run: () => timeFirstFrame(['-e', 'process.stdout.write("tp-setup\\n"); setInterval(() => {}, 1000)'], { ...runEnv(wizardHome), CI: 'false', TERM: 'xterm' }, 'tp-setup') },
-      { name: `doctor --json, large home /2 (${half.models} models)`, run: () => timeRun([cli, 'doctor', '--json', '--home', halfHome], runEnv(halfHome), expectDoctor) },
-      { name: `doctor --json, large home (${full.models} models)`, absTarget: 1000, run: () => timeRun([cli, 'doctor', '--json', '--home', fullHome], runEnv(fullHome), expectDoctor) },
+      { id: 'base', name: 'node -e 0', run: (n) => timeRun(n, ['-e', '0'], runEnv(n, work)) },
+      { id: 'help', name: 'tp-setup --help', target: 1.3, run: (n) => timeRun(n, [cli, '--help'], runEnv(n, work), (r) => r.status === 0 || fail('--help', r)) },
+      { id: 'doctor', name: 'doctor --json (realistic home)', target: 1.8, run: (n) => timeRun(n, [cli, 'doctor', '--json', '--home', realistic], runEnv(n, realistic), expectDoctor) },
+      { id: 'frame', name: 'wizard first frame (pty)', frameTarget: 1.1, run: (n) => pty(n, [cli, '--home', wizardHome], wizardHome) },
+      { id: 'ink', name: 'reference: bare Ink hello, bundled (pty)', run: (n) => pty(n, [inkHello], wizardHome) },
+      { id: 'print', name: 'reference: node prints "tp-setup" (pty)', run: (n) => pty(n, ['-e', 'process.stdout.write("tp-setup\\n"); setInterval(() => {}, 1000)'], wizardHome) },
+      { id: 'help-cold', name: '--help, compile cache off', cacheOnly: true, run: (n) => timeRun(n, [cli, '--help'], runEnv(n, work, NOCACHE)) },
+      { id: 'doctor-cold', name: 'doctor --json, compile cache off', cacheOnly: true, run: (n) => timeRun(n, [cli, 'doctor', '--json', '--home', realistic], runEnv(n, realistic, NOCACHE), expectDoctor) },
+      { id: 'frame-cold', name: 'first frame, compile cache off', cacheOnly: true, run: (n) => pty(n, [cli, '--home', wizardHome], wizardHome, NOCACHE) },
+      { id: 'half', name: `doctor --json, large home /2 (${half.models} models)`, run: (n) => timeRun(n, [cli, 'doctor', '--json', '--home', halfHome], runEnv(n, halfHome), expectDoctor) },
+      { id: 'full', name: `doctor --json, large home (${full.models} models)`, absTarget: 1000, run: (n) => timeRun(n, [cli, 'doctor', '--json', '--home', fullHome], runEnv(n, fullHome), expectDoctor) },
     ];
-    const times = cases.map(() => []);
-    for (let i = 0; i < RUNS; i++) for (const [j, c] of cases.entries()) times[j].push(await c.run());
-    const base = median(times[0]);
+    // Node 22.3+ can keep compiled code (process.getBuiltinModule arrived in 22.3, with the cache API).
+    const caches = (node) => node.major > 22 || (node.major === 22 && Number(node.version.split('.')[1]) >= 3);
+    const times = new Map();
+    const at = (c, node) => `${c.id}@${node.version}`;
+    for (let i = 0; i < RUNS; i++) {
+      for (const node of nodes) {
+        for (const c of cases) {
+          if (c.cacheOnly && !caches(node)) continue;
+          const key = at(c, node);
+          if (!times.has(key)) times.set(key, []);
+          times.get(key).push(await c.run(node.bin));
+        }
+      }
+    }
+    const med = (c, node) => (times.has(at(c, node)) ? median(times.get(at(c, node))) : undefined);
 
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
-    const nodeVersion = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    log(`tp-setup ${pack.version} bench, ${new Date().toISOString().slice(0, 10)}: ${os.availableParallelism?.() ?? cpus().length} × ${cpu}, Node ${nodeVersion}, ${os.platform()} ${os.release()}`);
-    log(`medians of ${RUNS} runs each, interleaved; ratio = median / median of \`node -e 0\``);
+    log(`tp-setup ${pack.version} bench, ${new Date().toISOString().slice(0, 10)}: ${os.availableParallelism?.() ?? cpus().length} × ${cpu}, ${os.platform()} ${os.release()}`);
+    log(`medians of ${RUNS} runs each, interleaved; ratio = median / median of \`node -e 0\` on the same Node (first frame: / bare Ink hello)`);
     log('');
-    log(`${'case'.padEnd(44)} ${'median'.padStart(9)} ${'ratio'.padStart(7)}  ${'target'.padEnd(10)} result`);
-    for (const [j, c] of cases.entries()) {
-      const m = median(times[j]);
-      const ratio = m / base;
-      let target = '';
-      let result = '';
-      if (c.target) {
-        target = `≤ ${c.target}×`;
-        result = ratio <= c.target ? 'met' : `missed by ${((ratio / c.target - 1) * 100).toFixed(0)}%`;
-      } else if (c.absTarget) {
-        target = `≤ ${c.absTarget} ms`;
-        result = m <= c.absTarget ? 'met' : `missed by ${(m - c.absTarget).toFixed(0)} ms`;
-      }
-      log(`${c.name.padEnd(44)} ${`${m.toFixed(0)} ms`.padStart(9)} ${`${ratio.toFixed(2)}×`.padStart(7)}  ${target.padEnd(10)} ${result}`);
+    const col = 26;
+    log(`${'case'.padEnd(44)} ${nodes.map((n) => `Node ${n.version}`.padEnd(col)).join(' ')}`);
+    const base = (node) => med(cases[0], node);
+    const ink = (node) => med(cases.find((c) => c.id === 'ink'), node);
+    for (const c of cases) {
+      const cells = nodes.map((node) => {
+        const m = med(c, node);
+        if (m === undefined) return 'n/a'.padEnd(col);
+        let cell = `${m.toFixed(0)} ms`;
+        if (c.frameTarget) {
+          const r = m / ink(node);
+          cell += ` ${r.toFixed(2)}× Ink ${r <= c.frameTarget ? 'met' : 'missed'}`;
+        } else if (c.id !== 'base' && !c.absTarget && c.id !== 'half') {
+          const r = m / base(node);
+          cell += ` ${r.toFixed(2)}×${c.target ? ` ${r <= c.target ? 'met' : 'missed'}` : ''}`;
+        } else if (c.absTarget) cell += m <= c.absTarget ? ' met' : ' missed';
+        return cell.padEnd(col);
+      });
+      const target = c.target ? ` (≤ ${c.target}×)` : c.frameTarget ? ` (≤ ${c.frameTarget}× Ink)` : c.absTarget ? ` (≤ ${c.absTarget} ms)` : '';
+      log(`${(c.name + target).padEnd(44)} ${cells.join(' ')}`);
     }
-    const mh = median(times[cases.length - 2]);
-    const mf = median(times[cases.length - 1]);
     log('');
-    log(`large home scaling: ${half.models} models/${half.providers} providers/${half.agents} agents (openclaw.json ${mb(halfBytes)}) ${mh.toFixed(0)} ms → ${full.models}/${full.providers}/${full.agents} (${mb(fullBytes)}) ${mf.toFixed(0)} ms;`);
-    const slope = (mf - mh) / ((full.models - half.models) / 1000);
-    log(`  linear fit: ${(mh - slope * (half.models / 1000)).toFixed(0)} ms fixed (the realistic home takes ${median(times[2]).toFixed(0)} ms) + ${slope.toFixed(1)} ms per 1,000 models (with their share of providers and agents)`);
+    for (const node of nodes) {
+      const mh = med(cases.find((c) => c.id === 'half'), node);
+      const mf = med(cases.find((c) => c.id === 'full'), node);
+      const slope = (mf - mh) / ((full.models - half.models) / 1000);
+      log(`large home on Node ${node.version}: ${half.models} models (openclaw.json ${mb(halfBytes)}) ${mh.toFixed(0)} ms → ${full.models} (${mb(fullBytes)}) ${mf.toFixed(0)} ms; ${(mh - slope * (half.models / 1000)).toFixed(0)} ms fixed + ${slope.toFixed(1)} ms per 1,000 models`);
+    }
     log(`findings: realistic home ${fr.n} (exit ${fr.exit}: ${Object.entries(fr.counts).map(([k, v]) => `${k}×${v}`).join(', ')}); large home ${fl.n} (exit ${fl.exit}), half ${fh.n}`);
     log('');
     log(`tarball ${pack.filename}: ${kib(pack.size)} packed, ${kib(pack.unpackedSize)} unpacked (${mb(pack.unpackedSize)}; target ≤ 3 MB: ${pack.unpackedSize <= 3e6 ? 'met' : 'missed'}), ${pack.entryCount} files; installed folder ${kib(onDisk)}`);
     log(`npm install of the tarball: added ${added} package(s); npm ls --all: ${installed} package(s) (target 1: ${installed === 1 ? 'met' : 'missed'})`);
     log('');
-    await benchEditors(work, log);
+    if (!argv.includes('--no-editors')) await benchEditors(work, log, nodes);
   } finally {
     if (KEEP) process.stdout.write(`kept ${work}\n`);
     else await rm(work, { recursive: true, force: true });

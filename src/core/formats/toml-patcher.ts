@@ -41,7 +41,9 @@ function patchOne(body: string, edit: Edit, eol: Eol): string {
     let native = parseWithPatcher(text) as Native;
     if (edit.path.length === 0 && edit.op === 'set') native = toNative(edit.value) as Native;
     else mutate(native, edit);
-    return quietly(() => patchWithPatcher(text, native, PATCH_FORMAT));
+    // The file's own line ending: toml-patch guesses it from the text, and a text with no line
+    // break left (a CRLF file's last row, after an earlier edit removed the others) got LF.
+    return quietly(() => patchWithPatcher(text, native, { ...PATCH_FORMAT, newLine: eol }));
   });
 }
 

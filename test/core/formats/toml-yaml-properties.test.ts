@@ -17,8 +17,13 @@ import type { CommentTag } from './config-text.arbitrary.js';
 import { allPaths, isPrefix, resolvePlan, type EditPlan, type ResolvedPlan } from './edit-plan.arbitrary.js';
 import { tomlDoc, tomlEditPlan, yamlDoc, yamlEditPlan, type TextDoc, type TextFormat } from './toml-yaml-text.arbitrary.js';
 
-// FORMAT_PROPERTY_RUNS raises the count for a deeper local soak.
+// FORMAT_PROPERTY_RUNS raises the count for a deeper local soak. A failure prints its seed and
+// path; FORMAT_PROPERTY_SEED (and FORMAT_PROPERTY_PATH) replay it, and its shrunk case belongs in
+// toml.test.ts / yaml.test.ts as a fixed test.
 const RUNS = Number(process.env.FORMAT_PROPERTY_RUNS ?? 1000);
+const REPLAY: Partial<fc.Parameters<unknown>> = process.env.FORMAT_PROPERTY_SEED
+  ? { seed: Number(process.env.FORMAT_PROPERTY_SEED), ...(process.env.FORMAT_PROPERTY_PATH ? { path: process.env.FORMAT_PROPERTY_PATH } : {}) }
+  : {};
 const USER_KEY = 'zz_user_added_later';
 
 const DOCS: Record<TextFormat, { doc: fc.Arbitrary<TextDoc>; plan: fc.Arbitrary<EditPlan> }> = {
@@ -137,7 +142,7 @@ describe.each<TextFormat>(['toml', 'yaml'])('%s editor properties', (format) => 
       fc.property(docArb, planArb, (doc, plan) => {
         checkPatch(doc, resolvePlan(doc.value, plan));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...REPLAY },
     );
   });
 
@@ -165,7 +170,7 @@ describe.each<TextFormat>(['toml', 'yaml'])('%s editor properties', (format) => 
         const restored = editor.parse(action.text);
         expect(restored.ok && deepEqual(restored.value, expected)).toBe(true);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...REPLAY },
     );
   });
 });

@@ -272,4 +272,15 @@ describe('tomlEditor: shrunk property-test failures', () => {
     // A dotted row whose value runs over several lines: the new row goes after the table's last line.
     expect(edit('[t]\n  a.list = [\n    1,\n  ]\n  b = 2\n', { op: 'set', path: ['t', 'a', 'x'], value: 'y' })).toBe('[t]\n  a.list = [\n    1,\n  ]\n  b = 2\n  a.x = "y"\n');
   });
+
+  it('seed -1116657552: a CRLF file keeps CRLF when an earlier edit left no line break to learn it from', () => {
+    // The first edit leaves `"it's" = false` alone on its line, without a line ending; the new row
+    // used to come with a bare LF.
+    const text = 'a = 0\r\n"it\'s" = false';
+    const edits: Edit[] = [
+      { op: 'delete', path: ['a'] },
+      { op: 'set', path: ['provider'], value: '' },
+    ];
+    expect(edit(text, ...edits)).toBe('"it\'s" = false\r\nprovider = ""');
+  });
 });
