@@ -10,7 +10,8 @@
  *   --help                  tp-setup --help
  *   doctor --json           a realistic home: every tool configured by a headless setup, plus a
  *                           stale OpenClaw cache
- *   first frame             the wizard in a pseudo-terminal, until its header ("tp-setup") shows;
+ *   first frame             a bare `tp-setup` (as npx runs it) in a pseudo-terminal, until the
+ *                           wizard's header ("tp-setup") shows;
  *                           its target is relative to a bare Ink "hello" (one <Text>), bundled the
  *                           way the build bundles the wizard
  *   doctor, large home      an OpenClaw config with 10,000 models across 50 providers and 200
@@ -380,12 +381,12 @@ async function main() {
       { id: 'base', name: 'node -e 0', run: (n) => timeRun(n, ['-e', '0'], runEnv(n, work)) },
       { id: 'help', name: 'tp-setup --help', target: 1.3, run: (n) => timeRun(n, [cli, '--help'], runEnv(n, work), (r) => r.status === 0 || fail('--help', r)) },
       { id: 'doctor', name: 'doctor --json (realistic home)', target: 1.8, run: (n) => timeRun(n, [cli, 'doctor', '--json', '--home', realistic], runEnv(n, realistic), expectDoctor) },
-      { id: 'frame', name: 'wizard first frame (pty)', frameTarget: 1.1, run: (n) => pty(n, [cli, '--home', wizardHome], wizardHome) },
+      { id: 'frame', name: 'wizard first frame (pty)', frameTarget: 1.1, run: (n) => pty(n, [cli], wizardHome) },
       { id: 'ink', name: 'reference: bare Ink hello, bundled (pty)', run: (n) => pty(n, [inkHello], wizardHome) },
       { id: 'print', name: 'reference: node prints "tp-setup" (pty)', run: (n) => pty(n, ['-e', 'process.stdout.write("tp-setup\\n"); setInterval(() => {}, 1000)'], wizardHome) },
       { id: 'help-cold', name: '--help, compile cache off', cacheOnly: true, run: (n) => timeRun(n, [cli, '--help'], runEnv(n, work, NOCACHE)) },
       { id: 'doctor-cold', name: 'doctor --json, compile cache off', cacheOnly: true, run: (n) => timeRun(n, [cli, 'doctor', '--json', '--home', realistic], runEnv(n, realistic, NOCACHE), expectDoctor) },
-      { id: 'frame-cold', name: 'first frame, compile cache off', cacheOnly: true, run: (n) => pty(n, [cli, '--home', wizardHome], wizardHome, NOCACHE) },
+      { id: 'frame-cold', name: 'first frame, compile cache off', cacheOnly: true, run: (n) => pty(n, [cli], wizardHome, NOCACHE) },
       { id: 'half', name: `doctor --json, large home /2 (${half.models} models)`, run: (n) => timeRun(n, [cli, 'doctor', '--json', '--home', halfHome], runEnv(n, halfHome), expectDoctor) },
       { id: 'full', name: `doctor --json, large home (${full.models} models)`, absTarget: 1000, run: (n) => timeRun(n, [cli, 'doctor', '--json', '--home', fullHome], runEnv(n, fullHome), expectDoctor) },
     ];

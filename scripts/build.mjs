@@ -11,6 +11,8 @@
  *   dist/cmd-*.js    one per command (setup, doctor, explain, …), imported by main.js when it runs.
  *   dist/report.js   the text and JSON reporters.
  *   dist/ui.js       the full-screen wizard (Ink, React): imported by main.js only for the wizard.
+ *   dist/early.js    the wizard's first frame, drawn by cli.js for a bare `tp-setup` in a terminal
+ *                    before main.js loads (src/ui/early.tsx).
  *   dist/prompts.js  the line prompts (@inquirer/prompts): imported only when a person is asked.
  *   dist/chunk-*.js  code the files above share (esbuild's code splitting), runtime packages inlined.
  *   dist/THIRD-PARTY-LICENSES.txt  the licence texts of the inlined packages.
@@ -70,6 +72,24 @@ const stubDevtools = {
     );
     b.onLoad({ filter: /.*/, namespace: 'devtools-stub' }, () => ({
       contents: 'throw new Error("React devtools are not part of this build of tp-setup");',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * commander requires node:child_process at load, for executable subcommands (`git-foo` style),
+ * which tp-setup does not use; loading it costs some 5 ms at every start. Inside commander it
+ * becomes an object that loads the module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: 'let real;\nmodule.exports = new Proxy({}, { get: (_, name) => (real ??= require("node:child_process"))[name] });\n',
       loader: 'js',
     }));
   },
@@ -146,6 +166,7 @@ async function main() {
     entryPoints: {
       main: path.join(SRC, 'main.ts'),
       ui: path.join(SRC, 'ui', 'index.tsx'),
+      early: path.join(SRC, 'ui', 'early.tsx'),
       prompts: path.join(SRC, 'prompts', 'line.ts'),
       ...Object.fromEntries(COMMANDS.map((c) => [`cmd-${c}`, path.join(SRC, 'commands', `${c}.ts`)])),
     },
@@ -169,7 +190,7 @@ async function main() {
     // own modules and read __filename; ESM has neither, so the output files define them.
     banner: { js: CJS_GLOBALS },
     write: false,
-    plugins: [relocateUrls, stubDevtools, cjsNamedExports],
+    plugins: [relocateUrls, stubDevtools, cjsNamedExports, lazyChildProcess],
   });
 
   // The banner is emptied where it is not needed (its line stays, so source maps still fit): every

@@ -72,14 +72,46 @@ var printed: Promise<boolean> = asksHelp
     )
   : Promise.resolve(false);
 
+// A bare `tp-setup` in a terminal starts the wizard: its first frame is drawn now, before the
+// argument parser and the commands load (src/ui/early.tsx), and main.ts takes it over. The test
+// is the one main.ts makes (canPrompt in src/commands/io.ts), kept narrow: no arguments, no
+// TP_SETUP_* setting but the language; if main.ts decides otherwise it clears the frame.
+function ciSet(name: string): boolean {
+  var v = process.env[name];
+  return v !== undefined && v !== '0' && v !== 'false';
+}
+var bareWizard =
+  args.length === 0 &&
+  Boolean(process.stdin.isTTY) &&
+  Boolean(process.stdout.isTTY) &&
+  !ciSet('CI') &&
+  !ciSet('CONTINUOUS_INTEGRATION') &&
+  process.env.TERM !== 'dumb' &&
+  !Object.keys(process.env).some(function (name) {
+    return name.indexOf('TP_SETUP_') === 0 && name !== 'TP_SETUP_LANG';
+  });
+var earlyModule = './early.js';
+
 printed.then(function (done) {
   if (done) {
     process.exitCode = 0;
     return undefined;
   }
-  return import('./main.js').then(function (m) {
-    return m.main(args).then(function (code) {
-      process.exitCode = code;
+  var splash: Promise<unknown> = bareWizard
+    ? import(earlyModule).then(
+        function (e: { showSplash?: (argv: string[], env: NodeJS.ProcessEnv) => unknown }) {
+          return typeof e.showSplash === 'function' ? e.showSplash(args, process.env) : undefined;
+        },
+        function () {
+          return undefined;
+        },
+      )
+    : Promise.resolve(undefined);
+  return splash.then(function (early) {
+    return import('./main.js').then(function (m) {
+      return m.main(args, undefined, early as never).then(function (code) {
+        process.exitCode = code;
+      });
     });
   });
 });

@@ -89,13 +89,30 @@ async function loadPrompter(view: View, io: Io, cmd: Runnable, homes: Homes): Pr
   return linePrompter(view, io, { homes, askKey });
 }
 
+/**
+ * The wizard's first frame when the entry script already drew it (src/ui/early.tsx): an Ink
+ * instance, typed here only as far as main needs it, so this module never imports Ink.
+ */
+export interface EarlySplash {
+  clear(): void;
+  unmount(): void;
+}
+
 /** argv → exit code. */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo(), splash?: EarlySplash): Promise<number> {
   let t: Translate = translator(earlyLang(argv, io.env));
   let json = earlyJson(argv, io.env);
+  // A splash the wizard does not take over is cleared before anything else is printed.
+  let pending = splash;
+  const dropSplash = (): void => {
+    pending?.clear();
+    pending?.unmount();
+    pending = undefined;
+  };
   try {
     const cmd = parseArgs(argv, io.env, VERSION, helpWidthFor(io.stdoutIsTTY, io.stdoutColumns));
     if (cmd.name === 'print') {
+      dropSplash();
       io.stdout(cmd.text);
       return cmd.exitCode;
     }
@@ -105,8 +122,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     const homes = resolveHomes(cmd.options.home, io.env);
     if (cmd.name === 'setup' && !cmd.options.plain && canPrompt(io, cmd.options)) {
       const { runWizard } = await import('./ui/index.js');
-      return await runWizard(cmd.options, io, t);
+      const early = pending;
+      pending = undefined;
+      return await runWizard(cmd.options, io, t, early as Parameters<typeof runWizard>[3]);
     }
+    dropSplash();
     const view: View = { t, show: (p) => displayPath(p, homes.home), stateDir: homes.stateDir };
     const [loaded, prompter, { eventText }] = await Promise.all([COMMANDS[cmd.name](), asks(cmd, io) ? loadPrompter(view, io, cmd, homes) : null, import('./presenters/events.js')]);
     const events = (e: RunEvent): void => {
@@ -142,6 +162,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     if (cmd.name === 'setup' && prompter && !json) return await (await import('./prompts/line.js')).afterSetup(ctx, outcome as SetupOutcome, view);
     return outcome.exitCode;
   } catch (thrown) {
+    dropSplash();
     const err = toCliError(thrown);
     const { errorText, failureJson } = await import('./presenters/failure.js');
     if (json) io.stdout(`${JSON.stringify(failureJson(err, t), null, 2)}\n`);

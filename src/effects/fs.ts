@@ -1,11 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from '../core/errors.js';
 import { MAX_CONFIG_BYTES } from '../core/limits.js';
 
+/** node:crypto, loaded when first used: it costs some 8 ms at start, and read-only commands never need it. */
+export function crypto(): typeof import('node:crypto') {
+  return process.getBuiltinModule('node:crypto');
+}
+
 export function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+  return crypto().createHash('sha256').update(text).digest('hex');
 }
 
 export interface FileState {
@@ -139,7 +143,7 @@ const TEMP = /^\..*\.tp-setup-(\d+)-[0-9a-f]{8}\.tmp$/;
 
 export function tempPathFor(target: string): string {
   const base = path.basename(target).slice(0, 100);
-  return path.join(path.dirname(target), `.${base}.tp-setup-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(path.dirname(target), `.${base}.tp-setup-${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`);
 }
 
 function alive(pid: number): boolean {

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from '../core/errors.js';
 import { isRunFileName, isRunId, parseManifest, pathEnv, type Manifest } from '../core/usecases/restore.js';
-import { ensurePrivateDir, sha256, writeAtomic } from './fs.js';
+import { crypto, ensurePrivateDir, sha256, writeAtomic } from './fs.js';
 
 /**
  * One run = one folder `<state>/backups/<runId>/` holding the bytes of every file before and after
@@ -21,7 +20,7 @@ export function backupsDir(stateDir: string): string {
 /** Sortable and unique: `20261122T150102Z-3fa9`. */
 export function newRunId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `${stamp}-${randomBytes(2).toString('hex')}`;
+  return `${stamp}-${crypto().randomBytes(2).toString('hex')}`;
 }
 
 export async function createRunDir(stateDir: string, runId: string): Promise<string> {

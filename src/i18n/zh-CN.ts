@@ -3,7 +3,9 @@ import { helpZhCN } from './help-zh-CN.js';
 import { wizardZhCN } from './wizard-zh-CN.js';
 
 /** 简体中文。类型保证每个英文键在这里都有译文。 */
-export const zhCN: Messages = {
+// As in en.ts: one flat literal, then Object.assign (a spread inside the literal is slow to build).
+export const zhCN: Messages = Object.assign(
+  {
   'action.create': '新建',
   'action.update': '更新',
   'action.unchanged': '未改动',
@@ -381,6 +383,7 @@ export const zhCN: Messages = {
 
   'help.description': '安全地把 AI 编程工具接入阿里云百炼（Model Studio）套餐。',
   'list.separator': '、',
-  ...wizardZhCN,
-  ...helpZhCN,
-};
+  },
+  wizardZhCN,
+  helpZhCN,
+);

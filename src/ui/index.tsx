@@ -1,17 +1,8 @@
-import { Box, render, Text } from 'ink';
+import { render, type Instance } from 'ink';
 import type { SetupOptions } from '../args.js';
 import type { Io } from '../commands/io.js';
 import type { Translate } from '../i18n/index.js';
-
-/** What the terminal shows while the rest of the wizard (commands, editors, views) loads. */
-function Splash({ t }: { readonly t: Translate }) {
-  return (
-    <Box flexDirection="column">
-      <Text bold>{t('wizard.title')}</Text>
-      <Text dimColor>{`… ${t('wizard.detecting')}`}</Text>
-    </Box>
-  );
-}
+import { Splash, SPLASH_OPTIONS } from './views/splash.js';
 
 /**
  * The full-screen wizard. Only this module and what it imports load ink and react: main imports
@@ -19,9 +10,10 @@ function Splash({ t }: { readonly t: Translate }) {
  * flow (every command behind it) afterwards. Colour was already switched off (FORCE_COLOR=0) by
  * the entry script when NO_COLOR or --no-color asks, before Ink's colour library loaded.
  */
-export async function runWizard(opts: SetupOptions, io: Io, t: Translate): Promise<number> {
+export async function runWizard(opts: SetupOptions, io: Io, t: Translate, splash?: Instance): Promise<number> {
   // Ctrl+C arrives as a key: the flow decides (leave now, or let a started run finish first).
-  const app = render(<Splash t={t} />, { exitOnCtrlC: false, patchConsole: false });
+  // The entry script may have drawn the splash already, before the argument parser loaded.
+  const app = splash ?? render(<Splash title={t('wizard.title')} detecting={t('wizard.detecting')} />, SPLASH_OPTIONS);
   try {
     const { createWizard } = await import('./wizard.js');
     const wizard = createWizard(opts, io, t);

@@ -5,6 +5,7 @@ import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, PAYG_KEY, PLAN_KEY, runCli, snapshotTree, tempHome } from '../helpers/cli.js';
 import { KEYS, PtyRun } from '../helpers/pty.js';
+import { recordingLoads } from '../helpers/loaded-modules.js';
 
 const NEW_KEY = 'sk-sp-test-new0-1111-2222-beef';
 /** A person's terminal: TTYs, colour-capable, no tool on PATH so detection is the same everywhere. */
@@ -22,7 +23,10 @@ async function answer(run: PtyRun, steps: readonly [string | RegExp, string][]):
 describe('the wizard in a real pseudo-terminal (built CLI)', () => {
   it('onboarding for two tools writes both configs and exits 0; the key never reaches the screen', async () => {
     const home = await tempHome();
-    const run = new PtyRun(['--home', home], term(home));
+    // A bare `tp-setup`, as `npx tp-setup` runs it: the first frame comes from early.js, before
+    // the argument parser (main.js) loads, and the wizard takes that frame over.
+    const loads = await recordingLoads();
+    const run = new PtyRun([], { ...term(home), ...loads.env });
     await answer(run, [
       ['What would you like to do?', KEYS.enter],
       ['Which plan did you buy?', KEYS.enter], // Token Plan
@@ -42,6 +46,9 @@ describe('the wizard in a real pseudo-terminal (built CLI)', () => {
     ]);
     expect(await run.exited).toBe(0);
     expect(run.output).not.toContain(PLAN_KEY);
+    const files = await loads.files();
+    expect(files.indexOf('early.js')).toBeGreaterThan(-1);
+    expect(files.indexOf('early.js')).toBeLessThan(files.indexOf('main.js'));
     const oc = parseJsonc(await readFile(path.join(home, '.openclaw/openclaw.json'), 'utf8'));
     expect(oc.models.providers.bailian.baseUrl).toBe('https://token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1');
     expect(oc.agents.defaults.model.primary).toBe('bailian/qwen3.6-plus');

@@ -27,6 +27,27 @@ export interface LoadedRun {
   readonly files: readonly string[];
 }
 
+/** Environment that makes any Node started with it log its loads; read them with `loadedFiles(log)`. */
+export async function recordingLoads(): Promise<{ env: Record<string, string>; files: () => Promise<string[]> }> {
+  const dir = await tempHome('tp-loads-');
+  await writeFile(path.join(dir, 'hooks.mjs'), HOOKS);
+  await writeFile(path.join(dir, 'register.mjs'), REGISTER);
+  const log = path.join(dir, 'loaded.log');
+  await writeFile(log, '');
+  return { env: { NODE_OPTIONS: `--import=${path.join(dir, 'register.mjs')}`, TP_TEST_LOADED_LOG: log }, files: () => distFiles(log) };
+}
+
+async function distFiles(log: string): Promise<string[]> {
+  const dist = path.dirname(CLI);
+  const files = (await readFile(log, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((url) => decodeURIComponent(new URL(url).pathname))
+    .filter((file) => path.dirname(file) === dist)
+    .map((file) => path.basename(file));
+  return [...new Set(files)];
+}
+
 export async function runRecordingLoads(args: readonly string[], env: Record<string, string>): Promise<LoadedRun> {
   const dir = await tempHome('tp-loads-');
   await writeFile(path.join(dir, 'hooks.mjs'), HOOKS);
@@ -39,14 +60,7 @@ export async function runRecordingLoads(args: readonly string[], env: Record<str
     reject: false,
     stdin: 'ignore',
   });
-  const dist = path.dirname(CLI);
-  const files = (await readFile(log, 'utf8'))
-    .split('\n')
-    .filter(Boolean)
-    .map((url) => decodeURIComponent(new URL(url).pathname))
-    .filter((file) => path.dirname(file) === dist)
-    .map((file) => path.basename(file));
-  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), files: [...new Set(files)] };
+  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), files: await distFiles(log) };
 }
 
 /** Whether any of these bundle files holds the text: a package's own string, kept by the minifier. */
