@@ -1,0 +1,29 @@
+/**
+ * The read-only paths (doctor, key, explain) parse with readers.ts, the editors with their own
+ * parse: both must give the same value, or the same error at the same place, for every format.
+ */
+import { describe, expect, it } from 'vitest';
+import { editorFor } from '../../../src/core/formats/index.js';
+import { readerFor } from '../../../src/core/formats/readers.js';
+import type { FormatId } from '../../../src/core/formats/types.js';
+
+const TEXTS: Record<FormatId, readonly string[]> = {
+  json: ['{"a": 1, "b": [true, null]}\n', '\uFEFF{"x": "y"}', '{"a": 1,}', '{"a": 1 // no\n}', '{"__proto__": {"p": 1}}', ''],
+  jsonc: ['// c\n{"a": 1, /* x */ "b": [1,],}\n', '{"a": }', '\uFEFF{}'],
+  json5: ["{a: 1, 'b': [0x10, Infinity], c: .5, // x\n}\n", '{__proto__: {p: 1}}', '{a: }', '{"plain": "json"}'],
+  toml: ['# c\na = 1\n[t]\nb = "x"\r\n', 'a = \n', '\uFEFF[x]\ny.z = true', 'a = 1\na = 2\n'],
+  yaml: ['# c\na: 1\nb:\n  - x\n', 'a: [1, 2\n', '\uFEFFk: v', 'a: &x 1\nb: *x\n'],
+  dotenv: ['A=1\nexport B="two words" # c\n', "C='x'\r\n", ''],
+  shell: ['export A="1"\n# c\n', 'alias x=y\n'],
+};
+
+describe('readers and editors read alike', () => {
+  it.each(Object.keys(TEXTS) as FormatId[])('%s: same value or same error', (format) => {
+    for (const text of TEXTS[format]) expect(readerFor(format)(text), `${format}: ${JSON.stringify(text)}`).toEqual(editorFor(format).parse(text));
+  });
+
+  it('each format has invalid samples above that both refuse', () => {
+    const refused = (Object.keys(TEXTS) as FormatId[]).filter((f) => TEXTS[f].some((t) => !readerFor(f)(t).ok));
+    expect(refused.sort()).toEqual(['json', 'json5', 'jsonc', 'toml', 'yaml']);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * What each command loads of the bundle, recorded with Node's module hooks: `doctor` reads with
+ * the readers alone, so toml-patch (the TOML writer), execa and Ink stay out of a plain check;
+ * `--fix` loads the writing code when it repairs.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, PLAN_KEY, runCli, tempHome } from '../helpers/cli.js';
+import { anyHolds, runRecordingLoads } from '../helpers/loaded-modules.js';
+
+// Strings each package keeps through minification: toml-patch's, execa's and React's reconciler's.
+const TOML_WRITER = 'Unsupported parent type';
+const EXECA = 'Command failed with';
+const INK = 'react-reconciler';
+
+async function configuredHome(): Promise<string> {
+  const home = await tempHome();
+  const env = cleanEnv(home, { K: PLAN_KEY });
+  const r = await runCli(['--plan', 'token-personal', '--region', 'intl', '--tools', 'openclaw,qwen-code,codex,hermes', '--key-env', 'K', '--yes', '--home', home], { env });
+  expect(r.exitCode).toBe(0);
+  return home;
+}
+
+describe('what doctor loads', () => {
+  it('doctor --json on a home with TOML, YAML and JSON5 configs loads their readers only: no toml-patch, no execa, no Ink', async () => {
+    const home = await configuredHome();
+    const r = await runRecordingLoads(['doctor', '--json', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
+    expect([0, 3]).toContain(r.exitCode);
+    expect(JSON.parse(r.stdout).checked.map((c: { tool: string }) => c.tool).sort()).toEqual(['codex', 'hermes', 'openclaw', 'qwen-code']);
+    expect(await anyHolds(r.files, TOML_WRITER)).toBe(false);
+    expect(await anyHolds(r.files, EXECA)).toBe(false);
+    expect(await anyHolds(r.files, INK)).toBe(false);
+  });
+
+  it('doctor --fix --yes loads the writing code on demand and makes the repair', async () => {
+    const home = await configuredHome();
+    // A stale OpenClaw agent cache: a repair doctor --fix makes.
+    const agent = path.join(home, '.openclaw', 'agents', 'work', 'agent');
+    await mkdir(agent, { recursive: true });
+    await writeFile(path.join(agent, 'models.json'), JSON.stringify({ providers: { bailian: { baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', apiKey: 'sk-test-old-0000-1111-2222-wxyz', api: 'openai-completions', models: [] } } }), { mode: 0o600 });
+    const r = await runRecordingLoads(['doctor', '--fix', '--yes', '--json', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
+    const report = JSON.parse(r.stdout);
+    expect(report.fixed).toContain('OPENCLAW_STALE_CACHE');
+    expect(report.fixRunId).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{4}$/);
+    expect(report.findings.map((f: { code: string }) => f.code)).not.toContain('OPENCLAW_STALE_CACHE');
+    expect(r.files).toContain('cmd-doctor.js');
+    expect(await anyHolds(r.files, INK)).toBe(false);
+  });
+});
