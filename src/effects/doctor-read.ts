@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { DoctorRead } from '../core/doctor/run.js';
 import { candidatePaths } from '../core/adapters/types.js';
@@ -34,7 +34,12 @@ export async function readDoctorFiles(reads: readonly DoctorRead[]): Promise<Doc
       }
     }
     for (const sd of r.subdirs) {
-      const names = await fsp.readdir(sd.dir, { withFileTypes: true }).catch(() => []);
+      let names: Dirent[] = [];
+      try {
+        names = readdirSync(sd.dir, { withFileTypes: true });
+      } catch {
+        // no such folder, or not one: nothing under it
+      }
       const found: Record<string, Record<string, string | null>> = {};
       for (const e of names.filter((n) => n.isDirectory())) {
         const files: Record<string, string | null> = {};

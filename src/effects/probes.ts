@@ -1,4 +1,4 @@
-import { constants, promises as fsp } from 'node:fs';
+import { accessSync, constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { adapters, type ToolId } from '../core/adapters/index.js';
 import { timed, type OnTask } from './tasks.js';
@@ -17,7 +17,8 @@ async function onPath(file: string, env: NodeJS.ProcessEnv): Promise<string | nu
     for (const ext of exts) {
       const candidate = path.join(dir, file + ext);
       try {
-        await fsp.access(candidate, constants.X_OK);
+        // Synchronous: a missing tool is some ten failed lookups, each a thread-pool round trip when async.
+        accessSync(candidate, constants.X_OK);
         return candidate;
       } catch {
         // not here
