@@ -221,7 +221,7 @@ async function main() {
   // few lines that pick one (src/help.ts). `--help` then loads neither commander nor the messages.
   const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
   const { helpTable } = await import(pathToFileURL(path.join(out, 'main.js')).href);
-  const table = helpTable(version);
+  const table = await helpTable(version);
   await build({
     absWorkingDir: ROOT,
     stdin: {

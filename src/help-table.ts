@@ -6,6 +6,7 @@
  */
 import { buildProgram, parseArgs } from './args.js';
 import { LINE_SEPARATOR, type HelpTable } from './help-format.js';
+import { loadMessages } from './i18n/index.js';
 import { earlyLang, LANGS, type Lang } from './i18n/lang.js';
 
 /** The command lines asked about: each help form, for the program and each command, with --lang anywhere. */
@@ -23,7 +24,8 @@ function commandLines(): string[][] {
   return lines;
 }
 
-export function helpTable(version: string): HelpTable {
+export async function helpTable(version: string): Promise<HelpTable> {
+  for (const lang of LANGS) await loadMessages(lang);
   const texts: string[] = [];
   const lines: Record<Lang, Record<string, number>> = { en: {}, 'zh-CN': {} };
   for (const argv of commandLines()) {

@@ -9,7 +9,7 @@ import { displayPath } from './core/paths.js';
 import { VERSION } from './effects/package-version.js';
 import { checkHomeOption } from './effects/home-dir.js';
 import { resolveHomes, type Homes } from './effects/paths.js';
-import { translator, type Translate } from './i18n/index.js';
+import { loadMessages, translator, type Translate } from './i18n/index.js';
 import type { Presenter, View } from './presenters/view.js';
 
 /*
@@ -100,7 +100,9 @@ export interface EarlySplash {
 
 /** argv → exit code. */
 export async function main(argv: readonly string[], io: Io = processIo(), splash?: EarlySplash): Promise<number> {
-  let t: Translate = translator(earlyLang(argv, io.env));
+  const firstLang = earlyLang(argv, io.env);
+  await loadMessages(firstLang);
+  let t: Translate = translator(firstLang);
   let json = earlyJson(argv, io.env);
   // A splash the wizard does not take over is cleared before anything else is printed.
   let pending = splash;
@@ -116,6 +118,7 @@ export async function main(argv: readonly string[], io: Io = processIo(), splash
       io.stdout(cmd.text);
       return cmd.exitCode;
     }
+    await loadMessages(cmd.options.lang);
     t = translator(cmd.options.lang);
     json = cmd.options.json;
     checkHomeOption(cmd.options.home);

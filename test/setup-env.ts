@@ -4,3 +4,9 @@
 delete process.env.CI;
 process.env.FORCE_COLOR = '0';
 process.env.TP_SETUP_LANG = 'en';
+
+// The product loads a language's messages before it speaks it (src/main.ts); tests that build a
+// translator directly get both.
+import { loadMessages } from '../src/i18n/index.js';
+await loadMessages('en');
+await loadMessages('zh-CN');

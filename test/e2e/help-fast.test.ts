@@ -21,8 +21,8 @@ const parserText = (argv: readonly string[], env: Record<string, string>, width?
 };
 
 describe('precomputed help', () => {
-  it('the table holds every help form of the program and each command, in both languages, and only the parser’s texts', () => {
-    const table = helpTable(VERSION);
+  it('the table holds every help form of the program and each command, in both languages, and only the parser’s texts', async () => {
+    const table = await helpTable(VERSION);
     for (const lang of ['en', 'zh-CN'] as const) {
       const lines = Object.keys(table.lines[lang]);
       for (const line of ['--help', '-h', 'help', '--version', `doctor${LINE_SEPARATOR}--help`, `help${LINE_SEPARATOR}restore`, `--lang=${lang}${LINE_SEPARATOR}setup${LINE_SEPARATOR}-h`]) {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, PLAN_KEY, runCli, tempHome } from '../helpers/cli.js';
 import { anyHolds, runRecordingLoads } from '../helpers/loaded-modules.js';
+import { en } from '../../src/i18n/en.js';
+import { zhCN } from '../../src/i18n/zh-CN.js';
 
 // Strings each package keeps through minification: toml-patch's, execa's and React's reconciler's.
 const TOML_WRITER = 'Unsupported parent type';
@@ -22,7 +24,24 @@ async function configuredHome(): Promise<string> {
   return home;
 }
 
+/** A message as the bundle holds it: esbuild writes every character beyond ASCII as \\uXXXX. */
+const bundled = (text: string): string => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+
 describe('what doctor loads', () => {
+  it('a run loads the messages of its own language only', async () => {
+    const home = await configuredHome();
+    const english = bundled(en['finding.TOOL_NOT_INSTALLED']);
+    const chinese = bundled(zhCN['finding.TOOL_NOT_INSTALLED']);
+    const inEnglish = await runRecordingLoads(['doctor', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin', TP_SETUP_LANG: 'en' });
+    expect(inEnglish.stdout).toContain(en['finding.TOOL_NOT_INSTALLED']);
+    expect(await anyHolds(inEnglish.files, english)).toBe(true);
+    expect(await anyHolds(inEnglish.files, chinese)).toBe(false);
+    const inChinese = await runRecordingLoads(['doctor', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin', TP_SETUP_LANG: 'zh-CN' });
+    expect(inChinese.stdout).toContain(zhCN['finding.TOOL_NOT_INSTALLED']);
+    expect(await anyHolds(inChinese.files, chinese)).toBe(true);
+    expect(await anyHolds(inChinese.files, english)).toBe(false);
+  });
+
   it('doctor --json on a home with TOML, YAML and JSON5 configs loads their readers only: no toml-patch, no execa, no Ink', async () => {
     const home = await configuredHome();
     const r = await runRecordingLoads(['doctor', '--json', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
