@@ -4,7 +4,12 @@
  * quote, `\x41` escapes, keys such as `true`), counts positions in code points rather than
  * UTF-16 offsets, and its node edits drop neighbouring comments.
  */
-import { JsonLexer, JsonParseError, JsonTokenType, type JsonToken } from '@croct/json5-parser';
+// The lexer's own files, not the package's index: that one loads the whole parser and its node
+// classes too (some 75 KB, all CommonJS, run at every start that reads JSON5), of which only the
+// lexer is used here.
+import { JsonParseError } from '@croct/json5-parser/error.js';
+import { JsonLexer } from '@croct/json5-parser/lexer.js';
+import { JsonTokenType, type JsonToken } from '@croct/json5-parser/token.js';
 import { parseErrorAt } from './text.js';
 import type { MemberSyntax, SyntaxParse, ValueSyntax } from './syntax.js';
 
