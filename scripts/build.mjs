@@ -8,7 +8,8 @@
  *   dist/main.js     argument parsing and messages.
  *   dist/help.js     every `--help` and `--version` text, computed by the parser at build time
  *                    (src/help-table.ts, src/help.ts): help prints without loading the parser.
- *   dist/cmd-*.js    one per command (setup, doctor, explain, …), imported by main.js when it runs.
+ *   dist/cmd-*.js    one per command (setup, doctor, explain, …): its use-case and presenter
+ *                    (src/entries/), imported by main.js when it runs.
  *   dist/report.js   the text and JSON reporters.
  *   dist/ui.js       the full-screen wizard (Ink, React): imported by main.js only for the wizard.
  *   dist/early.js    the wizard's first frame, drawn by cli.js for a bare `tp-setup` in a terminal
@@ -34,7 +35,7 @@ const SRC = path.join(ROOT, 'src');
 const CJS_GLOBALS =
   'import{createRequire as __tpCreateRequire}from"node:module";import{fileURLToPath as __tpFileURLToPath}from"node:url";' +
   'const require=__tpCreateRequire(import.meta.url),__filename=__tpFileURLToPath(import.meta.url),__dirname=__tpFileURLToPath(new URL(".",import.meta.url));';
-const COMMANDS = ['setup', 'doctor', 'explain', 'verify', 'clean', 'key', 'restore', 'models'];
+const COMMANDS = ['setup', 'doctor', 'explain', 'verify', 'clean', 'key', 'restore', 'backups', 'models'];
 const args = new Set(process.argv.slice(2));
 
 /**
@@ -181,7 +182,7 @@ async function main() {
       ui: path.join(SRC, 'ui', 'index.tsx'),
       early: path.join(SRC, 'ui', 'early.tsx'),
       prompts: path.join(SRC, 'prompts', 'line.ts'),
-      ...Object.fromEntries(COMMANDS.map((c) => [`cmd-${c}`, path.join(SRC, 'commands', `${c}.ts`)])),
+      ...Object.fromEntries(COMMANDS.map((c) => [`cmd-${c}`, path.join(SRC, 'entries', `${c}.ts`)])),
     },
     outdir: out,
     bundle: true,

@@ -10,6 +10,7 @@ import { VERSION } from './effects/package-version.js';
 import { checkHomeOption } from './effects/home-dir.js';
 import { resolveHomes, type Homes } from './effects/paths.js';
 import { loadMessages, translator, type Translate } from './i18n/index.js';
+import { eventText } from './presenters/events.js';
 import type { Presenter, View } from './presenters/view.js';
 
 /*
@@ -26,25 +27,23 @@ export { helpTable } from './help-table.js';
 
 type Runnable = Exclude<ParsedCommand, { name: 'print' }>;
 type Loaded = { readonly run: (ctx: CommandContext<never>) => Promise<Outcome>; readonly presenter: Presenter<never> };
-type Run<O, R> = (ctx: CommandContext<O>) => Promise<R>;
 
-/** A command's use-case and presenter, loaded together when that command runs. */
-async function both<O, R extends Outcome>(run: Promise<Run<O, R>>, presenter: Promise<Presenter<R>>): Promise<Loaded> {
-  const [r, p] = await Promise.all([run, presenter]);
-  return { run: r, presenter: p } as unknown as Loaded;
-}
-
-// Literal paths, so the bundler gives each command its own lazily loaded chunk.
+// Literal paths, so the bundler gives each command its own lazily loaded chunk. Each is one
+// module with the use-case and its presenter (src/entries/): one import per command, so the
+// bundle splits into fewer files, and each file a start loads costs time of its own.
+type Entry<O, R extends Outcome> = { readonly run: (ctx: CommandContext<O>) => Promise<R>; readonly presenter: Presenter<R> };
+// The use-case's outcome and the presenter's must agree; main itself deals in Loaded.
+const load = <O, R extends Outcome>(m: Promise<Entry<O, R>>): Promise<Loaded> => m as unknown as Promise<Loaded>;
 const COMMANDS: Readonly<Record<Runnable['name'], () => Promise<Loaded>>> = {
-  setup: () => both(import('./commands/setup.js').then((m) => m.runSetup), import('./presenters/setup.js').then((m) => m.setupPresenter)),
-  backups: () => both(import('./commands/restore.js').then((m) => m.runBackups), import('./presenters/restore.js').then((m) => m.backupsPresenter)),
-  restore: () => both(import('./commands/restore.js').then((m) => m.runRestore), import('./presenters/restore.js').then((m) => m.restorePresenter)),
-  doctor: () => both(import('./commands/doctor.js').then((m) => m.runDoctor), import('./presenters/doctor.js').then((m) => m.doctorPresenter)),
-  verify: () => both(import('./commands/verify.js').then((m) => m.runVerify), import('./presenters/verify.js').then((m) => m.verifyPresenter)),
-  explain: () => both(import('./commands/explain.js').then((m) => m.runExplain), import('./presenters/explain.js').then((m) => m.explainPresenter)),
-  key: () => both(import('./commands/key.js').then((m) => m.runKey), import('./presenters/key.js').then((m) => m.keyPresenter)),
-  models: () => both(import('./commands/models.js').then((m) => m.runModels), import('./presenters/models.js').then((m) => m.modelsPresenter)),
-  clean: () => both(import('./commands/clean.js').then((m) => m.runClean), import('./presenters/clean.js').then((m) => m.cleanPresenter)),
+  setup: () => load(import('./entries/setup.js')),
+  backups: () => load(import('./entries/backups.js')),
+  restore: () => load(import('./entries/restore.js')),
+  doctor: () => load(import('./entries/doctor.js')),
+  verify: () => load(import('./entries/verify.js')),
+  explain: () => load(import('./entries/explain.js')),
+  key: () => load(import('./entries/key.js')),
+  models: () => load(import('./entries/models.js')),
+  clean: () => load(import('./entries/clean.js')),
 };
 
 /** Whether this command asks a person anything here: only in a terminal, and per command only when it may. */
@@ -131,7 +130,7 @@ export async function main(argv: readonly string[], io: Io = processIo(), splash
     }
     dropSplash();
     const view: View = { t, show: (p) => displayPath(p, homes.home), stateDir: homes.stateDir };
-    const [loaded, prompter, { eventText }] = await Promise.all([COMMANDS[cmd.name](), asks(cmd, io) ? loadPrompter(view, io, cmd, homes) : null, import('./presenters/events.js')]);
+    const [loaded, prompter] = await Promise.all([COMMANDS[cmd.name](), asks(cmd, io) ? loadPrompter(view, io, cmd, homes) : null]);
     const events = (e: RunEvent): void => {
       if (json) return;
       const { stream, text } = eventText(e, view);
