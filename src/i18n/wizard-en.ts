@@ -1,7 +1,10 @@
 /** The wizard's screens, in English; merged into the main catalog (same keys in zh-CN). */
 export const wizardEn = {
-  'wizard.title': 'tp-setup · connect AI coding tools to Alibaba Cloud Model Studio',
-  'wizard.detecting': 'Looking at this computer: installed tools, their settings, known problems…',
+  // The first frame (the title and the line below it) is plain ASCII on purpose: any other
+  // character makes Ink measure the text with Intl.Segmenter, whose first use delays that frame
+  // by some 25 ms (npm run bench). Chinese text needs it in any case.
+  'wizard.title': 'tp-setup: connect AI coding tools to Alibaba Cloud Model Studio',
+  'wizard.detecting': 'Looking at this computer: installed tools, their settings, known problems...',
   'wizard.installed': 'Installed: {list}',
   'wizard.installedNone': 'Installed: no supported tool found on PATH',
   'wizard.configured': 'Already using Model Studio: {list}',

@@ -72,7 +72,7 @@ describe('the review in a real terminal: one current diff, paged, nothing left b
       const lines = await terminalLines(run.raw, cols, 32);
       const count = (text: string) => lines.filter((l) => l.includes(text)).length;
       // The title is still there: no frame was ever tall enough to make Ink clear the scrollback.
-      expect(count('tp-setup · connect AI coding tools')).toBe(1);
+      expect(count('tp-setup: connect AI coding tools')).toBe(1);
       // One diff in the transcript (the one written), no review screen left behind.
       expect(count('Changes, keys masked:')).toBe(1);
       expect(count('Review. Nothing has been written yet.')).toBe(0);

@@ -44,3 +44,20 @@ describe('a first frame the wizard does not take over', () => {
     expect(events[2]).toMatch(/^stdout:Usage: tp-setup/);
   });
 });
+
+describe('the first frame in English', () => {
+  // Ink measures any text beyond ASCII with Intl.Segmenter, and its first use delays the frame by
+  // some 25 ms (npm run bench): the English first frame stays within ASCII.
+  it('is plain ASCII, so Ink draws it without Intl.Segmenter', async () => {
+    const { wizardEn } = await import('../../src/i18n/wizard-en.js');
+    const { render } = await import('ink-testing-library');
+    const { Splash } = await import('../../src/ui/views/splash.js');
+    const React = await import('react');
+    const { lastFrame, unmount } = render(React.createElement(Splash, { title: wizardEn['wizard.title'], detecting: wizardEn['wizard.detecting'] }));
+    const frame = lastFrame() ?? '';
+    unmount();
+    expect(frame).toContain('tp-setup');
+    expect(frame).toContain(wizardEn['wizard.detecting']);
+    expect(frame).toMatch(/^[\x20-\x7e\n]*$/);
+  });
+});

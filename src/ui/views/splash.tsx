@@ -8,7 +8,7 @@ export function Splash({ title, detecting }: { readonly title: string; readonly 
   return (
     <Box flexDirection="column">
       <Text bold>{title}</Text>
-      <Text dimColor>{`… ${detecting}`}</Text>
+      <Text dimColor>{detecting}</Text>
     </Box>
   );
 }
