@@ -19,12 +19,6 @@ if (process.env.NO_COLOR || args.indexOf('--no-color') >= 0 || args.indexOf('--j
   process.env.FORCE_COLOR = '0';
 }
 
-// A reader that stops early (`| head`) is not an error of ours: end quietly with the real exit code.
-process.stdout.on('error', function (err) {
-  if (err && err.code === 'EPIPE') process.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
-  throw err;
-});
-
 // Node 22.3 and newer can keep V8's compiled code between runs, so later starts skip most
 // parsing and compiling (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir).
 // The cache goes in the user's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches on

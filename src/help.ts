@@ -4,6 +4,7 @@
  * the table does not hold exactly, or any TP_SETUP_* setting the parser would check first, goes
  * the usual way through src/main.ts.
  */
+import { isTerminal, writeText } from './effects/stdio.js';
 import { earlyLang } from './i18n/lang.js';
 import { HELP_WIDTH, helpWidthFor, LINE_SEPARATOR, type HelpTable } from './help-format.js';
 
@@ -26,9 +27,10 @@ export function precomputedHelp(table: HelpTable, argv: readonly string[], env: 
 /** The `printHelp(argv)` of dist/help.js, which the build makes with the table inside. */
 export function printer(table: HelpTable): (argv: readonly string[]) => boolean {
   return (argv) => {
-    const text = precomputedHelp(table, argv, process.env, Boolean(process.stdout.isTTY), process.stdout.columns);
+    const tty = isTerminal(1);
+    const text = precomputedHelp(table, argv, process.env, tty, tty ? process.stdout.columns : undefined);
     if (text === undefined) return false;
-    process.stdout.write(text);
+    writeText(1, text);
     return true;
   };
 }

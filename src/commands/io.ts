@@ -1,3 +1,5 @@
+import { isTerminal, writeText } from '../effects/stdio.js';
+
 /** The process as the commands see it: passed in, so tests can run commands in-process too. */
 export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -17,16 +19,24 @@ export function processIo(): Io {
   return {
     env: process.env,
     platform: process.platform,
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => writeText(1, t),
+    stderr: (t) => writeText(2, t),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
       return Buffer.concat(chunks).toString('utf8');
     },
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdoutColumns: process.stdout.columns,
+    // Asked when a command needs to know (doctor --json never does), so no stream or node:tty is
+    // loaded for nothing; the columns come from the stream only in a terminal, where it is needed anyway.
+    get stdinIsTTY() {
+      return isTerminal(0);
+    },
+    get stdoutIsTTY() {
+      return isTerminal(1);
+    },
+    get stdoutColumns() {
+      return isTerminal(1) ? process.stdout.columns : undefined;
+    },
     today: () => new Date().toISOString().slice(0, 10),
   };
 }

@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { fsp } from './builtins.js';
 import path from 'node:path';
 import type { Answers } from '../core/adapters/index.js';
 import { CliError, ExitCode } from '../core/errors.js';
@@ -77,7 +77,7 @@ async function privateFolders(files: readonly FileWrite[]): Promise<Set<string>>
   for (const f of files) {
     if (!f.secret || f.after === null) continue;
     let d = path.dirname(await resolveTarget(f.path));
-    while (!(await fsp.stat(d).then(() => true, () => false))) {
+    while (!(await fsp().stat(d).then(() => true, () => false))) {
       out.add(d);
       const up = path.dirname(d);
       if (up === d) break;
@@ -108,7 +108,7 @@ const reasonOf = (err: unknown): string => (err instanceof CliError ? err.code :
 async function abandon(opts: ApplyOptions, runDir: string | null, manifest: Manifest, entriesBefore: number): Promise<void> {
   if (!runDir) return;
   if (!opts.run) {
-    const gone = await fsp.rm(runDir, { recursive: true, force: true }).then(() => true, () => false);
+    const gone = await fsp().rm(runDir, { recursive: true, force: true }).then(() => true, () => false);
     if (gone) return;
   } else {
     manifest.files.splice(entriesBefore);
@@ -125,8 +125,8 @@ async function putBack(f: FileWrite, mode: number | undefined): Promise<void> {
     await writeAtomic(f.path, f.before, mode);
   } catch {
     const target = await resolveTarget(f.path);
-    await fsp.writeFile(target, f.before, { encoding: 'utf8' });
-    if (mode !== undefined) await fsp.chmod(target, mode);
+    await fsp().writeFile(target, f.before, { encoding: 'utf8' });
+    if (mode !== undefined) await fsp().chmod(target, mode);
   }
   const back = await readFileState(f.path);
   if (back.text !== f.before) throw new Error('read-back differs after putting the file back');
@@ -230,7 +230,7 @@ export async function applyWrites(all: readonly FileWrite[], opts: ApplyOptions)
     manifest.status = 'rolled-back';
     const saved = await saveManifest(dir, manifest).then(() => true, () => false);
     // Nothing left to undo and no way to record it: the folder goes, so restore never picks it.
-    if (!saved && stuck.length === 0 && !opts.run) await fsp.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    if (!saved && stuck.length === 0 && !opts.run) await fsp().rm(dir, { recursive: true, force: true }).catch(() => undefined);
     throw new RolledBack((failedAt ?? files[files.length - 1])!.path, errText(err), stuck);
   }
   return { runId, runDir: dir, backups };

@@ -1,4 +1,5 @@
-import { readdirSync, type Dirent } from 'node:fs';
+import { fs } from './builtins.js';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import type { DoctorRead } from '../core/doctor/run.js';
 import { candidatePaths } from '../core/adapters/types.js';
@@ -36,7 +37,7 @@ export async function readDoctorFiles(reads: readonly DoctorRead[]): Promise<Doc
     for (const sd of r.subdirs) {
       let names: Dirent[] = [];
       try {
-        names = readdirSync(sd.dir, { withFileTypes: true });
+        names = fs.readdirSync(sd.dir, { withFileTypes: true });
       } catch {
         // no such folder, or not one: nothing under it
       }

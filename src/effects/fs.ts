@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { fs, fsp } from './builtins.js';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from '../core/errors.js';
 import { MAX_CONFIG_BYTES } from '../core/limits.js';
@@ -67,7 +68,7 @@ function resolveTargetSync(file: string): string {
   for (let hop = 0; hop <= MAX_HOPS; hop++) {
     let st: Stats;
     try {
-      st = lstatSync(p);
+      st = fs.lstatSync(p);
     } catch (err) {
       if (MISSING.has(errnoOf(err) ?? '')) return p;
       throw refusal(file, err);
@@ -75,13 +76,13 @@ function resolveTargetSync(file: string): string {
     if (!st.isSymbolicLink()) return p;
     let to: string;
     try {
-      to = readlinkSync(p);
+      to = fs.readlinkSync(p);
     } catch (err) {
       throw refusal(file, err);
     }
     let dir = path.dirname(p);
     try {
-      dir = realpathSync(dir);
+      dir = fs.realpathSync(dir);
     } catch {
       // the folder itself is gone: resolve against its name
     }
@@ -99,7 +100,7 @@ function readRegular(file: string, limit: number | null): { bytes: Buffer; st: S
   const target = resolveTargetSync(file);
   let st: Stats;
   try {
-    st = statSync(target);
+    st = fs.statSync(target);
   } catch (err) {
     if (MISSING.has(errnoOf(err) ?? '')) return null;
     throw refusal(file, err);
@@ -109,13 +110,13 @@ function readRegular(file: string, limit: number | null): { bytes: Buffer; st: S
   if (limit !== null && st.size > limit) throw tooLarge(st.size);
   let fd: number;
   try {
-    fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+    fd = fs.openSync(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0));
   } catch (err) {
     if (MISSING.has(errnoOf(err) ?? '')) return null;
     throw refusal(file, err);
   }
   try {
-    const now = fstatSync(fd);
+    const now = fs.fstatSync(fd);
     assertRegular(file, now);
     if (limit !== null && now.size > limit) throw tooLarge(now.size);
     const chunks: Buffer[] = [];
@@ -123,7 +124,7 @@ function readRegular(file: string, limit: number | null): { bytes: Buffer; st: S
     for (;;) {
       // One read more than the size it had: a file that grew meanwhile is read to its end.
       const chunk = Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(now.size + 1, 1024 * 1024)));
-      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+      const bytesRead = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (limit !== null && total > limit) throw tooLarge(total);
@@ -134,7 +135,7 @@ function readRegular(file: string, limit: number | null): { bytes: Buffer; st: S
     throw refusal(file, err);
   } finally {
     try {
-      closeSync(fd);
+      fs.closeSync(fd);
     } catch {
       // nothing was written through it
     }
@@ -152,7 +153,7 @@ export async function readFileState(file: string): Promise<FileState> {
 /** Mode of the folder that really holds `file` (through symlinks); null when there is none. */
 export async function folderMode(file: string): Promise<number | null> {
   try {
-    return statSync(path.dirname(resolveTargetSync(file))).mode & 0o777;
+    return fs.statSync(path.dirname(resolveTargetSync(file))).mode & 0o777;
   } catch {
     return null;
   }
@@ -183,13 +184,13 @@ function alive(pid: number): boolean {
 /** Remove temp files of tp-setup runs that died (their pid is gone) from this folder. */
 export async function removeStrayTemps(dir: string): Promise<string[]> {
   const removed: string[] = [];
-  for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
+  for (const name of await fsp().readdir(dir).catch(() => [] as string[])) {
     const m = TEMP.exec(name);
     if (!m || alive(Number(m[1]))) continue;
     const p = path.join(dir, name);
-    const st = await fsp.lstat(p).catch(() => null);
+    const st = await fsp().lstat(p).catch(() => null);
     if (!st?.isFile()) continue;
-    if (await fsp.unlink(p).then(() => true, () => false)) removed.push(p);
+    if (await fsp().unlink(p).then(() => true, () => false)) removed.push(p);
   }
   return removed;
 }
@@ -202,7 +203,7 @@ export async function makeDirs(dir: string, isPrivate: (d: string) => boolean): 
   const missing: string[] = [];
   let d = path.resolve(dir);
   for (;;) {
-    const st = await fsp.stat(d).catch((err: unknown) => (MISSING.has(errnoOf(err) ?? '') ? null : Promise.reject(err)));
+    const st = await fsp().stat(d).catch((err: unknown) => (MISSING.has(errnoOf(err) ?? '') ? null : Promise.reject(err)));
     if (st) {
       if (!st.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR' });
       break;
@@ -214,8 +215,8 @@ export async function makeDirs(dir: string, isPrivate: (d: string) => boolean): 
   }
   for (const m of missing) {
     const priv = isPrivate(m);
-    await fsp.mkdir(m, priv ? 0o700 : 0o777).catch((err: unknown) => (errnoOf(err) === 'EEXIST' ? undefined : Promise.reject(err)));
-    if (priv) await fsp.chmod(m, 0o700);
+    await fsp().mkdir(m, priv ? 0o700 : 0o777).catch((err: unknown) => (errnoOf(err) === 'EEXIST' ? undefined : Promise.reject(err)));
+    if (priv) await fsp().chmod(m, 0o700);
   }
 }
 
@@ -231,7 +232,7 @@ function defaultMode(): number {
  */
 async function replaceFile(file: string, data: string | Buffer, mode: number | undefined): Promise<void> {
   const target = await resolveTarget(file);
-  const before = await fsp.stat(target).catch((err: unknown) => (MISSING.has(errnoOf(err) ?? '') ? null : Promise.reject(refusal(file, err))));
+  const before = await fsp().stat(target).catch((err: unknown) => (MISSING.has(errnoOf(err) ?? '') ? null : Promise.reject(refusal(file, err))));
   if (before) assertRegular(file, before);
   const dir = path.dirname(target);
   const finalMode = mode ?? (before ? before.mode & 0o7777 : defaultMode());
@@ -242,7 +243,7 @@ async function replaceFile(file: string, data: string | Buffer, mode: number | u
   // the file tighter than asked, never looser).
   const looser = (finalMode & 0o7777 & ~0o600) !== 0;
   const tmp = tempPathFor(target);
-  const fh = await fsp.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  const fh = await fsp().open(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
   try {
     try {
       await fh.writeFile(data);
@@ -252,13 +253,13 @@ async function replaceFile(file: string, data: string | Buffer, mode: number | u
     } finally {
       await fh.close();
     }
-    await fsp.rename(tmp, target);
+    await fsp().rename(tmp, target);
   } catch (err) {
-    await fsp.unlink(tmp).catch(() => undefined);
+    await fsp().unlink(tmp).catch(() => undefined);
     throw err;
   }
-  if (looser) await fsp.chmod(target, finalMode);
-  const dh = await fsp.open(dir, constants.O_RDONLY).catch(() => null);
+  if (looser) await fsp().chmod(target, finalMode);
+  const dh = await fsp().open(dir, fs.constants.O_RDONLY).catch(() => null);
   await dh?.sync().catch(() => undefined);
   await dh?.close().catch(() => undefined);
 }
@@ -276,7 +277,7 @@ export function targetMode(existing: number | null, secret: boolean): number | u
 
 export async function ensurePrivateDir(dir: string): Promise<void> {
   await makeDirs(dir, () => true);
-  await fsp.chmod(dir, 0o700);
+  await fsp().chmod(dir, 0o700);
 }
 
 /**
@@ -285,11 +286,11 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
  */
 export async function removeFile(file: string): Promise<void> {
   const target = await resolveTarget(file);
-  const st = await fsp.lstat(target).catch(() => null);
+  const st = await fsp().lstat(target).catch(() => null);
   // A device, FIFO, socket or folder is never removed (as root, /dev/null itself would go).
   if (st && !st.isFile()) assertRegular(file, st);
   try {
-    await fsp.rm(target, { force: true });
+    await fsp().rm(target, { force: true });
   } catch (err) {
     if (errnoOf(err) !== 'ENOTDIR') throw err;
   }
@@ -319,10 +320,10 @@ export async function readTexts(files: readonly string[]): Promise<Record<string
 
 /** Names in a folder; a missing folder has none. */
 export async function listDir(dir: string): Promise<string[]> {
-  return fsp.readdir(dir).catch(() => [] as string[]);
+  return fsp().readdir(dir).catch(() => [] as string[]);
 }
 
 /** Tighten a file's mode (doctor --fix). */
 export async function setMode(file: string, mode: number): Promise<void> {
-  await fsp.chmod(file, mode);
+  await fsp().chmod(file, mode);
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { fs } from './builtins.js';
 import path from 'node:path';
 import { CliError, ExitCode } from '../core/errors.js';
 
@@ -12,7 +12,7 @@ export function checkHomeOption(home: string | undefined): void {
   const resolved = path.resolve(home);
   let isDir: boolean;
   try {
-    isDir = statSync(resolved).isDirectory();
+    isDir = fs.statSync(resolved).isDirectory();
   } catch {
     throw new CliError(ExitCode.USAGE, 'error.homeMissing', { path: resolved });
   }

@@ -1,4 +1,4 @@
-import { promises as fsp, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { fs, fsp } from './builtins.js';
 import os from 'node:os';
 import path from 'node:path';
 import { CliError, ExitCode } from '../core/errors.js';
@@ -64,7 +64,7 @@ export function isStale(text: string, mtimeMs: number, now = Date.now(), staleMs
 
 async function readLock(file: string): Promise<{ text: string; mtimeMs: number } | null> {
   try {
-    const [text, st] = await Promise.all([fsp.readFile(file, 'utf8'), fsp.stat(file)]);
+    const [text, st] = await Promise.all([fsp().readFile(file, 'utf8'), fsp().stat(file)]);
     return { text, mtimeMs: st.mtimeMs };
   } catch {
     return null;
@@ -78,17 +78,17 @@ async function readLock(file: string): Promise<{ text: string; mtimeMs: number }
 async function breakStale(file: string, seen: string): Promise<void> {
   const breaker = `${file}.break`;
   try {
-    await (await fsp.open(breaker, 'wx', 0o600)).close();
+    await (await fsp().open(breaker, 'wx', 0o600)).close();
   } catch {
-    const b = await fsp.stat(breaker).catch(() => null);
-    if (b && Date.now() - b.mtimeMs > EMPTY_GRACE_MS) await fsp.rm(breaker, { force: true });
+    const b = await fsp().stat(breaker).catch(() => null);
+    if (b && Date.now() - b.mtimeMs > EMPTY_GRACE_MS) await fsp().rm(breaker, { force: true });
     return;
   }
   try {
     const now = await readLock(file);
-    if (now && now.text === seen) await fsp.rm(file, { force: true });
+    if (now && now.text === seen) await fsp().rm(file, { force: true });
   } finally {
-    await fsp.rm(breaker, { force: true });
+    await fsp().rm(breaker, { force: true });
   }
 }
 
@@ -96,7 +96,7 @@ async function breakStale(file: string, seen: string): Promise<void> {
 async function missingDirs(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (let d = dir; ; d = path.dirname(d)) {
-    if (await fsp.stat(d).then(() => true, () => false)) return out;
+    if (await fsp().stat(d).then(() => true, () => false)) return out;
     out.push(d);
     if (path.dirname(d) === d) return out;
   }
@@ -115,13 +115,13 @@ export async function acquireLock(stateDir: string, command: string, opts: { wai
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
-      const fh = await fsp.open(file, 'wx', 0o600);
+      const fh = await fsp().open(file, 'wx', 0o600);
       try {
         await fh.writeFile(`${mine}\n`);
       } catch (err) {
         // A full or read-only state disk: nothing was changed yet, so this is a refusal, not a bug.
         await fh.close().catch(() => undefined);
-        await fsp.rm(file, { force: true }).catch(() => undefined);
+        await fsp().rm(file, { force: true }).catch(() => undefined);
         throw new CliError(ExitCode.REFUSED, 'error.lockFailed', { path: file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
       }
       await fh.close();
@@ -135,15 +135,15 @@ export async function acquireLock(stateDir: string, command: string, opts: { wai
           // Only our own lock: after a takeover the file is someone else's.
           let now: string | null = null;
           try {
-            now = readFileSync(file, 'utf8');
+            now = fs.readFileSync(file, 'utf8');
           } catch {
             // already gone
           }
-          if (now !== null && now.trim() === mine) rmSync(file, { force: true });
+          if (now !== null && now.trim() === mine) fs.rmSync(file, { force: true });
           // A home the run left untouched stays untouched: folders made only for the lock go.
           for (const d of created) {
             try {
-              rmdirSync(d);
+              fs.rmdirSync(d);
             } catch {
               break;
             }

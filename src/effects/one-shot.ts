@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { fsp } from './builtins.js';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -17,11 +17,11 @@ export interface OneShotResult {
  * settings file cannot change what is being checked.
  */
 export async function inEmptyFolder<T>(work: (cwd: string) => Promise<T>): Promise<T> {
-  const cwd = await mkdtemp(path.join(os.tmpdir(), 'tp-setup-verify-'));
+  const cwd = await fsp().mkdtemp(path.join(os.tmpdir(), 'tp-setup-verify-'));
   try {
     return await work(cwd);
   } finally {
-    await rm(cwd, { recursive: true, force: true });
+    await fsp().rm(cwd, { recursive: true, force: true });
   }
 }
 

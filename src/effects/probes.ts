@@ -1,4 +1,4 @@
-import { accessSync, constants, promises as fsp } from 'node:fs';
+import { fs, fsp } from './builtins.js';
 import path from 'node:path';
 import { adapters, type ToolId } from '../core/adapters/index.js';
 import { timed, type OnTask } from './tasks.js';
@@ -18,7 +18,7 @@ async function onPath(file: string, env: NodeJS.ProcessEnv): Promise<string | nu
       const candidate = path.join(dir, file + ext);
       try {
         // Synchronous: a missing tool is some ten failed lookups, each a thread-pool round trip when async.
-        accessSync(candidate, constants.X_OK);
+        fs.accessSync(candidate, fs.constants.X_OK);
         return candidate;
       } catch {
         // not here
@@ -39,7 +39,7 @@ const answers = new Map<string, Promise<string | null>>();
 async function located(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string | null> {
   const found = await onPath(file, env);
   if (!found) return null;
-  const st = await fsp.stat(found).catch(() => null);
+  const st = await fsp().stat(found).catch(() => null);
   return [found, st?.size, st?.mtimeMs, ...args].join('\0');
 }
 

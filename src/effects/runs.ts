@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { fsp } from './builtins.js';
 import path from 'node:path';
 import { CliError, ExitCode } from '../core/errors.js';
 import { isRunFileName, isRunId, parseManifest, pathEnv, type Manifest } from '../core/usecases/restore.js';
@@ -62,7 +62,7 @@ export function entryCount(manifest: Manifest): number {
 
 export async function writeRunBytes(runDir: string, name: string, bytes: Buffer): Promise<string> {
   const rel = path.join('files', name);
-  await fsp.writeFile(path.join(runDir, rel), bytes, { mode: 0o600 });
+  await fsp().writeFile(path.join(runDir, rel), bytes, { mode: 0o600 });
   return rel;
 }
 
@@ -98,11 +98,11 @@ export class DamagedRun extends CliError {
 
 /** A regular file (never a symlink) whose real path is inside `dir`, else why not. */
 async function plainFileIn(dir: string, file: string): Promise<string | null> {
-  const st = await fsp.lstat(file).catch((err: NodeJS.ErrnoException) => err);
+  const st = await fsp().lstat(file).catch((err: NodeJS.ErrnoException) => err);
   if (st instanceof Error) return st.code === 'ENOENT' ? 'missing' : `unreadable (${st.code ?? st.message})`;
   if (st.isSymbolicLink()) return 'a symbolic link';
   if (!st.isFile()) return 'not a regular file';
-  const [real, base] = await Promise.all([fsp.realpath(file), fsp.realpath(dir)]);
+  const [real, base] = await Promise.all([fsp().realpath(file), fsp().realpath(dir)]);
   if (!real.startsWith(base + path.sep)) return 'outside its run folder';
   return null;
 }
@@ -111,7 +111,7 @@ async function plainFileIn(dir: string, file: string): Promise<string | null> {
 async function runFolder(stateDir: string, runId: string): Promise<string | null> {
   if (!isRunId(runId)) throw badRunId(runId);
   const dir = path.join(backupsDir(stateDir), runId);
-  const st = await fsp.lstat(dir).catch(() => null);
+  const st = await fsp().lstat(dir).catch(() => null);
   if (!st) return null;
   if (!st.isDirectory() || st.isSymbolicLink()) throw new DamagedRun(runId, dir, 'not a folder');
   return dir;
@@ -127,7 +127,7 @@ export async function findManifest(stateDir: string, runId: string): Promise<{ d
   const file = path.join(dir, MANIFEST);
   const why = await plainFileIn(dir, file);
   if (why) throw new DamagedRun(runId, file, why);
-  const parsed = parseManifest(await fsp.readFile(file, 'utf8'), runId);
+  const parsed = parseManifest(await fsp().readFile(file, 'utf8'), runId);
   if (!parsed.ok) throw new DamagedRun(runId, file, parsed.reason);
   return { dir, manifest: parsed.manifest };
 }
@@ -145,7 +145,7 @@ export async function readVerified(runId: string, runDir: string, rel: string, s
   if (!isRunFileName(rel)) throw new DamagedRun(runId, file, 'not a name inside the run folder');
   const why = await plainFileIn(runDir, file);
   if (why) throw new DamagedRun(runId, file, why);
-  const bytes = await fsp.readFile(file);
+  const bytes = await fsp().readFile(file);
   if (sha !== null && sha256(bytes) !== sha) throw new DamagedRun(runId, file, 'its sha256 does not match the manifest');
   return bytes;
 }
@@ -154,7 +154,7 @@ export async function readVerified(runId: string, runDir: string, rel: string, s
 export async function listRuns(stateDir: string): Promise<Manifest[]> {
   let names: string[];
   try {
-    names = await fsp.readdir(backupsDir(stateDir));
+    names = await fsp().readdir(backupsDir(stateDir));
   } catch {
     return [];
   }

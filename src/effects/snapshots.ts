@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { fsp } from './builtins.js';
 import path from 'node:path';
 import { planSnapshotUnits, type SnapshotMember, type SnapshotRestore } from '../core/adapters/openclaw/store.js';
 import { readBytes, removeFile, sha256, writeAtomicBytes } from './fs.js';
@@ -19,7 +19,7 @@ function roleOf(file: string): { role: ManifestSnapshot['role']; group: string }
 
 async function filesIn(dir: string): Promise<string[]> {
   try {
-    const entries = await fsp.readdir(dir, { withFileTypes: true });
+    const entries = await fsp().readdir(dir, { withFileTypes: true });
     return entries.filter((e) => e.isFile()).map((e) => path.join(dir, e.name));
   } catch {
     return [];
@@ -36,7 +36,7 @@ export async function openclawStateFiles(configPath: string, stateDir: string): 
   for (const f of await filesIn(path.join(stateDir, 'state'))) out.add(f);
   let agents: string[] = [];
   try {
-    agents = (await fsp.readdir(path.join(stateDir, 'agents'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    agents = (await fsp().readdir(path.join(stateDir, 'agents'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
   } catch {
     // no agents yet
   }

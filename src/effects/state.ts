@@ -1,7 +1,6 @@
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Answers } from '../core/adapters/index.js';
-import { ensurePrivateDir, writeAtomic } from './fs.js';
+import { ensurePrivateDir, readFileState, writeAtomic } from './fs.js';
 
 /**
  * tp-setup's own record of what it configured where (never the key), so later runs know the
@@ -23,9 +22,12 @@ export interface StateRecord {
 
 const FILE = 'state.json';
 
+/** The record, or an empty one when it is missing, unreadable, not a plain file or not JSON. */
 export async function readState(stateDir: string): Promise<StateRecord> {
   try {
-    return JSON.parse(await fsp.readFile(path.join(stateDir, FILE), 'utf8')) as StateRecord;
+    const { text } = await readFileState(path.join(stateDir, FILE));
+    if (text === null) return { schemaVersion: 1, tools: {} };
+    return JSON.parse(text) as StateRecord;
   } catch {
     return { schemaVersion: 1, tools: {} };
   }
