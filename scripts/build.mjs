@@ -5,7 +5,9 @@
  *   dist/cli.js      the entry (`bin`): a Node version guard in old syntax, then `import('./main.js')`.
  *                    Not bundled and not rewritten, so Node versions too old to run tp-setup can still
  *                    parse it and print the message.
- *   dist/main.js     argument parsing and messages.
+ *   dist/main.js     argument parsing, and with it the code every command run loads and what the
+ *                    read-only commands (doctor, models) need: one file instead of a
+ *                    score of small chunks (scripts/hoist-chunks.mjs).
  *   dist/help.js     every `--help` and `--version` text, computed by the parser at build time
  *                    (src/help-table.ts, src/help.ts): help prints without loading the parser.
  *   dist/cmd-*.js    one per command (setup, doctor, explain, …): its use-case and presenter
@@ -19,10 +21,12 @@
  *   dist/THIRD-PARTY-LICENSES.txt  the licence texts of the inlined packages.
  *
  * Flags: --sourcemap writes .js.map files next to the bundle (they are not published),
- * --metafile writes dist/meta.json for size analysis (esbuild's analyzer reads it).
+ * --metafile writes dist/meta.json for size analysis (esbuild's analyzer reads it), --no-hoist
+ * leaves esbuild's chunks as they are (as --sourcemap does).
  */
 
 import { build } from 'esbuild';
+import { hoistChunks } from './hoist-chunks.mjs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -218,6 +222,13 @@ async function main() {
     await writeFile(file.path, text);
   }
 
+  // The shared chunks every run but `--help` loads, and those of the read-only commands, become
+  // part of main.js (scripts/hoist-chunks.mjs): fewer files to load. Not with source maps, which
+  // would no longer fit main.js.
+  const hoisted = args.has('--sourcemap') || args.has('--no-hoist')
+    ? []
+    : await hoistChunks(out, { into: 'main.js', alsoFrom: ['cmd-doctor.js', 'cmd-models.js'], keepFrom: ['early.js'] });
+
   // dist/help.js: every help text, computed now by the parser itself (src/help-table.ts), with the
   // few lines that pick one (src/help.ts). `--help` then loads neither commander nor the messages.
   const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
@@ -266,10 +277,13 @@ async function main() {
   if (!args.has('--quiet')) {
     // Each file with its size and the largest parts of it: packages by name, our own code as src.
     const rows = [];
-    for (const [f, o] of Object.entries(result.metafile.outputs)) {
-      if (!f.endsWith('.js')) continue;
+    const outputs = result.metafile.outputs;
+    const inMain = (f) => hoisted.includes(path.basename(f));
+    for (const [f, o] of Object.entries(outputs)) {
+      if (!f.endsWith('.js') || inMain(f)) continue;
       const parts = {};
-      for (const [input, v] of Object.entries(o.inputs)) {
+      const inputs = path.basename(f) === 'main.js' ? [o, ...Object.entries(outputs).filter(([g]) => inMain(g)).map(([, p]) => p)].flatMap((x) => Object.entries(x.inputs)) : Object.entries(o.inputs);
+      for (const [input, v] of inputs) {
         const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.startsWith('src/') || input.includes(':src/') ? 'src' : 'other');
         parts[name] = (parts[name] ?? 0) + v.bytesInOutput;
       }

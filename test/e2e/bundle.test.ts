@@ -40,6 +40,16 @@ describe('the published bundle', () => {
     expect(pkg.files).toEqual(['dist/*.js', 'dist/THIRD-PARTY-LICENSES.txt', 'templates', 'README.md', 'LICENSE']);
   });
 
+  it('every import in it names a file it ships, and the wizard\'s first frame loads nothing of main.js', async () => {
+    const graph = await importGraph(DIST);
+    for (const [file, edges] of graph) for (const e of edges) expect(graph.has(e.file), `${file} imports ${e.file}`).toBe(true);
+    // The chunks folded into main.js (scripts/hoist-chunks.mjs) never include what early.js needs:
+    // the first frame is drawn before main.js loads.
+    expect(reachable(graph, ['early.js'], (e) => !e.dynamic)).not.toContain('main.js');
+    // The files main.js loads up front do not import main.js back.
+    for (const f of reachable(graph, ['main.js'], (e) => !e.dynamic)) if (f !== 'main.js') expect(graph.get(f)!.map((e) => e.file), f).not.toContain('main.js');
+  });
+
   it('keeps the entry guard in syntax that old Node versions parse', async () => {
     const text = await readFile(path.join(DIST, 'cli.js'), 'utf8');
     expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);

@@ -52,6 +52,21 @@ describe('what doctor loads', () => {
     expect(await anyHolds(r.files, INK)).toBe(false);
   });
 
+  it('doctor --json loads a handful of files: what main.js and the read-only commands share is part of main.js', async () => {
+    const home = await configuredHome();
+    const r = await runRecordingLoads(['doctor', '--json', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
+    expect([0, 3]).toContain(r.exitCode);
+    // cli.js, main.js, cmd-doctor.js, the English messages, and the few chunks the wizard's first
+    // frame shares with main.js (loaded before it, so they stay files of their own). It was 25.
+    expect(r.files.slice(0, 2)).toEqual(['cli.js', 'main.js']);
+    expect(r.files).toContain('cmd-doctor.js');
+    expect(r.files.length).toBeLessThanOrEqual(8);
+    // models runs from main.js too.
+    const models = await runRecordingLoads(['models', '--json', '--plan', 'coding', '--region', 'intl'], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
+    expect(models.exitCode).toBe(0);
+    expect(models.files.length).toBeLessThanOrEqual(8);
+  });
+
   it('doctor --fix --yes loads the writing code on demand and makes the repair', async () => {
     const home = await configuredHome();
     // A stale OpenClaw agent cache: a repair doctor --fix makes.
