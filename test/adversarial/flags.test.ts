@@ -72,6 +72,28 @@ describe('parseArgs under fuzzing', () => {
     expect(withKeys).toBeGreaterThan(250);
   });
 
+  it('a line that starts with a command name parses the same when only that command is built with its options', () => {
+    // Any TP_SETUP_* variable beyond the three every command has makes the parser build all the
+    // commands (src/args.ts, soleCommand); TP_SETUP_DEBUG is read by no option, so it changes nothing else.
+    const names = COMMANDS.filter((c) => c !== 'bogus').concat('models');
+    let printed = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.array(plainArg, { maxLength: 6 }), fc.constantFrom('en', 'zh-CN'), (cmd, rest, lang) => {
+        const argv = [cmd, ...rest];
+        const sole = outputOf(() => parseArgs(argv, { TP_SETUP_LANG: lang }, '0.0.0', 80));
+        const all = outputOf(() => parseArgs(argv, { TP_SETUP_LANG: lang, TP_SETUP_DEBUG: '1' }, '0.0.0', 80));
+        expect(sole).toEqual(all);
+        if (sole.text.includes('"name":"print"')) printed++;
+      }),
+      { numRuns: 1500 },
+    );
+    // Help and error texts came through too, not only the successful parses.
+    expect(printed).toBeGreaterThan(50);
+    for (const argv of [['doctor', '--json', '--fix', '-y'], ['doctor', '--nope'], ['doctor', '--help'], ['models', '--plan', 'coding'], ['verify', '--timeout', '0'], ['restore', 'r1', '--force'], ['setup', '--plna', 'coding']]) {
+      expect(outputOf(() => parseArgs(argv, {}, '0.0.0'))).toEqual(outputOf(() => parseArgs(argv, { TP_SETUP_DEBUG: '1' }, '0.0.0')));
+    }
+  });
+
   it('env twins holding keys, empty or control values: exit 0 or 2, no key echoed', () => {
     const twins = ['TP_SETUP_PLAN', 'TP_SETUP_MODEL', 'TP_SETUP_TOOLS', 'TP_SETUP_BASE_URL', 'TP_SETUP_HOME', 'TP_SETUP_JSON', 'TP_SETUP_DRY_RUN', 'TP_SETUP_KEY_ENV'];
     fc.assert(
