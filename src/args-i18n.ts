@@ -33,8 +33,10 @@ export function columns(text: string): number {
 /*
  * Chinese has no spaces to wrap at: a line may break before any wide character, except before
  * closing punctuation (，。）：；、？！) and after an opening bracket, so those stay with their word.
+ * Written as \u escapes: esbuild keeps a regular expression's characters as they are, and one
+ * character beyond ASCII in a bundle file makes Node decode all of it as UTF-8 (test/e2e/bundle.test.ts).
  */
-const CHUNK = /\s*(?:（?[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6][，。）：；、？！]*|[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]+[，。）：；、？！]*)/g;
+const CHUNK = /\s*(?:\uFF08?[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6][\uFF0C\u3002\uFF09\uFF1A\uFF1B\u3001\uFF1F\uFF01]*|[^\s\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]+[\uFF0C\u3002\uFF09\uFF1A\uFF1B\u3001\uFF1F\uFF01]*)/g;
 
 function wrapWide(text: string, width: number): string {
   return text
@@ -64,7 +66,7 @@ export function localizeHelp(program: Command, t: Translate): void {
     },
     formatHelp(cmd: Command, helper: Help): string {
       // "用法：tp-setup …": a full-width colon carries its own space.
-      return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^(\S+：) /, '$1');
+      return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^(\S+\uFF1A) /, '$1');
     },
     optionDescription: (option: Option) => {
       const items: string[] = [];

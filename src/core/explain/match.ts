@@ -137,7 +137,7 @@ function compilePattern(template: string): CompiledPattern {
       source += ch;
     } else if (ch === ' ') {
       source += between ? '\\s+' : '\\s*';
-    } else if (/["'`‘’“”]/.test(ch)) {
+    } else if (/["'`\u2018\u2019\u201C\u201D]/.test(ch)) {
       source += "'*";
     } else if (ch === '-' || ch === '_') {
       source += between ? '[-_\\s]?' : '[-_]?';
