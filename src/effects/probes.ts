@@ -16,12 +16,21 @@ async function onPath(file: string, env: NodeJS.ProcessEnv): Promise<string | nu
   for (const dir of dirs) {
     for (const ext of exts) {
       const candidate = path.join(dir, file + ext);
+      // Synchronous: a missing tool is some ten failed lookups, each a thread-pool round trip when
+      // async. A stat that returns nothing for a missing file comes first: a failed accessSync
+      // throws, and building each error (its stack included) cost more than the lookup.
+      let found: ReturnType<typeof fs.statSync>;
       try {
-        // Synchronous: a missing tool is some ten failed lookups, each a thread-pool round trip when async.
+        found = fs.statSync(candidate, { throwIfNoEntry: false });
+      } catch {
+        continue; // a PATH entry that is a file, or a folder we may not read
+      }
+      if (!found) continue;
+      try {
         fs.accessSync(candidate, fs.constants.X_OK);
         return candidate;
       } catch {
-        // not here
+        // there, but not executable by us
       }
     }
   }

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -47,4 +47,27 @@ it('a probe that starts a process reports one task with the command lines and it
   events.length = 0;
   await probeVersions(['openclaw'], env, { onTask: (e) => events.push(e) });
   expect(events).toEqual([]);
+});
+
+it('PATH lookup: skips an entry that is a file, a copy it may not run and a folder it may not read, and finds the next one', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'tp-probe-'));
+  const notDir = path.join(root, 'not-a-dir');
+  await writeFile(notDir, 'a file, not a folder\n');
+  const plain = path.join(root, 'plain');
+  const locked = path.join(root, 'locked');
+  const good = path.join(root, 'good');
+  for (const d of [plain, locked, good]) await mkdir(d);
+  // The first openclaw on PATH is not executable: the shell would pass it by too.
+  await writeFile(path.join(plain, 'openclaw'), '#!/bin/sh\necho wrong\n', { mode: 0o644 });
+  await fakeTool(locked, 'OpenClaw 0.0.0 (locked)');
+  await chmod(locked, 0o000);
+  await fakeTool(good, 'OpenClaw 2026.9.6 (good)');
+  const env = { PATH: [path.join(root, 'missing'), notDir, plain, locked, good].join(path.delimiter) };
+  try {
+    const found = await probeVersions(['openclaw'], env);
+    // As root, the locked folder is still readable and its copy runs first; as anyone else it is passed by.
+    expect(found.openclaw).toBe(process.getuid?.() === 0 ? 'OpenClaw 0.0.0 (locked)' : 'OpenClaw 2026.9.6 (good)');
+  } finally {
+    await chmod(locked, 0o755);
+  }
 });
