@@ -3,7 +3,7 @@
  * the readers alone, so toml-patch (the TOML writer), execa and Ink stay out of a plain check;
  * `--fix` loads the writing code when it repairs.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, PLAN_KEY, runCli, tempHome } from '../helpers/cli.js';
@@ -15,6 +15,8 @@ import { zhCN } from '../../src/i18n/zh-CN.js';
 const TOML_WRITER = 'Unsupported parent type';
 const EXECA = 'Command failed with';
 const INK = 'react-reconciler';
+// The json5 package's own error text.
+const JSON5_PARSER = 'JSON5: invalid';
 
 async function configuredHome(): Promise<string> {
   const home = await tempHome();
@@ -65,6 +67,23 @@ describe('what doctor loads', () => {
     const models = await runRecordingLoads(['models', '--json', '--plan', 'coding', '--region', 'intl'], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
     expect(models.exitCode).toBe(0);
     expect(models.files.length).toBeLessThanOrEqual(8);
+  });
+
+  it('the JSON5 and JSONC parsers load only for a config JSON.parse refuses, and then read it', async () => {
+    const home = await configuredHome();
+    const plain = await runRecordingLoads(['doctor', '--json', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
+    expect([0, 3]).toContain(plain.exitCode);
+    expect(await anyHolds(plain.files, JSON5_PARSER)).toBe(false);
+    // A comment and a trailing comma in OpenClaw's JSON5 config, as people write them.
+    const file = path.join(home, '.openclaw', 'openclaw.json');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, `// my gateway\n${text.replace(/\}\s*$/, ',}\n')}`);
+    const commented = await runRecordingLoads(['doctor', '--json', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
+    expect(await anyHolds(commented.files, JSON5_PARSER)).toBe(true);
+    const before = JSON.parse(plain.stdout);
+    const after = JSON.parse(commented.stdout);
+    expect(after.findings.map((f: { code: string }) => f.code)).not.toContain('FILE_UNPARSEABLE');
+    expect(after.checked).toEqual(before.checked);
   });
 
   it('doctor --fix --yes loads the writing code on demand and makes the repair', async () => {

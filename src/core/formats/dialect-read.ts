@@ -21,6 +21,20 @@ export interface Dialect {
   fastValue?(body: string): JsonValue | undefined;
 }
 
+export type JsonFormat = 'json' | 'jsonc' | 'json5';
+
+let provided: Readonly<Record<JsonFormat, Dialect>> | undefined;
+
+/** dialects.ts hands its dialects over here when it loads, whoever loads it (readers.ts or an editor). */
+export function provideJsonDialects(dialects: Readonly<Record<JsonFormat, Dialect>>): void {
+  provided = dialects;
+}
+
+/** The dialect, once dialects.ts has loaded. */
+export function loadedJsonDialect(format: JsonFormat): Dialect | undefined {
+  return provided?.[format];
+}
+
 /** The dialect's parse behind the nesting check, so that no parser or tree walk overflows the stack. */
 export function parseSyntax(dialect: Dialect, body: string): SyntaxParse {
   const deep = nestingError(body, 'json');

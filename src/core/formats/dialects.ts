@@ -4,7 +4,7 @@
  */
 import JSON5 from 'json5';
 import { createScanner, type SyntaxKind } from 'jsonc-parser';
-import { strictJsonValue, type Dialect } from './dialect-read.js';
+import { provideJsonDialects, strictJsonValue, type Dialect } from './dialect-read.js';
 import { JSON5_TRIVIA, parseJson5Syntax } from './json5-syntax.js';
 import { JSONC_TRIVIA, parseJsoncSyntax } from './jsonc-syntax.js';
 import { nestingError } from './nesting.js';
@@ -99,3 +99,6 @@ export const JSON5_DIALECT: Dialect = {
   parse: parseJson5Syntax,
   fastValue: json5Value,
 };
+
+// The readers take the dialects from here (readers.ts loads this file only when a text needs them).
+provideJsonDialects({ json: JSON_DIALECT, jsonc: JSONC_DIALECT, json5: JSON5_DIALECT });

@@ -2,7 +2,7 @@
  * The read-only paths (doctor, key, explain) parse with readers.ts, the editors with their own
  * parse: both must give the same value, or the same error at the same place, for every format.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { editorFor } from '../../../src/core/formats/index.js';
 import { readerFor } from '../../../src/core/formats/readers.js';
 import type { FormatId } from '../../../src/core/formats/types.js';
@@ -25,5 +25,40 @@ describe('readers and editors read alike', () => {
   it('each format has invalid samples above that both refuse', () => {
     const refused = (Object.keys(TEXTS) as FormatId[]).filter((f) => TEXTS[f].some((t) => !readerFor(f)(t).ok));
     expect(refused.sort()).toEqual(['json', 'json5', 'jsonc', 'toml', 'yaml']);
+  });
+});
+
+describe('the JSON dialects load only for a text JSON.parse refuses', () => {
+  // A fresh module graph: this file's own import of index.ts above has loaded the dialects already.
+  const fresh = async () => {
+    vi.resetModules();
+    return import('../../../src/core/formats/readers.js');
+  };
+
+  it('strict JSON reads without them, in every JSON format; anything else asks for them first', async () => {
+    const r = await fresh();
+    for (const f of ['json', 'jsonc', 'json5'] as const) {
+      expect(r.needsJsonDialects(f, '\uFEFF{"a": [1, {"b": null}]}')).toBe(false);
+      expect(r.readerFor(f)('{"a": [1, {"b": null}]}')).toEqual({ ok: true, value: { a: [1, { b: null }] } });
+      expect(r.needsJsonDialects(f, '{"a": 1, // c\n}')).toBe(true);
+      expect(r.needsJsonDialects(f, null)).toBe(false);
+    }
+    // Other formats never need them, whatever their text.
+    expect(r.needsJsonDialects('yaml', 'a: 1\n')).toBe(false);
+    expect(r.needsJsonDialects('toml', 'a = 1\n')).toBe(false);
+    // A shell that forgot to load them is told so, not handed a wrong verdict on the file.
+    expect(() => r.readerFor('jsonc')('// c\n{"a": 1}')).toThrow(/loadJsonDialects/);
+    await r.loadJsonDialects();
+    expect(r.needsJsonDialects('jsonc', '// c\n{"a": 1}')).toBe(false);
+    expect(r.readerFor('jsonc')('// c\n{"a": 1,}')).toEqual({ ok: true, value: { a: 1 } });
+    expect(r.readerFor('json')('{"a": 1 // no\n}')).toMatchObject({ ok: false, error: { line: 1 } });
+    expect(r.readerFor('json5')("{a: 1, 'b': 0x10}")).toEqual({ ok: true, value: { a: 1, b: 16 } });
+  });
+
+  it('an editor module loading them hands them to the readers too', async () => {
+    const r = await fresh();
+    await import('../../../src/core/formats/index.js');
+    expect(r.needsJsonDialects('json5', '{a: 1}')).toBe(false);
+    expect(r.readerFor('json5')('{a: 1}')).toEqual({ ok: true, value: { a: 1 } });
   });
 });
