@@ -25,7 +25,8 @@ async function onPath(file: string, env: NodeJS.ProcessEnv): Promise<string | nu
       } catch {
         continue; // a PATH entry that is a file, or a folder we may not read
       }
-      if (!found) continue;
+      // A folder of that name is not the tool, though access(X_OK) says yes to folders.
+      if (!found?.isFile()) continue;
       try {
         fs.accessSync(candidate, fs.constants.X_OK);
         return candidate;

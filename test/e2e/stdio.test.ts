@@ -105,6 +105,15 @@ describe('standard output as a pipe', () => {
     expect(JSON.parse(got).findings.filter((f: { code: string }) => f.code === 'OPENCLAW_STALE_CACHE')).toHaveLength(900);
   });
 
+  it('standard output closed before the run (>&-, which Node reopens on /dev/null): the run goes on to its real exit code', async () => {
+    const { home, env } = await openclawHome(3);
+    const expected = await runCli(['doctor', '--json', '--home', home], { env });
+    const r = await execa('bash', ['-c', `"${process.execPath}" "${CLI}" doctor --json --home "${home}" >&-`], { env, extendEnv: false, reject: false });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(expected.exitCode);
+    expect(expected.exitCode).toBe(3);
+  });
+
   it('a reader that goes away after the first line ends the output only: --json too, with the real exit code and nothing on stderr', async () => {
     const { home, env } = await openclawHome(400);
     const r = await execa('bash', ['-c', `"${process.execPath}" "${CLI}" doctor --json --home "${home}" | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], { env, extendEnv: false, reject: false });

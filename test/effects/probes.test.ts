@@ -49,7 +49,7 @@ it('a probe that starts a process reports one task with the command lines and it
   expect(events).toEqual([]);
 });
 
-it('PATH lookup: skips an entry that is a file, a copy it may not run and a folder it may not read, and finds the next one', async () => {
+it('PATH lookup: skips an entry that is a file, a folder named like the tool, a copy it may not run and a folder it may not read, and finds the next one', async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'tp-probe-'));
   const notDir = path.join(root, 'not-a-dir');
   await writeFile(notDir, 'a file, not a folder\n');
@@ -62,7 +62,10 @@ it('PATH lookup: skips an entry that is a file, a copy it may not run and a fold
   await fakeTool(locked, 'OpenClaw 0.0.0 (locked)');
   await chmod(locked, 0o000);
   await fakeTool(good, 'OpenClaw 2026.9.6 (good)');
-  const env = { PATH: [path.join(root, 'missing'), notDir, plain, locked, good].join(path.delimiter) };
+  // A folder named like the tool is not the tool either.
+  const folder = path.join(root, 'folder');
+  await mkdir(path.join(folder, 'openclaw'), { recursive: true });
+  const env = { PATH: [path.join(root, 'missing'), notDir, folder, plain, locked, good].join(path.delimiter) };
   try {
     const found = await probeVersions(['openclaw'], env);
     // As root, the locked folder is still readable and its copy runs first; as anyone else it is passed by.
