@@ -97,8 +97,20 @@ export interface EarlySplash {
   unmount(): void;
 }
 
-/** argv → exit code. */
+/**
+ * argv → exit code. A report that could not be written to standard output (a full disk, an I/O
+ * error) fails the run, exit 1, whatever the command found: a script must not take a cut-off
+ * report for a whole one.
+ */
 export async function main(argv: readonly string[], io: Io = processIo(), splash?: EarlySplash): Promise<number> {
+  const code = await runLine(argv, io, splash);
+  const failure = io.outputFailure?.();
+  if (failure === undefined) return code;
+  io.stderr(`${translator(earlyLang(argv, io.env))('error.outputFailed', { reason: failure })}\n`);
+  return ExitCode.INTERNAL;
+}
+
+async function runLine(argv: readonly string[], io: Io, splash: EarlySplash | undefined): Promise<number> {
   const firstLang = earlyLang(argv, io.env);
   await loadMessages(firstLang);
   let t: Translate = translator(firstLang);

@@ -1,4 +1,4 @@
-import { isTerminal, writeText } from '../effects/stdio.js';
+import { isTerminal, writeFailure, writeText } from '../effects/stdio.js';
 
 /** The process as the commands see it: passed in, so tests can run commands in-process too. */
 export interface Io {
@@ -11,6 +11,8 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
   /** The terminal's width when stdout is one. */
   readonly stdoutColumns?: number;
+  /** Why standard output could not be written, if it could not (the process's own output only). */
+  readonly outputFailure?: () => string | undefined;
   /** Today as YYYY-MM-DD (UTC): how old the catalog is. */
   readonly today: () => string;
 }
@@ -21,6 +23,7 @@ export function processIo(): Io {
     platform: process.platform,
     stdout: (t) => writeText(1, t),
     stderr: (t) => writeText(2, t),
+    outputFailure: () => writeFailure(1),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));

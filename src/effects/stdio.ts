@@ -42,6 +42,18 @@ function charDevice(fd: number): boolean {
  */
 const closed = new Set<Fd>();
 
+/** Why text for fd 1 or 2 could not be written (ENOSPC on a full disk, EIO, …), when it could not. */
+const failures = new Map<Fd, string>();
+
+export function writeFailure(fd: Fd): string | undefined {
+  return failures.get(fd);
+}
+
+function failed(fd: Fd, err: NodeJS.ErrnoException): void {
+  failures.set(fd, err.code ?? err.message);
+  closed.add(fd);
+}
+
 /** The stream of fd 1 or 2, created on first use. */
 const streams = new Map<Fd, NodeJS.WriteStream>();
 function streamOf(fd: Fd): NodeJS.WriteStream {
@@ -49,8 +61,8 @@ function streamOf(fd: Fd): NodeJS.WriteStream {
   if (!s) {
     s = fd === 1 ? process.stdout : process.stderr;
     s.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-      closed.add(fd);
+      if (err.code === 'EPIPE') closed.add(fd);
+      else failed(fd, err);
     });
     streams.set(fd, s);
   }
@@ -80,7 +92,10 @@ export function writeText(fd: Fd, text: string): void {
         streamOf(fd).write(bytes);
         return;
       }
-      throw err;
+      // Anything else (a full disk, an I/O error): the rest is dropped, and main.ts makes the
+      // run fail, so a script never takes a cut-off report for a whole one.
+      failed(fd, err as NodeJS.ErrnoException);
+      return;
     }
     bytes = bytes.subarray(n);
   }

@@ -61,6 +61,7 @@ export const en = Object.assign(
   'error.baseUrl.insecure': "{flag} uses http:// to a host that is not on this machine; the key would travel unencrypted. Use https://, or http:// only for localhost, 127.0.0.0/8 or ::1.",
   'error.baseUrl.canonical': "{flag} is not written the way a URL parser prints it (upper-case host or scheme, a default port, . or .. segments, or a numeric shorthand); give it in its plain form.",
   'error.internal': 'Internal error: {message}',
+  'error.outputFailed': 'tp-setup could not write its output to standard output ({reason}); what it did is done, but its report is incomplete.',
   'error.noRuns': 'No backup runs found in {dir}.',
   'error.noRun': 'No backup run {runId}.',
   'error.cancelled': 'Cancelled; nothing was changed.',

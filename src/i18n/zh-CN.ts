@@ -61,6 +61,7 @@ export const zhCN: Messages = Object.assign(
   'error.baseUrl.insecure': "{flag} 对不在本机的主机使用了 http://，密钥将以明文传输。请使用 https://；http:// 仅限 localhost、127.0.0.0/8 或 ::1。",
   'error.baseUrl.canonical': "{flag} 的写法与 URL 解析器的标准形式不同（大写的主机名或协议、默认端口、. 或 .. 路径段、数字简写等）；请给出其标准形式。",
   'error.internal': '内部错误：{message}',
+  'error.outputFailed': 'tp-setup 无法把输出写到标准输出（{reason}）；它做的事已完成，但报告不完整。',
   'error.noRuns': '{dir} 中没有备份记录。',
   'error.noRun': '没有名为 {runId} 的备份记录。',
   'error.cancelled': '已取消，没有改动任何文件。',

@@ -5,6 +5,7 @@
  */
 import { execa } from 'execa';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +113,21 @@ describe('standard output as a pipe', () => {
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(expected.exitCode);
     expect(expected.exitCode).toBe(3);
+  });
+
+  // /dev/full: every write fails with ENOSPC, as on a full disk (Linux).
+  it.runIf(existsSync('/dev/full'))('a report that cannot be written (a full disk) fails the run with exit 1 and says why, with no stack trace', async () => {
+    const { home, env } = await openclawHome(3);
+    for (const [args, lang, text] of [
+      [['doctor', '--json'], 'en', 'could not write its output to standard output (ENOSPC)'],
+      [['doctor'], 'en', 'could not write its output to standard output (ENOSPC)'],
+      [['doctor'], 'zh-CN', '无法把输出写到标准输出（ENOSPC）'],
+    ] as const) {
+      const r = await execa('bash', ['-c', `"${process.execPath}" "${CLI}" ${args.join(' ')} --home "${home}" >/dev/full`], { env: { ...env, TP_SETUP_LANG: lang }, extendEnv: false, reject: false });
+      expect(r.exitCode, `${args.join(' ')} ${lang}`).toBe(1);
+      expect(r.stderr).toContain(text);
+      expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    }
   });
 
   it('a reader that goes away after the first line ends the output only: --json too, with the real exit code and nothing on stderr', async () => {
