@@ -3,7 +3,6 @@ import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import type { DoctorRead } from '../core/doctor/run.js';
 import { candidatePaths } from '../core/adapters/types.js';
-import { loadJsonDialects, needsJsonDialects } from '../core/formats/readers.js';
 import { folderMode, readFileState, resolveTarget } from './fs.js';
 
 export interface DoctorFiles {
@@ -51,11 +50,5 @@ export async function readDoctorFiles(reads: readonly DoctorRead[]): Promise<Doc
       subdirs[sd.dir] = found;
     }
   }
-  // The JSON dialects' parsers, only if a JSON-family file is not strict JSON (src/core/formats/readers.ts).
-  // The files found in subfolders (OpenClaw's agent caches and profiles) are JSON.
-  const needed =
-    reads.some((r) => r.targets.some((t) => candidatePaths(t).some((p) => needsJsonDialects(t.format, texts[p] ?? null)))) ||
-    Object.values(subdirs).some((found) => Object.values(found).some((files) => Object.values(files).some((text) => needsJsonDialects('json', text))));
-  if (needed) await loadJsonDialects();
   return { texts, modes, subdirs, links, folders };
 }

@@ -2,6 +2,7 @@ import type { ProviderView, ToolId } from '../core/adapters/index.js';
 import type { Env, ToolContext } from '../core/context.js';
 import { doctorReads, examineAll, type DoctorRead } from '../core/doctor/run.js';
 import type { Finding } from '../core/findings.js';
+import { JsonDialectsNeeded, loadJsonDialects } from '../core/formats/readers.js';
 import { readDoctorFiles, type DoctorFiles } from './doctor-read.js';
 import type { Homes } from './paths.js';
 import { probeVersions } from './probes.js';
@@ -27,6 +28,17 @@ export async function scanHome(homes: Homes, tools: readonly ToolId[], io: { rea
   const reads = doctorReads(tools, ctx);
   const [files, state] = await Promise.all([readDoctorFiles(reads), readState(homes.stateDir)]);
   const recorded = Object.fromEntries(Object.entries(state.tools).map(([t, r]) => [t, { plan: r.plan, region: r.region, files: r.files }]));
-  const { findings, views } = examineAll({ ctx, tools, ...files, installed: versions, recorded });
+  const input = { ctx, tools, ...files, installed: versions, recorded };
+  let exam: ReturnType<typeof examineAll>;
+  try {
+    exam = examineAll(input);
+  } catch (err) {
+    // A JSON-family file that is not strict JSON needs the dialects' parsers, which load only
+    // then (src/core/formats/readers.ts); the evaluation is pure, so it simply runs again.
+    if (!(err instanceof JsonDialectsNeeded)) throw err;
+    await loadJsonDialects();
+    exam = examineAll(input);
+  }
+  const { findings, views } = exam;
   return { findings, views, ctx, texts: files.texts, subdirs: files.subdirs, reads };
 }

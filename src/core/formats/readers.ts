@@ -18,14 +18,15 @@ export type Reader = (text: string) => ParseResult;
  * JSON, JSONC and JSON5 texts that are strict JSON, as most configs are, read with JSON.parse,
  * which is what each dialect answers for them (dialect-read.ts, strictJsonValue). The dialects'
  * own parsers (json5, jsonc-parser, the croct lexer and ours: some 48 KB) load only for a text
- * JSON.parse refuses: the shell that reads the files calls loadJsonDialects first when
- * needsJsonDialects says so, and an editor's module loads them anyway.
+ * JSON.parse refuses: a reader then throws JsonDialectsNeeded, and the shell that asked (the home
+ * scan, src/effects/home-scan.ts) calls loadJsonDialects and evaluates again. An editor's module
+ * loads them anyway, so the commands that edit never see it.
  */
-const isJsonFormat = (format: FormatId): format is JsonFormat => format === 'json' || format === 'jsonc' || format === 'json5';
-
-/** Whether reading `text` as `format` needs the dialects' parsers, and they are not loaded yet. */
-export function needsJsonDialects(format: FormatId, text: string | null): boolean {
-  return text !== null && isJsonFormat(format) && loadedJsonDialect(format) === undefined && strictJsonValue(splitBom(text).body) === undefined;
+export class JsonDialectsNeeded extends Error {
+  constructor(readonly format: JsonFormat) {
+    super(`a ${format} text that is not strict JSON was read before loadJsonDialects()`);
+    this.name = 'JsonDialectsNeeded';
+  }
 }
 
 export async function loadJsonDialects(): Promise<void> {
@@ -38,8 +39,7 @@ function jsonReader(format: JsonFormat): Reader {
     const value = strictJsonValue(body);
     if (value !== undefined) return { ok: true, value };
     const dialect = loadedJsonDialect(format);
-    // A shell that skipped loadJsonDialects: a bug of ours, never a verdict on the user's file.
-    if (!dialect) throw new Error(`a ${format} text that is not strict JSON was read before loadJsonDialects()`);
+    if (!dialect) throw new JsonDialectsNeeded(format);
     return readDialect(dialect, text);
   };
 }

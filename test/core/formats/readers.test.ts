@@ -35,21 +35,26 @@ describe('the JSON dialects load only for a text JSON.parse refuses', () => {
     return import('../../../src/core/formats/readers.js');
   };
 
-  it('strict JSON reads without them, in every JSON format; anything else asks for them first', async () => {
+  it('strict JSON reads without them, in every JSON format; anything else asks for them, then reads', async () => {
     const r = await fresh();
     for (const f of ['json', 'jsonc', 'json5'] as const) {
-      expect(r.needsJsonDialects(f, '\uFEFF{"a": [1, {"b": null}]}')).toBe(false);
-      expect(r.readerFor(f)('{"a": [1, {"b": null}]}')).toEqual({ ok: true, value: { a: [1, { b: null }] } });
-      expect(r.needsJsonDialects(f, '{"a": 1, // c\n}')).toBe(true);
-      expect(r.needsJsonDialects(f, null)).toBe(false);
+      expect(r.readerFor(f)('\uFEFF{"a": [1, {"b": null}]}')).toEqual({ ok: true, value: { a: [1, { b: null }] } });
+      // Not strict JSON: the reader asks for the dialects, naming its format, and gives no verdict.
+      const asked = (() => {
+        try {
+          r.readerFor(f)('{"a": 1, // c\n}');
+        } catch (err) {
+          return err;
+        }
+        return undefined;
+      })();
+      expect(asked).toBeInstanceOf(r.JsonDialectsNeeded);
+      expect((asked as InstanceType<typeof r.JsonDialectsNeeded>).format).toBe(f);
     }
-    // Other formats never need them, whatever their text.
-    expect(r.needsJsonDialects('yaml', 'a: 1\n')).toBe(false);
-    expect(r.needsJsonDialects('toml', 'a = 1\n')).toBe(false);
-    // A shell that forgot to load them is told so, not handed a wrong verdict on the file.
-    expect(() => r.readerFor('jsonc')('// c\n{"a": 1}')).toThrow(/loadJsonDialects/);
+    // Other formats never ask.
+    expect(r.readerFor('yaml')('a: 1\n')).toEqual({ ok: true, value: { a: 1 } });
+    expect(r.readerFor('toml')('a = 1\n')).toEqual({ ok: true, value: { a: 1 } });
     await r.loadJsonDialects();
-    expect(r.needsJsonDialects('jsonc', '// c\n{"a": 1}')).toBe(false);
     expect(r.readerFor('jsonc')('// c\n{"a": 1,}')).toEqual({ ok: true, value: { a: 1 } });
     expect(r.readerFor('json')('{"a": 1 // no\n}')).toMatchObject({ ok: false, error: { line: 1 } });
     expect(r.readerFor('json5')("{a: 1, 'b': 0x10}")).toEqual({ ok: true, value: { a: 1, b: 16 } });
@@ -58,7 +63,6 @@ describe('the JSON dialects load only for a text JSON.parse refuses', () => {
   it('an editor module loading them hands them to the readers too', async () => {
     const r = await fresh();
     await import('../../../src/core/formats/index.js');
-    expect(r.needsJsonDialects('json5', '{a: 1}')).toBe(false);
     expect(r.readerFor('json5')('{a: 1}')).toEqual({ ok: true, value: { a: 1 } });
   });
 });
