@@ -26,6 +26,7 @@
  */
 
 import { build } from 'esbuild';
+import { SINGLE_FILE } from './bundle-options.mjs';
 import { hoistChunks } from './hoist-chunks.mjs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -242,14 +243,8 @@ async function main() {
       sourcefile: 'help-entry.ts',
       loader: 'ts',
     },
+    ...SINGLE_FILE,
     outfile: path.join(out, 'help.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.17',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
   });
 
   // The entry guard: TypeScript syntax removed, nothing else touched.

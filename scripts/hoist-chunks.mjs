@@ -16,6 +16,7 @@
  * which is already evaluated by then.
  */
 import { build } from 'esbuild';
+import { SINGLE_FILE } from './bundle-options.mjs';
 import { init, parse } from 'es-module-lexer';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -103,14 +104,8 @@ export async function hoistChunks(dir, { into, alsoFrom, keepFrom }) {
     else lines.push(`import './${f}';`);
   }
   const result = await build({
+    ...SINGLE_FILE,
     stdin: { contents: lines.join('\n'), resolveDir: dir, sourcefile: 'hoisted-main.js', loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.17',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
     write: false,
     plugins: [
       {
