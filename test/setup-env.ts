@@ -10,3 +10,10 @@ process.env.TP_SETUP_LANG = 'en';
 import { loadMessages } from '../src/i18n/index.js';
 await loadMessages('en');
 await loadMessages('zh-CN');
+
+// Likewise the readers' libraries (YAML, TOML, the JSON dialects), which the product loads when a
+// file needs them (src/core/formats/readers.ts, src/effects/home-scan.ts): tests that call the
+// core directly get them all. test/core/formats/readers.test.ts checks the loading itself on a
+// fresh module graph, and the end-to-end tests check it through the built CLI.
+import { loadReaders } from '../src/core/formats/readers.js';
+await loadReaders(['json', 'yaml', 'toml']);

@@ -2,7 +2,8 @@ import type { ProviderView, ToolId } from '../core/adapters/index.js';
 import type { Env, ToolContext } from '../core/context.js';
 import { doctorReads, examineAll, type DoctorRead } from '../core/doctor/run.js';
 import type { Finding } from '../core/findings.js';
-import { JsonDialectsNeeded, loadJsonDialects } from '../core/formats/readers.js';
+import { candidatePaths } from '../core/adapters/types.js';
+import { loadReaders, ReaderNeeded } from '../core/formats/readers.js';
 import { readDoctorFiles, type DoctorFiles } from './doctor-read.js';
 import type { Homes } from './paths.js';
 import { probeVersions } from './probes.js';
@@ -29,15 +30,21 @@ export async function scanHome(homes: Homes, tools: readonly ToolId[], io: { rea
   const [files, state] = await Promise.all([readDoctorFiles(reads), readState(homes.stateDir)]);
   const recorded = Object.fromEntries(Object.entries(state.tools).map(([t, r]) => [t, { plan: r.plan, region: r.region, files: r.files }]));
   const input = { ctx, tools, ...files, installed: versions, recorded };
-  let exam: ReturnType<typeof examineAll>;
-  try {
-    exam = examineAll(input);
-  } catch (err) {
-    // A JSON-family file that is not strict JSON needs the dialects' parsers, which load only
-    // then (src/core/formats/readers.ts); the evaluation is pure, so it simply runs again.
-    if (!(err instanceof JsonDialectsNeeded)) throw err;
-    await loadJsonDialects();
-    exam = examineAll(input);
+  // The readers' libraries load only for the formats this home has (src/core/formats/readers.ts):
+  // YAML's when a YAML file is there; the JSON dialects when a reader asks, as only a parse can
+  // tell. The evaluation is pure, so it simply runs again once they are in.
+  const found = reads.flatMap((r) => r.targets.filter((t) => candidatePaths(t).some((p) => typeof files.texts[p] === 'string')));
+  await loadReaders(found.map((t) => t.format).filter((f) => f === 'yaml'));
+  let exam: ReturnType<typeof examineAll> | undefined;
+  const asked = new Set<string>();
+  while (exam === undefined) {
+    try {
+      exam = examineAll(input);
+    } catch (err) {
+      if (!(err instanceof ReaderNeeded) || asked.has(err.format)) throw err;
+      asked.add(err.format);
+      await loadReaders([err.format]);
+    }
   }
   const { findings, views } = exam;
   return { findings, views, ctx, texts: files.texts, subdirs: files.subdirs, reads };

@@ -15,8 +15,9 @@ import { zhCN } from '../../src/i18n/zh-CN.js';
 const TOML_WRITER = 'Unsupported parent type';
 const EXECA = 'Command failed with';
 const INK = 'react-reconciler';
-// The json5 package's own error text.
+// The json5 package's own error text, and the yaml package's own symbol name.
 const JSON5_PARSER = 'JSON5: invalid';
+const YAML_LIBRARY = 'yaml.alias';
 
 async function configuredHome(): Promise<string> {
   const home = await tempHome();
@@ -58,11 +59,12 @@ describe('what doctor loads', () => {
     const home = await configuredHome();
     const r = await runRecordingLoads(['doctor', '--json', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
     expect([0, 3]).toContain(r.exitCode);
-    // cli.js, main.js, cmd-doctor.js, the English messages, and the few chunks the wizard's first
-    // frame shares with main.js (loaded before it, so they stay files of their own). It was 25.
+    // cli.js, main.js, cmd-doctor.js, the English messages, the few chunks the wizard's first
+    // frame shares with main.js (loaded before it, so they stay files of their own), and the YAML
+    // reader for Hermes's config. It was 25.
     expect(r.files.slice(0, 2)).toEqual(['cli.js', 'main.js']);
     expect(r.files).toContain('cmd-doctor.js');
-    expect(r.files.length).toBeLessThanOrEqual(8);
+    expect(r.files.length).toBeLessThanOrEqual(9);
     // models runs from main.js too.
     const models = await runRecordingLoads(['models', '--json', '--plan', 'coding', '--region', 'intl'], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
     expect(models.exitCode).toBe(0);
@@ -84,6 +86,19 @@ describe('what doctor loads', () => {
     const after = JSON.parse(commented.stdout);
     expect(after.findings.map((f: { code: string }) => f.code)).not.toContain('FILE_UNPARSEABLE');
     expect(after.checked).toEqual(before.checked);
+  });
+
+  it('the YAML library loads only where a YAML config is (Hermes), and then reads it', async () => {
+    const home = await tempHome();
+    const r = await runCli(['--plan', 'token-personal', '--region', 'intl', '--tools', 'openclaw,codex', '--key-env', 'K', '--yes', '--home', home], { env: cleanEnv(home, { K: PLAN_KEY }) });
+    expect(r.exitCode).toBe(0);
+    const without = await runRecordingLoads(['doctor', '--json', '--home', home], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
+    expect(JSON.parse(without.stdout).checked.map((c: { tool: string }) => c.tool).sort()).toEqual(['codex', 'openclaw']);
+    expect(await anyHolds(without.files, YAML_LIBRARY)).toBe(false);
+    const withHermes = await runRecordingLoads(['doctor', '--json', '--home', await configuredHome()], { ...cleanEnv(home), PATH: '/usr/bin:/bin' });
+    expect(await anyHolds(withHermes.files, YAML_LIBRARY)).toBe(true);
+    expect(JSON.parse(withHermes.stdout).checked.map((c: { tool: string }) => c.tool)).toContain('hermes');
+    expect(JSON.parse(withHermes.stdout).findings.map((f: { code: string }) => f.code)).not.toContain('FILE_UNPARSEABLE');
   });
 
   it('doctor --fix --yes loads the writing code on demand and makes the repair', async () => {

@@ -8,29 +8,39 @@ import { loadedJsonDialect, readDialect, strictJsonValue, type JsonFormat } from
 import { splitBom } from './text.js';
 import { dotenvEditor } from './dotenv.js';
 import { shellProfileEditor } from './shell-profile.js';
+import { providedReader, type Reader } from './reader-registry.js';
 import { readToml } from './toml-read.js';
-import { readYaml } from './yaml-load.js';
-import type { FormatId, ParseResult } from './types.js';
+import type { FormatId } from './types.js';
 
-export type Reader = (text: string) => ParseResult;
+export type { Reader };
 
 /*
- * JSON, JSONC and JSON5 texts that are strict JSON, as most configs are, read with JSON.parse,
- * which is what each dialect answers for them (dialect-read.ts, strictJsonValue). The dialects'
- * own parsers (json5, jsonc-parser, the croct lexer and ours: some 48 KB) load only for a text
- * JSON.parse refuses: a reader then throws JsonDialectsNeeded, and the shell that asked (the home
- * scan, src/effects/home-scan.ts) calls loadJsonDialects and evaluates again. An editor's module
- * loads them anyway, so the commands that edit never see it.
+ * The larger libraries behind the readers load only when a file needs them: yaml (~96 KB) for a
+ * YAML file (Hermes), and the JSON dialects' parsers (json5, jsonc-parser, the croct lexer and
+ * ours: some 48 KB) only for a JSON-family text JSON.parse refuses. smol-toml (12 KB) is always
+ * there: a module of its own would cost about as much as it saves. Strict JSON, as most
+ * configs are, reads with JSON.parse, which is what each dialect answers for it (dialect-read.ts,
+ * strictJsonValue). A reader whose module is not loaded throws ReaderNeeded; the shell that asked
+ * (the home scan, src/effects/home-scan.ts) loads it with loadReaders and evaluates again. The
+ * editors import these modules themselves, so the commands that edit never see it.
  */
-export class JsonDialectsNeeded extends Error {
-  constructor(readonly format: JsonFormat) {
-    super(`a ${format} text that is not strict JSON was read before loadJsonDialects()`);
-    this.name = 'JsonDialectsNeeded';
+export class ReaderNeeded extends Error {
+  constructor(readonly format: FormatId) {
+    super(`a ${format} text was read before loadReaders(['${format}'])`);
+    this.name = 'ReaderNeeded';
   }
 }
 
-export async function loadJsonDialects(): Promise<void> {
-  if (loadedJsonDialect('json') === undefined) await import('./dialects.js');
+const isJsonFormat = (format: FormatId): format is JsonFormat => format === 'json' || format === 'jsonc' || format === 'json5';
+
+/** Loads the readers of these formats that are not loaded yet (the JSON ones with every dialect). */
+export async function loadReaders(formats: Iterable<FormatId>): Promise<void> {
+  const loads: Promise<unknown>[] = [];
+  for (const format of new Set(formats)) {
+    if (isJsonFormat(format) && loadedJsonDialect(format) === undefined) loads.push(import('./dialects.js'));
+    if (format === 'yaml' && !providedReader('yaml')) loads.push(import('./yaml-load.js'));
+  }
+  await Promise.all(loads);
 }
 
 function jsonReader(format: JsonFormat): Reader {
@@ -39,8 +49,16 @@ function jsonReader(format: JsonFormat): Reader {
     const value = strictJsonValue(body);
     if (value !== undefined) return { ok: true, value };
     const dialect = loadedJsonDialect(format);
-    if (!dialect) throw new JsonDialectsNeeded(format);
+    if (!dialect) throw new ReaderNeeded(format);
     return readDialect(dialect, text);
+  };
+}
+
+function loadedReader(format: 'yaml'): Reader {
+  return (text) => {
+    const reader = providedReader(format);
+    if (!reader) throw new ReaderNeeded(format);
+    return reader(text);
   };
 }
 
@@ -49,7 +67,7 @@ const READERS: Readonly<Record<FormatId, Reader>> = {
   jsonc: jsonReader('jsonc'),
   json5: jsonReader('json5'),
   toml: readToml,
-  yaml: readYaml,
+  yaml: loadedReader('yaml'),
   // Small, and with no library behind them: their editors are their readers.
   dotenv: (text) => dotenvEditor.parse(text),
   shell: (text) => shellProfileEditor.parse(text),

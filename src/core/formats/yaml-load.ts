@@ -6,6 +6,7 @@ import { isScalar, parseDocument, visit, type Document } from 'yaml';
 import { isStackOverflow, nestingError } from './nesting.js';
 import { offsetToLineColumn, parseErrorAt, splitBom } from './text.js';
 import { toJsonValue } from './value.js';
+import { provideReader } from './reader-registry.js';
 import type { JsonValue, ParseError, ParseResult } from './types.js';
 
 export type Loaded = { ok: true; doc: Document; value: JsonValue } | { ok: false; error: ParseError };
@@ -75,3 +76,5 @@ export function readYaml(text: string): ParseResult {
   const loaded = load(splitBom(text).body);
   return loaded.ok ? { ok: true, value: loaded.value } : loaded;
 }
+
+provideReader('yaml', readYaml);

@@ -28,7 +28,7 @@ describe('readers and editors read alike', () => {
   });
 });
 
-describe('the JSON dialects load only for a text JSON.parse refuses', () => {
+describe('the readers\' libraries load only when a text needs them', () => {
   // A fresh module graph: this file's own import of index.ts above has loaded the dialects already.
   const fresh = async () => {
     vi.resetModules();
@@ -48,13 +48,18 @@ describe('the JSON dialects load only for a text JSON.parse refuses', () => {
         }
         return undefined;
       })();
-      expect(asked).toBeInstanceOf(r.JsonDialectsNeeded);
-      expect((asked as InstanceType<typeof r.JsonDialectsNeeded>).format).toBe(f);
+      expect(asked).toBeInstanceOf(r.ReaderNeeded);
+      expect((asked as InstanceType<typeof r.ReaderNeeded>).format).toBe(f);
     }
-    // Other formats never ask.
-    expect(r.readerFor('yaml')('a: 1\n')).toEqual({ ok: true, value: { a: 1 } });
+    // YAML asks for its library whatever the text; TOML, dotenv and shell profiles never ask.
+    expect(() => r.readerFor('yaml')('a: 1\n')).toThrow(r.ReaderNeeded);
     expect(r.readerFor('toml')('a = 1\n')).toEqual({ ok: true, value: { a: 1 } });
-    await r.loadJsonDialects();
+    expect(r.readerFor('dotenv')('A=1\n')).toMatchObject({ ok: true });
+    await r.loadReaders(['yaml']);
+    expect(r.readerFor('yaml')('a: 1\n')).toEqual({ ok: true, value: { a: 1 } });
+    // Loading YAML did not bring the JSON dialects.
+    expect(() => r.readerFor('jsonc')('// c\n{}')).toThrow(r.ReaderNeeded);
+    await r.loadReaders(['jsonc']);
     expect(r.readerFor('jsonc')('// c\n{"a": 1,}')).toEqual({ ok: true, value: { a: 1 } });
     expect(r.readerFor('json')('{"a": 1 // no\n}')).toMatchObject({ ok: false, error: { line: 1 } });
     expect(r.readerFor('json5')("{a: 1, 'b': 0x10}")).toEqual({ ok: true, value: { a: 1, b: 16 } });
@@ -64,5 +69,7 @@ describe('the JSON dialects load only for a text JSON.parse refuses', () => {
     const r = await fresh();
     await import('../../../src/core/formats/index.js');
     expect(r.readerFor('json5')('{a: 1}')).toEqual({ ok: true, value: { a: 1 } });
+    expect(r.readerFor('yaml')('a: [1]\n')).toEqual({ ok: true, value: { a: [1] } });
+    expect(r.readerFor('toml')('[t]\nb = 2\n')).toEqual({ ok: true, value: { t: { b: 2 } } });
   });
 });
