@@ -344,7 +344,7 @@ async function main() {
     const ls = spawnSync('npm', ['ls', '--all', '--parseable'], { cwd: prefix, env: npmEnv(path.join(work, 'cache')), encoding: 'utf8' });
     const installed = ls.stdout.split('\n').filter(Boolean).length - 1;
     const pkgDir = path.join(prefix, 'node_modules', 'tp-setup');
-    const cli = path.join(pkgDir, 'dist', 'cli.js');
+    const cli = path.join(pkgDir, 'dist', 'cli.cjs');
     const onDisk = await folderBytes(pkgDir);
 
     // 2. Homes (made once, by the first Node; every Node reads the same files).

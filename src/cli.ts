@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Written in syntax that old Node versions still parse, so they get this message, not a crash.
+// (The build compiles the one module imported here into this file, in the same old syntax.)
+import { runCachedScript } from './effects/script-cache.js';
 var MIN_MAJOR = 20;
 var MIN_MINOR = 17;
 var parts = process.versions.node.split('.');
@@ -48,6 +50,37 @@ function compileCacheDir(): string | undefined {
   return base ? p.join(base, 'tp-setup', 'compile-cache') : undefined;
 }
 
+// doctor and models run from dist/headless.cjs, one script run with V8's code cache, which starts
+// faster than the ES modules on every Node version (src/effects/script-cache.ts). The cache sits
+// with Node's (above) and follows the same two variables. Without that file (a run from the
+// sources) or when it cannot be loaded, main.js runs them as it runs everything else.
+var HEADLESS = ['doctor', 'models'];
+// The hash of this build's headless.cjs (scripts/build.mjs); not defined in the sources.
+declare var TP_SETUP_HEADLESS_BUILD: string | undefined;
+// undefined: headless.cjs does not carry this line (src/headless.ts), main.js runs it.
+type Main = (argv: string[]) => Promise<number | undefined>;
+function headlessMain(): Main | undefined {
+  if (HEADLESS.indexOf(args[0] as string) < 0) return undefined;
+  try {
+    // Built as CommonJS (dist/cli.cjs); run from the sources there is no headless.cjs to find.
+    if (typeof __dirname !== 'string' || typeof TP_SETUP_HEADLESS_BUILD !== 'string') return undefined;
+    var p = (builtin as Builtin)('node:path') as { join: (...parts: string[]) => string; resolve: (p: string) => string };
+    var env = process.env;
+    var dir = env.NODE_DISABLE_COMPILE_CACHE ? undefined : env.NODE_COMPILE_CACHE ? p.resolve(env.NODE_COMPILE_CACHE) : compileCacheDir();
+    var run = runCachedScript(p.join(__dirname, 'headless.cjs'), dir, TP_SETUP_HEADLESS_BUILD, args[0] as string, function (code) {
+      return code !== USAGE_EXIT && !headlessDeferred;
+    });
+    var main = run.exports.main as Main | undefined;
+    return typeof main === 'function' ? main : undefined;
+  } catch (e) {
+    return undefined;
+  }
+}
+// A usage error's run, or one headless.cjs hands to main.js, compiles little of what later runs
+// need: its code is not kept.
+var USAGE_EXIT = 2;
+var headlessDeferred = false;
+
 // `--help`, `help <command>` and `--version` print text computed at build time (src/help.ts)
 // when it holds the exact command line; everything else, and any doubt, goes to the parser.
 var asksHelp = args.some(function (a) {
@@ -85,6 +118,9 @@ var bareWizard =
     return name.indexOf('TP_SETUP_') === 0 && name !== 'TP_SETUP_LANG';
   });
 var earlyModule = './early.js';
+// A name, not a literal: the build leaves it to Node (the literal would make esbuild add its
+// CommonJS interop helpers, in newer syntax).
+var mainModule = './main.js';
 
 printed.then(function (done) {
   if (done) {
@@ -101,11 +137,25 @@ printed.then(function (done) {
         },
       )
     : Promise.resolve(undefined);
+  var fast = bareWizard ? undefined : headlessMain();
+  var ran: Promise<number | undefined> = fast ? fast(args) : Promise.resolve(undefined);
+  return ran.then(function (code) {
+    if (code !== undefined) {
+      process.exitCode = code;
+      return undefined;
+    }
+    if (fast) headlessDeferred = true;
+    return viaMain(splash);
+  });
+});
+
+function viaMain(splash: Promise<unknown>): Promise<void> {
   return splash.then(function (early) {
-    return import('./main.js').then(function (m) {
+    return import(mainModule).then(function (m: typeof import('./main.js')) {
       return m.main(args, undefined, early as never).then(function (code) {
         process.exitCode = code;
       });
     });
   });
-});
+}
+

@@ -25,7 +25,7 @@ export { VERSION };
 // For the build, which stores every help text (src/help-table.ts).
 export { helpTable } from './help-table.js';
 
-type Runnable = Exclude<ParsedCommand, { name: 'print' }>;
+export type Runnable = Exclude<ParsedCommand, { name: 'print' }>;
 type Loaded = { readonly run: (ctx: CommandContext<never>) => Promise<Outcome>; readonly presenter: Presenter<never> };
 
 // Literal paths, so the bundler gives each command its own lazily loaded chunk. Each is one
@@ -103,14 +103,24 @@ export interface EarlySplash {
  * report for a whole one.
  */
 export async function main(argv: readonly string[], io: Io = processIo(), splash?: EarlySplash): Promise<number> {
-  const code = await runLine(argv, io, splash);
+  return (await mainIfCarried(argv, io, splash, () => true)) as number;
+}
+
+/**
+ * As main, for a build that carries some commands only (dist/headless.cjs, src/headless.ts):
+ * once the line is parsed, a command `carries` says no to gets undefined back, before anything
+ * is printed or touched, and the caller runs the line with main.js.
+ */
+export async function mainIfCarried(argv: readonly string[], io: Io, splash: EarlySplash | undefined, carries: (cmd: Runnable) => boolean): Promise<number | undefined> {
+  const code = await runLine(argv, io, splash, carries);
+  if (code === undefined) return undefined;
   const failure = io.outputFailure?.();
   if (failure === undefined) return code;
   io.stderr(`${translator(earlyLang(argv, io.env))('error.outputFailed', { reason: failure })}\n`);
   return ExitCode.INTERNAL;
 }
 
-async function runLine(argv: readonly string[], io: Io, splash: EarlySplash | undefined): Promise<number> {
+async function runLine(argv: readonly string[], io: Io, splash: EarlySplash | undefined, carries: (cmd: Runnable) => boolean): Promise<number | undefined> {
   const firstLang = earlyLang(argv, io.env);
   await loadMessages(firstLang);
   let t: Translate = translator(firstLang);
@@ -129,6 +139,7 @@ async function runLine(argv: readonly string[], io: Io, splash: EarlySplash | un
       io.stdout(cmd.text);
       return cmd.exitCode;
     }
+    if (!carries(cmd)) return undefined;
     await loadMessages(cmd.options.lang);
     t = translator(cmd.options.lang);
     json = cmd.options.json;

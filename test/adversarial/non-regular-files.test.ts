@@ -197,7 +197,7 @@ describe('files another user owns (EACCES), run as nobody', () => {
     if (what === 'file') execFileSync('chown', [`${NOBODY}:${NOBODY}`, qwen]);
     else execFileSync('chmod', ['0700', qwen]);
     const env = { ...cleanEnv(home, { K: PLAN_KEY }), LANG: 'C.UTF-8' };
-    const out = execFileSync('sh', ['-c', `setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups "$0" "$@"; echo "rc=$?"`, process.execPath, path.join(process.cwd(), 'dist', 'cli.js'), ...SETUP, '--tools', 'qwen-code', '--json'], { env }).toString();
+    const out = execFileSync('sh', ['-c', `setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups "$0" "$@"; echo "rc=$?"`, process.execPath, path.join(process.cwd(), 'dist', 'cli.cjs'), ...SETUP, '--tools', 'qwen-code', '--json'], { env }).toString();
     expect(out).toMatch(/rc=4\s*$/);
     const doc = JSON.parse(out.replace(/rc=\d+\s*$/, '')) as { error: { code: string; params: { path: string } } };
     expect(doc.error.code).toBe('error.permissionDenied');

@@ -35,9 +35,9 @@ describe('the published bundle', () => {
   it('has no runtime dependencies and ships only the bundle, templates, README and LICENSE', async () => {
     const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.dependencies ?? {}).toEqual({});
-    expect(pkg.bin).toEqual({ 'tp-setup': 'dist/cli.js' });
+    expect(pkg.bin).toEqual({ 'tp-setup': 'dist/cli.cjs' });
     expect(pkg.engines).toEqual({ node: '>=20.17' });
-    expect(pkg.files).toEqual(['dist/*.js', 'dist/THIRD-PARTY-LICENSES.txt', 'templates', 'README.md', 'LICENSE']);
+    expect(pkg.files).toEqual(['dist/*.js', 'dist/*.cjs', 'dist/THIRD-PARTY-LICENSES.txt', 'templates', 'README.md', 'LICENSE']);
   });
 
   it('every import in it names a file it ships, and the wizard\'s first frame loads nothing of main.js', async () => {
@@ -53,7 +53,7 @@ describe('the published bundle', () => {
   it('every file is plain ASCII: one other character makes Node decode a whole module as UTF-8 into a two-byte string', async () => {
     // esbuild writes strings with \u escapes but keeps a regular expression's characters as they
     // are; three such characters in main.js made loading it about 5 ms slower on Node 24.
-    for (const name of (await readdir(DIST)).filter((n) => n.endsWith('.js'))) {
+    for (const name of (await readdir(DIST)).filter((n) => /\.c?js$/.test(n))) {
       const text = await readFile(path.join(DIST, name), 'utf8');
       const at = text.search(/[^\x00-\x7f]/);
       expect(at, `${name}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`).toBe(-1);
@@ -61,12 +61,13 @@ describe('the published bundle', () => {
   });
 
   it('keeps the entry guard in syntax that old Node versions parse', async () => {
-    const text = await readFile(path.join(DIST, 'cli.js'), 'utf8');
+    const text = await readFile(path.join(DIST, 'cli.cjs'), 'utf8');
     expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
     // Nothing newer than ES5 besides import(): no arrows, block-scoped declarations, templates,
     // classes, spread, optional chaining or nullish coalescing.
     for (const modern of ['=>', 'const ', 'let ', '`', 'class ', '...', '?.', '??', 'async ', 'await ']) expect(text).not.toContain(modern);
-    expect(text).toContain('import("./main.js")');
+    expect(text).toContain('mainModule = "./main.js"');
+    expect(text).toContain('import(mainModule)');
   });
 
   describe('headless commands never load the wizard (Ink and React)', () => {
@@ -88,7 +89,7 @@ describe('the published bundle', () => {
     });
 
     const run = async (args: string[], home: string, extra: Record<string, string> = {}) => {
-      const r = await execa(process.execPath, [path.join(dir, 'dist', 'cli.js'), ...args], { env: cleanEnv(home, extra), extendEnv: false, reject: false, stdin: 'ignore' });
+      const r = await execa(process.execPath, [path.join(dir, 'dist', 'cli.cjs'), ...args], { env: cleanEnv(home, extra), extendEnv: false, reject: false, stdin: 'ignore' });
       return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
     };
 

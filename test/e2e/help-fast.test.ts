@@ -1,7 +1,7 @@
 /**
  * `--help`, `help <command>` and `--version` print text the build computed with the parser
  * (src/help-table.ts, src/help.ts). What must hold: the text is the parser's own, byte for byte,
- * in both languages; printing it loads nothing but cli.js and help.js; anything the table does not
+ * in both languages; printing it loads nothing but cli.cjs and help.js; anything the table does not
  * hold, a narrow terminal, or a TP_SETUP_* setting the parser checks first, goes to the parser.
  */
 import { describe, expect, it } from 'vitest';
@@ -59,12 +59,12 @@ describe('precomputed help', () => {
     }
   });
 
-  it('--help and --version load only cli.js and help.js; a line the table does not hold loads the parser and still answers', async () => {
+  it('--help and --version load only cli.cjs and help.js; a line the table does not hold loads the parser and still answers', async () => {
     const home = await tempHome();
     for (const argv of [['--help'], ['--version'], ['models', '--help', '--lang', 'zh-CN']]) {
       const r = await runRecordingLoads(argv, cleanEnv(home));
       expect(r.exitCode).toBe(0);
-      expect(r.files, argv.join(' ')).toEqual(['cli.js', 'help.js']);
+      expect(r.files, argv.join(' ')).toEqual(['cli.cjs', 'help.js']);
     }
     const other = await runRecordingLoads(['--help', '--json'], cleanEnv(home));
     expect(other.exitCode).toBe(0);

@@ -55,7 +55,8 @@ beforeAll(async () => {
 describe('the packed tarball', () => {
   it('holds the bundle, templates, README and LICENSE, and nothing else', () => {
     const files = packed.files.map((f) => f.path).sort();
-    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('dist/cli.cjs');
+    expect(files).toContain('dist/headless.cjs');
     expect(files).toContain('dist/main.js');
     expect(files).toContain('dist/ui.js');
     expect(files).toContain('dist/THIRD-PARTY-LICENSES.txt');

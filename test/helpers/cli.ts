@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const CLI = path.join(ROOT, 'dist', 'cli.cjs');
 /** Obvious fakes only: real-looking keys must never be committed. */
 export const PLAN_KEY = 'sk-sp-test-0000-1111-2222-abcd';
 export const PAYG_KEY = 'sk-test-payg-0000-1111-2222-wxyz';
@@ -18,8 +18,15 @@ export async function tempHome(prefix = 'tp-home-'): Promise<string> {
  * The environment a user's shell would give the CLI, minus anything of the developer's own
  * (their ANTHROPIC_API_KEY must not leak into a test), plus what the test adds.
  */
+/**
+ * Where runs keep V8's compiled code (src/effects/script-cache.ts, and Node's compile cache on
+ * Node 22.1 and later): one folder outside the temporary homes, so a snapshot of a home holds
+ * the tools' files only and later runs start warm, as a user's do.
+ */
+export const TEST_COMPILE_CACHE = path.join(os.tmpdir(), `tp-setup-test-compile-cache-${process.getuid?.() ?? 0}`);
+
 export function cleanEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', CI: 'true', TP_SETUP_LANG: 'en', ...extra };
+  return { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', CI: 'true', TP_SETUP_LANG: 'en', NODE_COMPILE_CACHE: TEST_COMPILE_CACHE, ...extra };
 }
 
 export interface RunResult {
