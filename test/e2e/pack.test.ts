@@ -64,7 +64,7 @@ describe('the packed tarball', () => {
     expect(files).toContain('LICENSE');
     expect(files).toContain('package.json');
     expect(files).toContain('templates/openclaw.json');
-    const unexpected = files.filter((f) => !/^(dist\/[^/]+\.js|dist\/THIRD-PARTY-LICENSES\.txt|templates\/[^/]+|README\.md|LICENSE|package\.json)$/.test(f));
+    const unexpected = files.filter((f) => !/^(dist\/[^/]+\.c?js|dist\/THIRD-PARTY-LICENSES\.txt|templates\/[^/]+|README\.md|LICENSE|package\.json)$/.test(f));
     expect(unexpected).toEqual([]);
     process.stdout.write(`tarball ${(packed.size / 1024).toFixed(0)} KiB, unpacked ${(packed.unpackedSize / 1024).toFixed(0)} KiB, ${files.length} files\n`);
   });
@@ -150,12 +150,17 @@ describe.each(nodes)('installed from the tarball and run on $name', ({ key }) =>
     expect(await readdir(path.join(off, '.cache')).then(() => true, () => false)).toBe(false);
   });
 
-  it('runs doctor --json', async () => {
+  it('runs doctor --json from headless.cjs, keeping its code cache on every Node, and warm gives the same report', async () => {
     const home = await tempHome();
     const r = await run(['doctor', '--json', '--home', home], home);
     expect([0, 3]).toContain(r.exitCode);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 1, findings: expect.any(Array) });
+    const cache = path.join(home, '.cache', 'tp-setup', 'compile-cache');
+    const kept = (await readdir(cache)).filter((f) => f.startsWith('tp-setup-headless-doctor-'));
+    expect(kept).toHaveLength(1);
+    const warm = await run(['doctor', '--json', '--home', home], home);
+    expect(warm).toEqual(r);
   });
 
   it('runs a headless setup into a temp home (templates found from the installed copy)', async () => {
