@@ -25,10 +25,9 @@ import type * as Path from 'node:path';
 
 type Builtin = <T>(id: string) => T;
 
-/** What a run of the script can tell a test: whether cached code was there and whether V8 took it. */
+/** The script's exports. */
 export interface ScriptRun {
   readonly exports: Record<string, unknown>;
-  readonly cache: 'off' | 'none' | 'accepted' | 'rejected';
 }
 
 // No cache larger than this is read: a file that big is not one tp-setup wrote.
@@ -58,8 +57,8 @@ export function runCachedScript(file: string, cacheDir: string | undefined, buil
       : undefined;
   var cachedData = cacheFile ? readRegularFile(fs, cacheFile) : undefined;
   var script = new vm.Script(WRAPPER_HEAD + source + '\n})', { filename: file, cachedData: cachedData });
-  var cache: ScriptRun['cache'] = !cacheFile ? 'off' : !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  if (cacheFile && cacheDir && cache !== 'accepted') {
+  // Written when there was none or V8 refused it (another V8, other flags, cut off, garbage).
+  if (cacheFile && cacheDir && (!cachedData || script.cachedDataRejected)) {
     var dir = cacheDir;
     var target = cacheFile;
     process.once('exit', function (code) {
@@ -69,7 +68,7 @@ export function runCachedScript(file: string, cacheDir: string | undefined, buil
   var mod = { exports: {} as Record<string, unknown> };
   var requireFrom = builtin<typeof import('node:module')>('node:module').createRequire(file);
   (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, requireFrom, mod, file, path.dirname(file));
-  return { exports: mod.exports, cache: cache };
+  return { exports: mod.exports };
 }
 
 /**
