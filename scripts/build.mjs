@@ -44,6 +44,8 @@ const SRC = path.join(ROOT, 'src');
 const CJS_GLOBALS =
   'import{createRequire as __tpCreateRequire}from"node:module";import{fileURLToPath as __tpFileURLToPath}from"node:url";' +
   'const require=__tpCreateRequire(import.meta.url),__filename=__tpFileURLToPath(import.meta.url),__dirname=__tpFileURLToPath(new URL(".",import.meta.url));';
+/** The head and tail of dist/headless.cjs (the head is WRAPPER_HEAD of src/effects/script-cache.ts, which checks it). */
+const HEADLESS_WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
 const COMMANDS = ['setup', 'doctor', 'explain', 'verify', 'clean', 'key', 'restore', 'backups', 'models'];
 const args = new Set(process.argv.slice(2));
 
@@ -278,11 +280,23 @@ async function main() {
     outfile: path.join(out, 'headless.cjs'),
     mainFields: ['module', 'main'],
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__tpUrl' },
-    banner: { js: 'var __tpUrl=require("node:url").pathToFileURL(__filename).href;' },
+
     plugins: [relocateUrls, lazyChildProcess, yamlEsm, headlessOnly],
     metafile: true,
   });
   if (args.has('--metafile')) await writeFile(path.join(out, 'meta-headless.json'), JSON.stringify(headless.metafile));
+  // The script is its own CommonJS wrapper, the function Node wraps a module in
+  // (HEADLESS_WRAPPER; src/effects/script-cache.ts checks its head): V8 then compiles the file's text as
+  // read, where a wrapper added at run time makes it copy 600 KB into one new string first. Its
+  // "use strict" stays the first statement, so the code runs in strict mode as it does in main.js.
+  {
+    const file = path.join(out, 'headless.cjs');
+    const text = await readFile(file, 'latin1');
+    const strict = '"use strict";';
+    const body = text.startsWith(strict) ? text.slice(strict.length) : text;
+    const url = 'var __tpUrl=require("node:url").pathToFileURL(__filename).href;';
+    await writeFile(file, HEADLESS_WRAPPER[0] + strict + url + body + HEADLESS_WRAPPER[1], 'latin1');
+  }
   // Which build of headless.cjs this is, for the names of its code caches: compiled into cli.cjs,
   // so a start need not hash the script to know it.
   const headlessBuild = createHash('sha256').update(await readFile(path.join(out, 'headless.cjs'))).digest('hex').slice(0, 16);

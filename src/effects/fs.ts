@@ -1,6 +1,7 @@
 import { fs, fsp } from './builtins.js';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { CliError, ExitCode } from '../core/errors.js';
 import { MAX_CONFIG_BYTES } from '../core/limits.js';
 
@@ -119,18 +120,24 @@ function readRegular(file: string, limit: number | null): { bytes: Buffer; st: S
     const now = fs.fstatSync(fd);
     assertRegular(file, now);
     if (limit !== null && now.size > limit) throw tooLarge(now.size);
+    // One read of the size fstat gave plus a byte, then reads until the end: a file that grew
+    // meanwhile is read to its end. The buffer is the file's size, not a fixed chunk: fresh
+    // memory costs page faults, and the 64 KB buffers small configs were once read into (two per
+    // file, with the read that finds the end) cost more than the reads (README, Size and speed).
     const chunks: Buffer[] = [];
     let total = 0;
+    let chunk: Buffer = Buffer.allocUnsafe(now.size + 1);
     for (;;) {
-      // One read more than the size it had: a file that grew meanwhile is read to its end.
-      const chunk = Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(now.size + 1, 1024 * 1024)));
       const bytesRead = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (limit !== null && total > limit) throw tooLarge(total);
       chunks.push(chunk.subarray(0, bytesRead));
+      // Under 4 KB, Buffer.allocUnsafe hands out a slice of Node's shared pool: the read that
+      // finds the end costs no fresh memory of its own.
+      chunk = Buffer.allocUnsafe(4095);
     }
-    return { bytes: Buffer.concat(chunks, total), st: now };
+    return { bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total), st: now };
   } catch (err) {
     throw refusal(file, err);
   } finally {
@@ -147,7 +154,8 @@ export async function readFileState(file: string): Promise<FileState> {
   const got = await readRegular(file, MAX_CONFIG_BYTES);
   if (!got) return { text: null, mode: null, binary: false, links: null };
   const text = got.bytes.toString('utf8');
-  return { text, mode: got.st.mode & 0o777, binary: !Buffer.from(text, 'utf8').equals(got.bytes), links: got.st.nlink };
+  // Not UTF-8: decoding replaced some bytes, and writing the text back would change them.
+  return { text, mode: got.st.mode & 0o777, binary: !isUtf8(got.bytes), links: got.st.nlink };
 }
 
 /** Mode of the folder that really holds `file` (through symlinks); null when there is none. */

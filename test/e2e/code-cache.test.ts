@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, lstat, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WRAPPER_HEAD } from '../../src/effects/script-cache.js';
 import { cleanEnv, CLI, PLAN_KEY, ROOT, runCli, tempHome } from '../helpers/cli.js';
 
 let home: string;
@@ -198,6 +199,20 @@ describe('the code cache of headless.cjs', () => {
     const models = await run(['models', '--json', '--plan', 'coding', '--region', 'intl']);
     expect(models.exitCode).toBe(0);
     expect(JSON.parse(models.stdout).schemaVersion).toBe(1);
+  });
+
+  it('a headless.cjs that is not its own CommonJS wrapper is not run as a script: main.js answers, and no cache is kept', async () => {
+    const dir = await tempHome('tp-dist-');
+    await copyPackage(dir);
+    const script = path.join(dir, 'dist', 'headless.cjs');
+    const text = await readFile(script, 'latin1');
+    expect(text.startsWith(WRAPPER_HEAD)).toBe(true);
+    // The module's body alone, as a bundler would write a CommonJS file.
+    await writeFile(script, text.slice(WRAPPER_HEAD.length, text.lastIndexOf('})')), 'latin1');
+    const cacheHome = path.join(dir, 'cache');
+    const r = await runCliAt(path.join(dir, 'dist', path.basename(CLI)), ['doctor', '--json', '--home', home], userEnv(cacheHome));
+    expect({ exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({ ...expected, stderr: '' });
+    expect(await cacheFiles(cacheHome)).toEqual([]);
   });
 });
 

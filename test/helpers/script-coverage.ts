@@ -10,7 +10,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CLI, runCli, tempHome, type RunResult } from './cli.js';
-import { WRAPPER_HEAD } from '../../src/effects/script-cache.js';
 
 const SCRIPT = path.join(path.dirname(CLI), 'headless.cjs');
 
@@ -45,7 +44,8 @@ export async function runCovered(args: readonly string[], env: Record<string, st
     ran(t) {
       const at = text.indexOf(t);
       if (at < 0) throw new Error(`${JSON.stringify(t)} is not in headless.cjs`);
-      const offset = at + WRAPPER_HEAD.length;
+      // The file is the whole script V8 compiled (its own CommonJS wrapper): offsets are the file's.
+      const offset = at;
       let inner: Range | undefined;
       for (const g of ranges) {
         if (g.startOffset <= offset && offset < g.endOffset && (!inner || g.endOffset - g.startOffset < inner.endOffset - inner.startOffset)) inner = g;
