@@ -216,6 +216,8 @@ async function main() {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
 
+  // The version goes into the code (src/effects/package-version.ts): no start reads package.json.
+  const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
   const result = await build({
     absWorkingDir: ROOT,
     // main.ts imports each of the others with import() when it is needed. Naming them as entries
@@ -242,7 +244,7 @@ async function main() {
     chunkNames: 'chunk-[hash]',
     metafile: true,
     logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', TP_SETUP_VERSION: JSON.stringify(version) },
     // CommonJS packages (React, the reconciler, write-file-atomic, …) call require() for Node's
     // own modules and read __filename; ESM has neither, so the output files define them.
     banner: { js: CJS_GLOBALS },
@@ -279,7 +281,7 @@ async function main() {
     format: 'cjs',
     outfile: path.join(out, 'headless.cjs'),
     mainFields: ['module', 'main'],
-    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__tpUrl' },
+    define: { 'process.env.NODE_ENV': '"production"', TP_SETUP_VERSION: JSON.stringify(version), 'import.meta.url': '__tpUrl' },
 
     plugins: [relocateUrls, lazyChildProcess, yamlEsm, headlessOnly],
     metafile: true,
@@ -294,7 +296,8 @@ async function main() {
     const text = await readFile(file, 'latin1');
     const strict = '"use strict";';
     const body = text.startsWith(strict) ? text.slice(strict.length) : text;
-    const url = 'var __tpUrl=require("node:url").pathToFileURL(__filename).href;';
+    // import.meta.url, for the code that still asks for it.
+    const url = body.includes('__tpUrl') ? 'var __tpUrl=require("node:url").pathToFileURL(__filename).href;' : '';
     await writeFile(file, HEADLESS_WRAPPER[0] + strict + url + body + HEADLESS_WRAPPER[1], 'latin1');
   }
   // Which build of headless.cjs this is, for the names of its code caches: compiled into cli.cjs,
@@ -303,7 +306,6 @@ async function main() {
 
   // dist/help.js: every help text, computed now by the parser itself (src/help-table.ts), with the
   // few lines that pick one (src/help.ts). `--help` then loads neither commander nor the messages.
-  const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
   const { helpTable } = await import(pathToFileURL(path.join(out, 'main.js')).href);
   const table = await helpTable(version);
   await build({

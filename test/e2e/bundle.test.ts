@@ -70,6 +70,26 @@ describe('the published bundle', () => {
     expect(text).toContain('import(mainModule)');
   });
 
+  it('knows its version from the build: no start reads package.json (a copy without one runs doctor, models and setup)', async () => {
+    const dir = await tempHome('tp-bundle-');
+    await cp(DIST, path.join(dir, 'dist'), { recursive: true });
+    await cp(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    const home = await tempHome();
+    const run = async (args: string[], extra: Record<string, string> = {}) => {
+      const r = await execa(process.execPath, [path.join(dir, 'dist', 'cli.cjs'), ...args], { env: cleanEnv(home, extra), extendEnv: false, reject: false, stdin: 'ignore' });
+      return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+    };
+    const setup = await run(['--plan', 'coding', '--region', 'intl', '--tools', 'qwen-code', '--key-env', 'K', '--yes', '--json', '--home', home], { K: PLAN_KEY });
+    expect({ exitCode: setup.exitCode, stderr: setup.stderr }).toEqual({ exitCode: 0, stderr: '' });
+    const doctor = await run(['doctor', '--json', '--home', home]);
+    expect([0, 3]).toContain(doctor.exitCode);
+    expect(JSON.parse(doctor.stdout)).toMatchObject({ schemaVersion: 1 });
+    const models = await run(['models', '--json', '--plan', 'coding', '--region', 'intl']);
+    expect(models.exitCode).toBe(0);
+    const version = await run(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
   describe('headless commands never load the wizard (Ink and React)', () => {
     let dir: string;
     let removed: string[];
